@@ -1,0 +1,160 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { chooseTheme, expect, test } from './fixtures'
+
+const RUNNER_FP = '9af401c4350b21e3f1df17d6ad808da43d9646e75b6da902cc7c492bcfb9c625'
+const SEED_DIFF = '/cyber-dojo/diff?from=aws-prod%2364&to=aws-prod%2365'
+
+async function expectNoAxeViolations(page: Page) {
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
+}
+
+function pairOf(page: Page) {
+  const url = new URL(page.url())
+  return [url.searchParams.get('from'), url.searchParams.get('to')]
+}
+
+test.describe('snapshot diff', () => {
+  test('aws-prod#64 → #65 shows exactly one added artifact: runner:16d9990', async ({ page }) => {
+    await page.goto(SEED_DIFF)
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Diff aws-prod#64 → to aws-prod#65',
+    )
+    await expect(page.getByTestId('diff-summary')).toHaveText(
+      /^1 added, 0 removed, 0 scaled, \d+ unchanged$/,
+    )
+    const rows = page.getByRole('table').locator('tbody tr')
+    await expect(rows).toHaveCount(1)
+    const row = rows.first()
+    await expect(row.getByText('Added', { exact: true })).toBeVisible()
+    await expect(row.getByRole('link', { name: 'runner:16d9990' })).toBeVisible()
+    await expect(
+      row.getByRole('button', { name: `Copy full fingerprint ${RUNNER_FP}` }),
+    ).toBeVisible()
+    await expect(row.getByText(RUNNER_FP.slice(0, 7), { exact: true })).toBeVisible()
+    await expect(row.getByText(/Mon, 22 Aug 2022 11:39:17 CEST/)).toBeVisible()
+    await expect(row.getByText('Not in aws-prod#64')).toBeVisible()
+    await expect(page.getByRole('table').getByText('Removed', { exact: true })).toHaveCount(0)
+
+    // Unchanged rows are one click (and one URL parameter) away.
+    await page.getByRole('button', { name: /^Show \d+ unchanged artifacts?$/ }).click()
+    await expect(page).toHaveURL(/unchanged=show/)
+    await expect(
+      page.getByRole('table').getByText('Unchanged', { exact: true }).first(),
+    ).toBeVisible()
+    await expectNoAxeViolations(page)
+  })
+
+  test('aws-beta vs aws-prod latest shows both sides', async ({ page }) => {
+    await page.goto('/cyber-dojo/diff?from=aws-beta&to=aws-prod')
+    const from = page.getByRole('link', { name: /^aws-beta#\d+$/ })
+    const to = page.getByRole('link', { name: /^aws-prod#\d+$/ })
+    await expect(from).toBeVisible()
+    await expect(to).toBeVisible()
+    await expect(from).toHaveAttribute(
+      'href',
+      /\/cyber-dojo\/environments\/aws-beta\/snapshots\/\d+$/,
+    )
+    await expect(page.getByTestId('diff-summary')).toHaveText(
+      /^\d+ added, \d+ removed, \d+ scaled, \d+ unchanged$/,
+    )
+    const headers = page.getByRole('columnheader')
+    await expect(headers.filter({ hasText: /^From aws-beta#\d+$/ })).toHaveCount(1)
+    await expect(headers.filter({ hasText: /^To aws-prod#\d+$/ })).toHaveCount(1)
+    await expect(page.getByRole('table').locator('tbody tr').first()).toBeVisible()
+    await expectNoAxeViolations(page)
+  })
+
+  test('previous / next pair buttons and [ ] keys move both sides', async ({ page }) => {
+    await page.goto(SEED_DIFF)
+    const next = page.getByRole('button', { name: 'Next pair' })
+    const previous = page.getByRole('button', { name: 'Previous pair' })
+    await expect(next).toHaveAttribute('title', 'Next pair: aws-prod#65 → aws-prod#66 (shortcut ])')
+    await next.click()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Diff aws-prod#65 → to aws-prod#66',
+    )
+    expect(pairOf(page)).toEqual(['aws-prod#65', 'aws-prod#66'])
+    await previous.click()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Diff aws-prod#64 → to aws-prod#65',
+    )
+
+    await page.keyboard.press(']')
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Diff aws-prod#65 → to aws-prod#66',
+    )
+    await page.keyboard.press('[')
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Diff aws-prod#64 → to aws-prod#65',
+    )
+    expect(pairOf(page)).toEqual(['aws-prod#64', 'aws-prod#65'])
+
+    // Typing in a field is not a shortcut.
+    await page.getByRole('searchbox').fill('')
+    await page.getByRole('searchbox').press(']')
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Diff aws-prod#64 → to aws-prod#65',
+    )
+  })
+
+  test('the pickers choose a pair and swap reverses it', async ({ page }) => {
+    await page.goto('/cyber-dojo/diff')
+    await expect(page.getByRole('heading', { name: 'Compare snapshots' })).toBeVisible()
+    await expectNoAxeViolations(page)
+    const from = page.getByRole('group', { name: 'From' })
+    const to = page.getByRole('group', { name: 'To' })
+    await from.getByLabel('Environment').selectOption('aws-prod')
+    await from.getByLabel('Snapshot', { exact: true }).selectOption('index')
+    await from.getByLabel('Snapshot number').fill('64')
+    await to.getByLabel('Environment').selectOption('aws-prod')
+    await to.getByLabel('Snapshot', { exact: true }).selectOption('index')
+    await to.getByLabel('Snapshot number').fill('65')
+    await page.getByRole('button', { name: 'Compare' }).click()
+    await expect(page.getByTestId('diff-summary')).toHaveText(/^1 added, 0 removed/)
+    expect(pairOf(page)).toEqual(['aws-prod#64', 'aws-prod#65'])
+
+    await page.getByRole('button', { name: 'Swap' }).click()
+    await expect(page.getByTestId('diff-summary')).toHaveText(/^0 added, 1 removed/)
+    expect(pairOf(page)).toEqual(['aws-prod#65', 'aws-prod#64'])
+  })
+
+  test('a bad expression and an environment without snapshots render sensibly', async ({
+    page,
+  }) => {
+    await page.goto('/cyber-dojo/diff?from=aws-prod%23zero&to=aws-prod')
+    await expect(page.getByRole('alert')).toContainText(
+      'Snapshot number must be a positive whole number',
+    )
+    await expect(page.getByRole('form', { name: 'Choose snapshots to compare' })).toBeVisible()
+
+    await page.goto('/cyber-dojo/diff?from=empty-env&to=aws-prod')
+    await expect(
+      page.getByText(/empty-env has no snapshots yet|could not|not accepted|Not found/i).first(),
+    ).toBeVisible()
+    await expect(page.getByRole('form', { name: 'Choose snapshots to compare' })).toBeVisible()
+    await expectNoAxeViolations(page)
+  })
+
+  test('screenshots in light and dark theme', async ({ page, mode }) => {
+    test.skip(mode !== 'demo', 'one set of screenshots is enough')
+    await page.setViewportSize({ width: 1280, height: 900 })
+    await page.goto(`${SEED_DIFF}&unchanged=show`)
+    await expect(page.getByTestId('diff-summary')).toBeVisible()
+    await chooseTheme(page, 'Light theme')
+    await page.screenshot({ path: '/tmp/shots/p5-diff-light.png', fullPage: true })
+    await chooseTheme(page, 'Dark theme')
+    await expectNoAxeViolations(page)
+    await page.screenshot({ path: '/tmp/shots/p5-diff-dark.png', fullPage: true })
+
+    await page.goto('/cyber-dojo/diff?from=aws-beta&to=aws-prod')
+    await expect(page.getByTestId('diff-summary')).toBeVisible()
+    await page.screenshot({ path: '/tmp/shots/p5-beta-vs-prod-dark.png', fullPage: true })
+    await chooseTheme(page, 'Light theme')
+    await page.screenshot({ path: '/tmp/shots/p5-beta-vs-prod-light.png', fullPage: true })
+
+    await page.goto('/cyber-dojo/diff')
+    await expect(page.getByRole('form', { name: 'Choose snapshots to compare' })).toBeVisible()
+    await page.screenshot({ path: '/tmp/shots/p5-form-light.png', fullPage: true })
+  })
+})

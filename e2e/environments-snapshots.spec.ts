@@ -1,0 +1,165 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Locator, Page } from '@playwright/test'
+import { chooseTheme, expect, test } from './fixtures'
+
+const PROD = '/cyber-dojo/environments/aws-prod'
+
+function artifactRow(page: Page, name: string): Locator {
+  return page
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: new RegExp(name.replace('.', '\\.')) }) })
+}
+
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze()
+  expect(results.violations).toEqual([])
+}
+
+test.describe('environments and snapshots', () => {
+  test('list → aws-prod → snapshots → #65 shows the seed’s artifacts and the blue-green overlap', async ({
+    page,
+  }) => {
+    await page.goto('/cyber-dojo/environments')
+    await expect(page.getByRole('heading', { name: 'Environments', level: 1 })).toBeVisible()
+    await page.getByRole('link', { name: 'aws-prod', exact: true }).click()
+    await expect(page).toHaveURL(new RegExp(`${PROD}$`))
+    await expect(page.getByRole('heading', { name: /Latest snapshot/ })).toBeVisible()
+
+    await page.getByRole('link', { name: 'Snapshots', exact: true }).click()
+    await expect(page).toHaveURL(new RegExp(`${PROD}/snapshots$`))
+    // #65 is far back in aws-prod's history: open it by address, as a shared link would.
+    await page.goto(`${PROD}/snapshots/65`)
+    await expect(page.getByRole('heading', { name: 'aws-prod#65', level: 1 })).toBeVisible()
+
+    const replicas = {
+      'runner:16d9990': '3',
+      'shas:7c45272': '1',
+      'runner:85d83c6': '1',
+      'differ:1a2b170': '1',
+    }
+    for (const [name, count] of Object.entries(replicas)) {
+      await expect(artifactRow(page, name).locator('td[data-label="replicas"]')).toHaveText(count)
+    }
+    const group = page.getByRole('cell', {
+      name: /Blue-green: 2 versions of runner running at once/,
+    })
+    await expect(group).toBeVisible()
+    await expect(group).toContainText('runner:16d9990 (3)')
+    await expect(group).toContainText('runner:85d83c6 (1)')
+
+    await expect(page.getByRole('link', { name: /Diff with previous/ })).toHaveAttribute(
+      'href',
+      '/cyber-dojo/diff?from=aws-prod%2364&to=aws-prod%2365',
+    )
+    await page.getByRole('link', { name: /Previous: #64/ }).click()
+    await expect(page).toHaveURL(new RegExp(`${PROD}/snapshots/64$`))
+    await expect(page.getByRole('heading', { name: 'aws-prod#64', level: 1 })).toBeVisible()
+    await page.getByRole('link', { name: /Next: #65/ }).click()
+    await page.getByRole('link', { name: /Next: #66/ }).click()
+    await expect(page).toHaveURL(new RegExp(`${PROD}/snapshots/66$`))
+    await expect(page.getByRole('heading', { name: 'aws-prod#66', level: 1 })).toBeVisible()
+    await expectNoAxeViolations(page)
+  })
+
+  test('filters live in the URL and details open on demand', async ({ page }) => {
+    await page.goto(`${PROD}/snapshots/65?q=runner`)
+    await expect(artifactRow(page, 'runner:16d9990')).toBeVisible()
+    await expect(artifactRow(page, 'shas:7c45272')).toHaveCount(0)
+    await page.getByLabel('Name, fingerprint or commit').fill('shas')
+    await expect(page).toHaveURL(/q=shas/)
+    await expect(artifactRow(page, 'shas:7c45272')).toBeVisible()
+    await page.getByLabel('Name, fingerprint or commit').fill('runner')
+    await page.getByRole('button', { name: 'Details for runner:16d9990' }).click()
+    await expect(page.getByRole('heading', { name: 'Instance starts (3)' })).toBeVisible()
+    await expect(page.getByRole('heading', { name: 'Deployment diff' })).toBeVisible()
+    await expectNoAxeViolations(page)
+  })
+
+  test('time travel to 22 Aug 2022 11:40 Berlin time lands on aws-prod#65', async ({ page }) => {
+    await page.goto(PROD)
+    await page.getByLabel(/Date and time/).fill('2022-08-22T11:40')
+    await page.getByRole('button', { name: 'Open at this time' }).click()
+    await expect(page).toHaveURL(new RegExp(`${PROD}/snapshots/65$`))
+    await expect(page.getByRole('heading', { name: 'aws-prod#65', level: 1 })).toBeVisible()
+    // Back returns to the environment, not to an in-between address.
+    await page.goBack()
+    await expect(page).toHaveURL(new RegExp(`${PROD}$`))
+
+    await page.getByLabel(/expression after/).fill('#64')
+    await page.getByRole('button', { name: 'Open expression' }).click()
+    await expect(page).toHaveURL(new RegExp(`${PROD}/snapshots/64$`))
+  })
+
+  test('the log pages through events with filters and order in the URL', async ({ page }) => {
+    await page.goto(`${PROD}/events`)
+    await expect(page.getByRole('link', { name: 'Log' })).toHaveAttribute('aria-current', 'page')
+    const table = page.getByRole('table', { name: /Change log of aws-prod/ })
+    await expect(table).toBeVisible()
+    await page.getByRole('button', { name: 'Oldest first' }).click()
+    await expect(page).toHaveURL(/order=oldest/)
+    await expect(page.getByRole('button', { name: 'Oldest first' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    )
+    await expect(table.getByRole('rowheader').first()).toHaveText('#1')
+    await page
+      .getByRole('navigation', { name: 'Log pages' })
+      .getByRole('link', { name: /Newer/ })
+      .click()
+    await expect(page).toHaveURL(/page=2/)
+    await expectNoAxeViolations(page)
+  })
+
+  test('the large environment’s latest snapshot renders and scrolls', async ({ page }) => {
+    await page.goto('/cyber-dojo/environments/k8s-scale')
+    await page.getByRole('link', { name: /^Open snapshot #\d+$/ }).click()
+    await expect(page.getByRole('heading', { name: /^k8s-scale#\d+$/, level: 1 })).toBeVisible()
+    const region = page.getByRole('region', { name: /scrollable/ })
+    const table = region.getByRole('table')
+    const rowCount = Number(await table.getAttribute('aria-rowcount'))
+    expect(rowCount).toBeGreaterThan(5000)
+    const lastRow = table.locator(`tr[aria-rowindex="${rowCount}"]`)
+    await expect(lastRow).toHaveCount(0)
+    await region.evaluate((element) => element.scrollTo({ top: element.scrollHeight }))
+    await expect(lastRow).toBeVisible()
+    // Only a window of rows is in the page, not all of them.
+    expect(await table.locator('tbody').count()).toBeLessThan(200)
+  })
+
+  test('missing things get clear messages', async ({ page }) => {
+    await page.goto(`${PROD}/snapshots/999999`)
+    await expect(
+      page.getByRole('heading', { name: 'Snapshot aws-prod#999999 does not exist' }),
+    ).toBeVisible()
+    await page.goto('/cyber-dojo/environments/no-such-env/snapshots/1')
+    await expect(
+      page.getByRole('heading', { name: 'Environment “no-such-env” not found' }),
+    ).toBeVisible()
+    await page.goto('/cyber-dojo/environments/empty-env/snapshots/1')
+    await expect(
+      page.getByRole('heading', { name: 'empty-env has no snapshots yet' }),
+    ).toBeVisible()
+    await page.goto('/cyber-dojo/environments/empty-env')
+    await expect(page.getByRole('heading', { name: 'No snapshots yet' }).first()).toBeVisible()
+  })
+
+  test('screenshots', async ({ page, mode }) => {
+    const dir = process.env.SHOTS_DIR
+    test.skip(!dir || mode !== 'demo', 'set SHOTS_DIR to take screenshots')
+    const pages: Array<[string, string, RegExp]> = [
+      ['environments', '/cyber-dojo/environments', /Environments/],
+      ['environment', PROD, /Latest snapshot/],
+      ['log', `${PROD}/events`, /Oldest first/],
+      ['snapshot-65', `${PROD}/snapshots/65`, /Blue-green/],
+    ]
+    for (const theme of ['Light theme', 'Dark theme'] as const) {
+      for (const [name, path, ready] of pages) {
+        await page.goto(path)
+        await chooseTheme(page, theme)
+        await expect(page.getByText(ready).first()).toBeVisible()
+        const suffix = theme === 'Dark theme' ? 'dark' : 'light'
+        await page.screenshot({ path: `${dir}/p4-${name}-${suffix}.png`, fullPage: true })
+      }
+    }
+  })
+})

@@ -1,0 +1,126 @@
+import AxeBuilder from '@axe-core/playwright'
+import { LIVE_TOKEN, chooseTheme, clearFaults, expect, setFaults, test } from './fixtures'
+
+test.describe('app shell', () => {
+  test('/ opens the default org’s flows', async ({ page }) => {
+    await page.goto('/')
+    await expect(page).toHaveURL(/\/cyber-dojo\/flows$/)
+    await expect(page.getByRole('heading', { name: 'Flows', level: 1 })).toBeVisible()
+    await expect(page.getByRole('link', { name: 'runner', exact: true })).toBeVisible()
+  })
+
+  test('navigation reaches environments and back, and unknown paths say so', async ({ page }) => {
+    await page.goto('/cyber-dojo/flows')
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Environments' })
+      .click()
+    await expect(page).toHaveURL(/\/cyber-dojo\/environments$/)
+    await page.goto('/cyber-dojo/no/such/page')
+    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible()
+    await expect(page.getByText('/cyber-dojo/no/such/page')).toBeVisible()
+    await page.getByRole('link', { name: 'Go to flows' }).click()
+    await expect(page).toHaveURL(/\/cyber-dojo\/flows$/)
+  })
+
+  test('the theme choice applies and is remembered', async ({ page }) => {
+    await page.goto('/cyber-dojo/flows')
+    await chooseTheme(page, 'Dark theme')
+    await expect(page.locator('html')).toHaveClass(/dark/)
+    await page.reload()
+    await expect(page.locator('html')).toHaveClass(/dark/)
+    await chooseTheme(page, 'Light theme')
+    await expect(page.locator('html')).not.toHaveClass(/dark/)
+  })
+
+  test('the flows page has no accessibility violations in light and dark theme', async ({
+    page,
+  }) => {
+    await page.goto('/cyber-dojo/flows')
+    await expect(page.getByRole('link', { name: 'runner', exact: true })).toBeVisible()
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
+    await chooseTheme(page, 'Dark theme')
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
+  })
+})
+
+test.describe('live mode', () => {
+  test.beforeEach(({ mode }) => test.skip(mode !== 'live', 'live mode only'))
+  test.afterEach(async ({ mockApi }) => clearFaults(mockApi))
+
+  test('the token is added server-side and never reaches the browser', async ({
+    page,
+    mockApi,
+  }) => {
+    const bodies: string[] = []
+    page.on('response', async (response) => {
+      const headers = JSON.stringify(await response.allHeaders())
+      bodies.push(headers)
+      if (/json|html|javascript/.test(response.headers()['content-type'] ?? '')) {
+        bodies.push(await response.text().catch(() => ''))
+      }
+    })
+    await page.goto('/cyber-dojo/flows')
+    await expect(page.getByRole('link', { name: 'runner', exact: true })).toBeVisible()
+    const received = (await (await fetch(`${mockApi}/__mock/last-request`)).json()) as {
+      authorization: string
+    }
+    expect(received.authorization).toBe(`Bearer ${LIVE_TOKEN}`)
+    const storage = await page.evaluate(
+      () =>
+        JSON.stringify({ ...localStorage }) +
+        JSON.stringify({ ...sessionStorage }) +
+        document.cookie,
+    )
+    expect(storage).not.toContain(LIVE_TOKEN)
+    expect(await page.content()).not.toContain(LIVE_TOKEN)
+    expect(page.url()).not.toContain(LIVE_TOKEN)
+    expect(bodies.join('\n')).not.toContain(LIVE_TOKEN)
+  })
+
+  test('a 404 names what is missing', async ({ page }) => {
+    await page.goto('/cyber-dojo/flows/no-such-flow')
+    await expect(page.getByRole('alert')).toContainText('does not exist')
+    await expect(page.getByRole('alert')).toContainText('no-such-flow')
+  })
+
+  test('a 500 says the server failed, and retry works once it recovers', async ({
+    page,
+    mockApi,
+  }) => {
+    await setFaults(mockApi, [{ path: '/api/v2/flows/cyber-dojo', fault: '500' }])
+    await page.goto('/cyber-dojo/flows')
+    const alert = page.getByRole('alert')
+    await expect(alert).toContainText('The Kosli API failed', { timeout: 15_000 })
+    await clearFaults(mockApi)
+    await alert.getByRole('button', { name: 'Try again' }).click()
+    await expect(page.getByRole('link', { name: 'runner', exact: true })).toBeVisible()
+  })
+
+  test('a malformed response is reported, not shown as data', async ({ page, mockApi }) => {
+    await setFaults(mockApi, [{ path: '/api/v2/flows/cyber-dojo', fault: 'malformed-json' }])
+    await page.goto('/cyber-dojo/flows')
+    await expect(page.getByRole('alert')).toContainText('sent something unexpected')
+    await expect(page.getByRole('alert')).toContainText('GET /flows/cyber-dojo')
+  })
+
+  test('a response of the wrong shape is reported with the endpoint', async ({ page, mockApi }) => {
+    await setFaults(mockApi, [{ path: '/api/v2/flows/cyber-dojo', fault: 'wrong-shape' }])
+    await page.goto('/cyber-dojo/flows')
+    await expect(page.getByRole('alert')).toContainText(
+      'Unexpected response from GET /flows/cyber-dojo',
+    )
+  })
+
+  test('a dropped connection says the API could not be reached', async ({ page, mockApi }) => {
+    await setFaults(mockApi, [{ path: '/api/v2/flows/cyber-dojo', fault: 'drop' }])
+    await page.goto('/cyber-dojo/flows')
+    await expect(page.getByRole('alert')).toContainText(
+      /Could not reach the Kosli API|Kosli API failed/,
+      {
+        timeout: 15_000,
+      },
+    )
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible()
+  })
+})

@@ -1,0 +1,35 @@
+import { server } from './node'
+server.listen({ onUnhandledRequest: 'error' })
+const get = async (p: string) => {
+  const t = performance.now()
+  const r = await fetch('http://localhost/api/v2/' + p)
+  const text = await r.text()
+  const ms = (performance.now() - t).toFixed(1)
+  console.log(r.status, ms + 'ms', p, text.length, text.slice(0, 300).replace(/\n/g, ' '))
+  return r
+}
+await get('flows/cyber-dojo')
+await get('flows/cyber-dojo?per_page=5')
+await get('flows/nope')
+await get(
+  'artifacts/cyber-dojo/runner/fingerprint/9af401c4350b21e3f1df17d6ad808da43d9646e75b6da902cc7c492bcfb9c625',
+)
+await get('artifacts/cyber-dojo/runner/commit_sha/16d9990')
+await get('snapshots/cyber-dojo/aws-prod/%2365')
+await get('snapshots/cyber-dojo/aws-prod?per_page=3')
+await get('snapshots/cyber-dojo/aws-prod/-1')
+await get('snapshots/cyber-dojo/aws-prod/4357')
+await get('snapshots/cyber-dojo/empty-env/-1')
+await get('snapshots/cyber-dojo/aws-prod/' + encodeURIComponent('@{2022-08-22T10:00:00}'))
+await get('env-diff/cyber-dojo?snappish1=aws-prod%2364&snappish2=aws-prod%2365')
+const r = await get('environments/cyber-dojo/aws-prod/events?per_page=3')
+console.log([...r.headers.entries()])
+await get('environments/cyber-dojo')
+await get('search/cyber-dojo/sha/16d9990')
+await get('trails/cyber-dojo/differ-ci/30dffd09c3f896a322c65029247abcea3019c43a')
+await get('trails/cyber-dojo/runner-ci')
+await get('attestations/cyber-dojo?attestation_id=f7cd9b3a-2738-47e6-be36-689d511d')
+await get('policies/cyber-dojo')
+await get('organizations/cyber-dojo')
+await get('bogus/x')
+server.close()

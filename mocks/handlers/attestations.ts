@@ -1,0 +1,156 @@
+import { http } from 'msw'
+import type { AttestationRec, OrgRec } from '../world/model'
+import { artifactsOfFlow, attestationsOf, findTrail } from '../world/trails'
+import {
+  fail,
+  intParam,
+  isResponse,
+  json,
+  orgOrFail,
+  pageParams,
+  pagination,
+  segments,
+} from './common'
+
+/** Every attestation of a flow (generating the synthetic ones on first use). */
+function attestationsOfFlow(org: OrgRec, flow: string): AttestationRec[] {
+  const seen = new Map<string, AttestationRec>()
+  for (const art of artifactsOfFlow(org, flow))
+    for (const a of attestationsOf(org, art)) seen.set(a.id, a)
+  for (const a of org.attestations.values()) if (a.flow === flow) seen.set(a.id, a)
+  return [...seen.values()].sort((a, b) => b.createdAt - a.createdAt)
+}
+
+let allBuilt = new WeakSet<OrgRec>()
+
+function ensureAll(org: OrgRec): void {
+  if (allBuilt.has(org)) return
+  for (const art of org.artifacts.values()) attestationsOf(org, art)
+  allBuilt.add(org)
+}
+
+/** Test hook: forget which orgs had all their attestations generated. */
+export function resetAttestationIndex(): void {
+  allBuilt = new WeakSet()
+}
+
+export const attestationHandlers = [
+  http.get('*/api/v2/attestations/:org', ({ request }) => {
+    const url = new URL(request.url)
+    const [, orgName = ''] = segments(request)
+    const org = orgOrFail(orgName)
+    if (isResponse(org)) return org
+    const id = url.searchParams.get('attestation_id')
+    if (id) {
+      let found = org.attestations.get(id)
+      if (!found) {
+        ensureAll(org)
+        found = org.attestations.get(id)
+      }
+      if (!found)
+        return fail(404, `Attestation with id '${id}' does not exist for organization '${orgName}'`)
+      return json({ data: [{ ...found.json }] })
+    }
+    const params = pageParams(url, 20)
+    if (isResponse(params)) return params
+    ensureAll(org)
+    const all = [...org.attestations.values()].sort((a, b) => b.createdAt - a.createdAt)
+    const { page, perPage } = params
+    return json({
+      data: all.slice((page - 1) * perPage, page * perPage).map((a) => ({ ...a.json })),
+      pagination: pagination(all.length, page, perPage),
+    })
+  }),
+
+  http.get('*/api/v2/attestations/:org/:flow', ({ request }) => {
+    const url = new URL(request.url)
+    const [, orgName = '', flow = ''] = segments(request)
+    const org = orgOrFail(orgName)
+    if (isResponse(org)) return org
+    if (!org.flows.has(flow))
+      return fail(404, `Flow named '${flow}' does not exist for organization '${orgName}'`)
+    const params = pageParams(url, 20)
+    if (isResponse(params)) return params
+    const from = intParam(url, 'from_timestamp', 0)
+    if (isResponse(from)) return from
+    const to = intParam(url, 'to_timestamp', Number.MAX_SAFE_INTEGER)
+    if (isResponse(to)) return to
+    const all = attestationsOfFlow(org, flow).filter(
+      (a) => a.createdAt >= from && a.createdAt <= to,
+    )
+    const { page, perPage } = params
+    const data = all.slice((page - 1) * perPage, page * perPage).map((a) => ({ ...a.json }))
+    return json(
+      all.length > perPage ? { data, pagination: pagination(all.length, page, perPage) } : { data },
+    )
+  }),
+
+  http.get('*/api/v2/attestations/:org/:flow/trail/:trail/:name', ({ request }) => {
+    const [, orgName = '', flow = '', , trailName = '', name = ''] = segments(request)
+    const org = orgOrFail(orgName)
+    if (isResponse(org)) return org
+    if (!org.flows.has(flow))
+      return fail(404, `Flow named '${flow}' does not exist for organization '${orgName}'`)
+    const trail = findTrail(org, flow, trailName)
+    if (!trail) {
+      return fail(
+        404,
+        `Trail with name '${trailName}' does not exist for Organization '${orgName}' and Flow '${flow}'`,
+      )
+    }
+    const found = attestationsOfFlow(org, flow).filter(
+      (a) => a.trail === trailName && a.name === name,
+    )
+    if (found.length === 0) {
+      return fail(
+        404,
+        `Attestation named '${name}' does not exist in trail '${trailName}' of flow '${flow}'`,
+      )
+    }
+    return json(found.map((a) => ({ ...a.json })))
+  }),
+
+  http.get('*/api/v2/attestations/:org/:flow/artifact/:fp/:name', ({ request }) => {
+    const [, orgName = '', flow = '', , fp = '', name = ''] = segments(request)
+    const org = orgOrFail(orgName)
+    if (isResponse(org)) return org
+    if (!org.flows.has(flow))
+      return fail(404, `Flow named '${flow}' does not exist for organization '${orgName}'`)
+    if (!/^[0-9a-f]{5,64}$/.test(fp)) {
+      return json(
+        {
+          detail: [
+            {
+              loc: ['path', 'fingerprint'],
+              msg: "String should match pattern '^[a-f0-9]{5,64}$'",
+              type: 'string_pattern_mismatch',
+              input: fp,
+            },
+          ],
+        },
+        { status: 422 },
+      )
+    }
+    const arts = artifactsOfFlow(org, flow).filter((a) => a.fingerprint.startsWith(fp))
+    if (arts.length === 0) {
+      return fail(
+        404,
+        `Artifact with fingerprint '${fp}' does not exist in flow '${flow}' belonging to organization '${orgName}'`,
+      )
+    }
+    const found = arts.flatMap((art) => {
+      const own = attestationsOf(org, art)
+      const extra = [...org.attestations.values()].filter(
+        (a) => a.fingerprint === art.fingerprint && !own.includes(a),
+      )
+      return [...own, ...extra].filter((a) => a.fingerprint === art.fingerprint && a.name === name)
+    })
+    if (found.length === 0) {
+      return fail(
+        404,
+        `Attestation named '${name}' does not exist for artifact '${fp}' in flow '${flow}'`,
+      )
+    }
+    return json(found.map((a) => ({ ...a.json })))
+  }),
+]

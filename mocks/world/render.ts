@@ -1,0 +1,554 @@
+import { APP, htmlUrl, sortHistory } from './artifacts'
+import {
+  envEventCount,
+  envEventSlice,
+  placements,
+  runningEntries,
+  runsOf,
+  snapshotCompliance,
+  snapshotEntries,
+} from './derive'
+import type { Entry } from './derive'
+import { hex } from './random'
+import { attestationHistory } from './trails'
+import type { ArtifactRec, EnvRec, HistoryRow, Json, JsonObject, OrgRec } from './model'
+import { WORLD_NOW } from './time'
+
+/** Wire-format renderers: raw JSON exactly as the Kosli server sends it (kosli/API.md §4). */
+
+const API = `${APP}/api/v2`
+
+function plural(n: number): string {
+  return n === 1 ? '1 instance' : `${n} instances`
+}
+
+/** The server's event description for a change of instance count. */
+export function describe(entry: Pick<Entry, 'was' | 'now' | 'type'>): string {
+  const { was, now } = entry
+  if (entry.type === 'exited') return `${plural(was)} stopped running (from ${was} to 0)`
+  if (now > was) return `${plural(now - was)} started running (from ${was} to ${now})`
+  if (now < was) return `${plural(was - now)} stopped running (from ${was} to ${now})`
+  return `${plural(now)} changed`
+}
+
+function flowHtmlUrl(art: ArtifactRec): string | null {
+  return art.flow ? `${APP}/${art.org}/flows/${art.flow}` : null
+}
+
+/** Policy decisions for an artifact, evaluated against the snapshot's applied policies. */
+function policyDecisions(art: ArtifactRec, applied: Json[]): Json[] {
+  if (art.policyDecisions) return art.policyDecisions
+  const context = (status: string | null): JsonObject => ({
+    flow_name: art.flow ?? '',
+    trail_name: art.trail ?? '',
+    artifact_status: status,
+  })
+  const out: Json[] = []
+  for (const policy of applied) {
+    if (!policy || typeof policy !== 'object' || Array.isArray(policy)) continue
+    const dump = policy['policy_dump']
+    const artifacts =
+      dump && typeof dump === 'object' && !Array.isArray(dump) ? dump['artifacts'] : null
+    if (!artifacts || typeof artifacts !== 'object' || Array.isArray(artifacts)) continue
+    const evaluations: Json[] = []
+    for (const [key, type] of [
+      ['provenance', 'provenance'],
+      ['trail_compliance', 'trail-compliance'],
+    ] as const) {
+      const rule = artifacts[key]
+      const required =
+        !!rule && typeof rule === 'object' && !Array.isArray(rule) && rule['required'] === true
+      const satisfied = required ? art.flow !== null : null
+      evaluations.push({
+        rule: { type, definition: { required, exceptions: [] } },
+        satisfied,
+        ignored: !required,
+        resolutions: [
+          {
+            type: !required
+              ? 'rule_not_applicable'
+              : satisfied
+                ? 'rule_satisfied'
+                : 'no_provenance',
+            context: context(type === 'trail-compliance' ? art.state : null),
+          },
+        ],
+      })
+    }
+    const attestations = artifacts['attestations']
+    for (const a of Array.isArray(attestations) ? attestations : []) {
+      if (!a || typeof a !== 'object' || Array.isArray(a)) continue
+      const { if_condition: ifCondition, ...rest } = a
+      evaluations.push({
+        rule: { type: 'attestation', definition: { if: ifCondition ?? null, ...rest } },
+        satisfied: true,
+        ignored: false,
+        resolutions: [{ type: 'rule_satisfied', context: context(null) }],
+      })
+    }
+    out.push({
+      policy_version: typeof policy['version'] === 'number' ? policy['version'] : 1,
+      status: art.state === 'COMPLIANT' ? 'COMPLIANT' : 'NON-COMPLIANT',
+      rule_evaluations: evaluations,
+      policy_name: typeof policy['name'] === 'string' ? policy['name'] : '',
+    })
+  }
+  return out
+}
+
+function deploymentDiff(org: OrgRec, art: ArtifactRec): Json {
+  const prev = art.previous ? org.artifacts.get(art.previous) : undefined
+  if (!prev || !art.repoUrl) return null
+  return {
+    diff_url: `${art.repoUrl}/compare/${prev.gitCommit ?? ''}...${art.gitCommit ?? ''}`,
+    previous_git_commit: prev.gitCommit,
+    previous_fingerprint: prev.fingerprint,
+    previous_artifact_name: prev.runtimeName,
+    previous_artifact_compliance_state: prev.state,
+    previous_running: false,
+    previous_git_commit_url: prev.commitUrl,
+    previous_trail_name: prev.trail,
+    previous_template_reference_name: prev.templateRef,
+  }
+}
+
+function pods(entry: Entry, env: EnvRec): Json {
+  const k8s = entry.art.k8s
+  if (env.type !== 'K8S' || !k8s) return null
+  const out: JsonObject = {}
+  const rs = `${k8s.owner}-${hex(`rs:${entry.art.fingerprint}`, 10)}`
+  entry.creation.forEach((created, i) => {
+    const name = `${rs}-${hex(`pod:${entry.art.fingerprint}:${i}`, 5)}`
+    out[name] = {
+      namespace: k8s.namespace,
+      creationTimestamp: created,
+      owners: [
+        {
+          apiVersion: 'apps/v1',
+          kind: k8s.kind,
+          name: rs,
+          uid: `${hex(`uid:${rs}`, 8)}-${hex(`uid2:${rs}`, 4)}-4${hex(`uid3:${rs}`, 3)}-8${hex(`uid4:${rs}`, 3)}-${hex(`uid5:${rs}`, 12)}`,
+          controller: true,
+          blockOwnerDeletion: true,
+        },
+      ],
+    }
+  })
+  return out
+}
+
+/** One artifact as a snapshot lists it. */
+export function renderSnapshotArtifact(
+  org: OrgRec,
+  env: EnvRec,
+  entry: Entry,
+  applied: Json[],
+): JsonObject {
+  const { art } = entry
+  const annotation = { type: entry.type, was: entry.was, now: entry.now }
+  const template = art.snapshotTemplate
+  if (template) {
+    const out: JsonObject = {}
+    for (const [key, value] of Object.entries(template)) {
+      out[key] =
+        key === 'annotation' ? annotation : key === 'creationTimestamp' ? entry.creation : value
+    }
+    return out
+  }
+  if (art.era === 'legacy') {
+    return {
+      name: art.runtimeName,
+      fingerprint: art.fingerprint,
+      compliant: art.state === 'COMPLIANT',
+      deployments: art.deployments[env.name] === undefined ? [] : [art.deployments[env.name] ?? 0],
+      annotation,
+      creationTimestamp: entry.creation,
+      pods: null,
+      flow_name: art.flow ?? '',
+      git_commit: art.gitCommit,
+      commit_url: art.commitUrl,
+      html_url: htmlUrl(art),
+    }
+  }
+  const out: JsonObject = {
+    name: art.runtimeName,
+    compliant: art.state === 'COMPLIANT',
+    deployments: [],
+    policy_decisions: policyDecisions(art, applied),
+    reasons_for_incompliance: art.reasons,
+    fingerprint: art.fingerprint,
+    creationTimestamp: entry.creation,
+    pods: pods(entry, env),
+    annotation,
+  }
+  if (art.flow) {
+    out['flow_name'] = art.flow
+    out['git_commit'] = art.gitCommit
+    out['commit_url'] = art.commitUrl
+    out['html_url'] = htmlUrl(art)
+    out['flow_html_url'] = flowHtmlUrl(art)
+    out['deployment_diff'] = deploymentDiff(org, art)
+    out['commit_lead_time'] = art.gitCommitInfo
+      ? Math.round(env.timestamps[entry.run.start] ?? 0) - art.gitCommitInfo.timestamp
+      : null
+    out['flows'] = [
+      {
+        flow_name: art.flow,
+        trail_name: art.trail,
+        template_reference_name: art.templateRef,
+        git_commit: art.gitCommit,
+        commit_url: art.commitUrl,
+        git_commit_info: art.gitCommitInfo ? { ...art.gitCommitInfo } : null,
+        html_url: htmlUrl(art),
+        flow_html_url: flowHtmlUrl(art),
+        deployment_diff: deploymentDiff(org, art),
+        commit_lead_time: out['commit_lead_time'],
+        artifact_compliance_in_flow: art.state === 'COMPLIANT',
+        flow_reasons_for_non_compliance: art.state === 'COMPLIANT' ? [] : art.reasons,
+      },
+    ]
+  } else {
+    out['flows'] = []
+  }
+  if (env.type === 'ECS') {
+    out['ecs_context'] = {
+      task_arn: `arn:aws:ecs:eu-central-1:244531986313:task/app/${hex(`task:${art.fingerprint}:${entry.run.start}`, 32)}`,
+      cluster_name: null,
+      service_name: null,
+    }
+  }
+  return out
+}
+
+export function snapshotTimestamp(env: EnvRec, index: number): number {
+  return env.timestamps[index] ?? 0
+}
+
+export function isSnapshotCompliant(org: OrgRec, env: EnvRec, index: number): boolean {
+  return snapshotCompliance(snapshotEntries(org, env, index)).false === 0
+}
+
+/** `GET /snapshots/{org}/{env}/{expr}` for a resolved index. */
+export function renderSnapshot(org: OrgRec, env: EnvRec, index: number): JsonObject {
+  const isLatest = index === env.count
+  const captured = env.captured.get(index)
+  if (captured) {
+    return {
+      ...captured,
+      is_latest: isLatest,
+      next_snapshot_timestamp: isLatest ? null : snapshotTimestamp(env, index + 1),
+    }
+  }
+  const entries = snapshotEntries(org, env, index)
+  const applied = env.appliedPolicies(index)
+  const counts = snapshotCompliance(entries)
+  return {
+    index,
+    is_latest: isLatest,
+    next_snapshot_timestamp: isLatest ? null : snapshotTimestamp(env, index + 1),
+    artifact_compliance_count: { true: counts.true, false: counts.false, null: counts.null },
+    timestamp: snapshotTimestamp(env, index),
+    type: env.type,
+    compliant: counts.false === 0,
+    html_url: `${APP}/${org.name}/environments/${env.name}/snapshots/${index}`,
+    artifacts: [...entries]
+      .reverse()
+      .map((entry) => renderSnapshotArtifact(org, env, entry, applied)),
+    applied_policies: applied,
+  }
+}
+
+/** `GET /snapshots/{org}/{env}` list item. */
+export function renderSnapshotListItem(org: OrgRec, env: EnvRec, index: number): JsonObject {
+  const from = snapshotTimestamp(env, index)
+  const isLatest = index === env.count
+  const to = isLatest ? 0 : snapshotTimestamp(env, index + 1)
+  return {
+    index,
+    from,
+    to,
+    compliant: isSnapshotCompliant(org, env, index),
+    duration: (isLatest ? WORLD_NOW : to) - from,
+  }
+}
+
+/** A page of `GET /environments/{org}/{env}/events`, newest first unless reversed. */
+export function renderEventsPage(
+  org: OrgRec,
+  env: EnvRec,
+  offset: number,
+  limit: number,
+  reverse: boolean,
+): JsonObject[] {
+  const total = envEventCount(org, env)
+  const from = reverse ? Math.max(0, total - offset - limit) : offset
+  const to = reverse ? total - offset : offset + limit
+  const slice = envEventSlice(org, env, from, Math.min(to, total))
+  if (reverse) slice.reverse()
+  const compliance = new Map<number, boolean>()
+  return slice.map(({ index, entry }) => {
+    let snapshotCompliant = compliance.get(index)
+    if (snapshotCompliant === undefined) {
+      snapshotCompliant = isSnapshotCompliant(org, env, index)
+      compliance.set(index, snapshotCompliant)
+    }
+    return renderEvent(org, env, index, entry, snapshotCompliant)
+  })
+}
+
+function templateFlows(art: ArtifactRec): string[] {
+  const flows = art.snapshotTemplate?.['flows']
+  if (!Array.isArray(flows)) return art.flow ? [art.flow] : []
+  return flows.flatMap((f) =>
+    f && typeof f === 'object' && !Array.isArray(f) && typeof f['flow_name'] === 'string'
+      ? [f['flow_name']]
+      : [],
+  )
+}
+
+export function renderEvent(
+  org: OrgRec,
+  env: EnvRec,
+  index: number,
+  entry: Entry,
+  snapshotCompliant: boolean,
+): JsonObject {
+  const { art } = entry
+  const diff = art.snapshotTemplate
+    ? art.snapshotTemplate['deployment_diff']
+    : deploymentDiff(org, art)
+  const codeDiff =
+    diff && typeof diff === 'object' && !Array.isArray(diff) ? (diff['diff_url'] ?? null) : null
+  const links: JsonObject = {}
+  if (art.flow) {
+    links['artifact'] = {
+      self: `${API}/artifacts/${org.name}/${art.flow}/fingerprint/${art.fingerprint}`,
+      html: htmlUrl(art),
+    }
+  }
+  links['snapshot'] = {
+    self: `${API}/snapshots/${org.name}/${env.name}/${index}`,
+    html: `${APP}/${org.name}/environments/${env.name}/snapshots/${index}`,
+  }
+  return {
+    environment_name: env.name,
+    snapshot_index: index,
+    artifact_name: art.runtimeName,
+    sha256: art.fingerprint,
+    description: describe(entry),
+    reported_at: snapshotTimestamp(env, index),
+    pipeline: art.flow ?? '',
+    deployments: [],
+    flows: templateFlows(art).map((flow) => ({ flow_name: flow, deployments: null })),
+    artifact_compliance: art.state === 'COMPLIANT',
+    snapshot_compliance: snapshotCompliant,
+    type: entry.type,
+    code_diff: codeDiff,
+    _links: links,
+  }
+}
+
+/** One side of an env-diff: the running artifacts keyed by fingerprint. */
+export function diffSide(org: OrgRec, env: EnvRec, index: number): Map<string, Entry> {
+  return new Map(runningEntries(org, env, index).map((e) => [e.art.fingerprint, e]))
+}
+
+function diffArtifact(entry: Entry, env: EnvRec): JsonObject {
+  const out: JsonObject = {
+    fingerprint: entry.art.fingerprint,
+    name: entry.art.runtimeName,
+    most_recent_timestamp: Math.max(...entry.creation),
+    flow: entry.art.flow ?? '',
+    commit_url: entry.art.commitUrl,
+  }
+  if (env.type === 'K8S') {
+    const p = pods(entry, env)
+    out['pods'] = p && typeof p === 'object' && !Array.isArray(p) ? Object.keys(p) : []
+  }
+  return out
+}
+
+/** `GET /env-diff/{org}`: computed from the two snapshots' running artifacts. */
+export function renderDiff(
+  org: OrgRec,
+  env1: EnvRec,
+  index1: number,
+  env2: EnvRec,
+  index2: number,
+): JsonObject {
+  const a = diffSide(org, env1, index1)
+  const b = diffSide(org, env2, index2)
+  const only1: JsonObject[] = []
+  const only2: JsonObject[] = []
+  const changed: JsonObject[] = []
+  const same: JsonObject[] = []
+  const byFp = (x: JsonObject, y: JsonObject) =>
+    String(x['fingerprint']).localeCompare(String(y['fingerprint']))
+  for (const [fp, e1] of a) {
+    const e2 = b.get(fp)
+    if (!e2) {
+      only1.push({ ...diffArtifact(e1, env1), instance_count: e1.now })
+    } else if (e1.now !== e2.now) {
+      changed.push({
+        ...diffArtifact(e2, env2),
+        s1_instance_count: e1.now,
+        s2_instance_count: e2.now,
+      })
+    } else {
+      same.push({ ...diffArtifact(e2, env2), instance_count: e2.now })
+    }
+  }
+  for (const [fp, e2] of b) {
+    if (!a.has(fp)) only2.push({ ...diffArtifact(e2, env2), instance_count: e2.now })
+  }
+  return {
+    snappish1: { snapshot_id: `${env1.name}#${index1}`, artifacts: only1.sort(byFp) },
+    snappish2: { snapshot_id: `${env2.name}#${index2}`, artifacts: only2.sort(byFp) },
+    changed: { artifacts: changed.sort(byFp) },
+    'not-changed': { artifacts: same.sort(byFp) },
+  }
+}
+
+/** History rows derived from runs: started, scaled, stopped. */
+export function runtimeHistory(org: OrgRec, art: ArtifactRec): HistoryRow[] {
+  const rows: HistoryRow[] = []
+  const ref = art.templateRef ?? art.service
+  for (const run of runsOf(org, art.fingerprint)) {
+    const env = org.envs.get(run.env)
+    if (!env) continue
+    const at = (i: number) => snapshotTimestamp(env, i)
+    if (art.era === 'legacy') {
+      rows.push({
+        event: `Started running in ${env.name}#${run.start} environment`,
+        timestamp: at(run.start),
+      })
+      for (let s = 1; s < run.steps.length; s++) {
+        const prev = run.steps[s - 1]
+        const step = run.steps[s]
+        if (!prev || !step) continue
+        const dir = step.count > prev.count ? 'up' : 'down'
+        rows.push({
+          event: `Scaled ${dir} from ${prev.count} to ${step.count} in ${env.name}#${step.at} environment`,
+          timestamp: at(step.at),
+        })
+      }
+      if (run.end !== null) {
+        rows.push({
+          event: `No longer running in ${env.name}#${run.end} environment`,
+          timestamp: at(run.end),
+        })
+      }
+    } else {
+      rows.push({
+        event: `Artifact ${ref} started running in ${env.name}#${run.start}`,
+        type: 'artifact_started_running',
+        timestamp: at(run.start),
+      })
+      if (run.end !== null) {
+        rows.push({
+          event: `Artifact ${ref} exited from ${env.name}#${run.end}`,
+          type: 'artifact_stopped_running',
+          timestamp: at(run.end),
+        })
+      }
+    }
+  }
+  return rows
+}
+
+function buildHistory(org: OrgRec, art: ArtifactRec): HistoryRow[] {
+  if (art.era === 'legacy' || art.preHistory.length > 0 || !art.flow) return art.preHistory
+  const ref = art.templateRef ?? art.service
+  return [
+    { event: `${ref} reported`, type: 'artifact_creation_reported', timestamp: art.createdAt },
+    ...attestationHistory(org, art),
+  ]
+}
+
+export function artifactHistory(org: OrgRec, art: ArtifactRec): Json[] {
+  return sortHistory([...buildHistory(org, art), ...runtimeHistory(org, art)]).map((row): Json =>
+    row.type === undefined
+      ? { event: row.event, timestamp: row.timestamp }
+      : { event: row.event, type: row.type, timestamp: row.timestamp },
+  )
+}
+
+function numericString(ts: number): string {
+  return Number.isInteger(ts) ? `${ts}.0` : String(ts)
+}
+
+/** `ArtifactListItem`. */
+export function renderArtifactListItem(art: ArtifactRec): JsonObject {
+  return {
+    id: art.id,
+    fingerprint: art.fingerprint,
+    filename: art.filename,
+    trail_name: art.trail,
+    template_reference_name: art.templateRef,
+    git_commit: art.gitCommit,
+    git_commit_info: art.gitCommitInfo ? { ...art.gitCommitInfo } : null,
+    repo_info:
+      art.repoUrl && art.repoName
+        ? { name: art.repoName, url: art.repoUrl, provider: 'github' }
+        : null,
+    commit_url: art.commitUrl,
+    build_url: art.buildUrl,
+    repo_url: art.repoUrl,
+    html_url: htmlUrl(art),
+    api_url: art.flow
+      ? `${API}/artifacts/${art.org}/${art.flow}/fingerprint/${art.fingerprint}`
+      : null,
+    created_at: numericString(art.createdAt),
+    last_modified_at: numericString(art.createdAt),
+    state: art.state,
+    user_data: {},
+    annotations: null,
+    external_urls: null,
+    evidence: art.evidence,
+    deployments: Object.values(art.deployments),
+    releases: [],
+  }
+}
+
+/** `Artifact` (get by fingerprint / commit). */
+export function renderArtifact(org: OrgRec, art: ArtifactRec): JsonObject {
+  const { running, exited } = placements(org, art.fingerprint)
+  const item = renderArtifactListItem(art)
+  return {
+    ...item,
+    flow_name: art.flow ?? '',
+    state_info: art.state === 'COMPLIANT' ? null : art.reasons.join('; '),
+    running: running.map((p) => ({ ...p })),
+    exited: exited.map((p) => ({ ...p })),
+    history: artifactHistory(org, art),
+    template: art.era === 'legacy' ? ['artifact', 'branch-coverage'] : null,
+    commit_lead_times: {},
+    build_lead_times: {},
+  }
+}
+
+/** `SearchArtifact`. */
+export function renderSearchArtifact(org: OrgRec, art: ArtifactRec): JsonObject {
+  const { running, exited } = placements(org, art.fingerprint)
+  const hasProvenance = art.flow !== null
+  return {
+    fingerprint: art.fingerprint,
+    name: art.flow ? art.filename : art.runtimeName,
+    has_provenance: hasProvenance,
+    git_commit: art.gitCommit,
+    pipeline: art.flow,
+    flow: art.flow,
+    trail: art.trail,
+    template_reference_name: art.templateRef,
+    build_url: art.buildUrl,
+    commit_url: art.commitUrl,
+    html_url: htmlUrl(art),
+    api_url: art.flow
+      ? `${API}/artifacts/${org.name}/${art.flow}/fingerprint/${art.fingerprint}`
+      : null,
+    compliance_state: art.state,
+    running_in: running.map((p) => p.environment_name),
+    exited_from: exited.map((p) => p.environment_name),
+    history: artifactHistory(org, art),
+  }
+}

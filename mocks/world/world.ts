@@ -1,0 +1,101 @@
+import {
+  capturedEnvironments,
+  capturedSnapshot4357,
+  capturedSnapshotLatest,
+  capturedTrails,
+} from './captures'
+import { appliedPolicies } from './captures'
+import { BETA, ORG, PROD, buildCyberDojo } from './cyber-dojo'
+import { emptyEnv } from './envs'
+import { SEED_FLOWS, addCapturedFlows, legacyFlow } from './flows'
+import { str } from './json'
+import { newOrg, trailKey } from './model'
+import type { OrgRec } from './model'
+import { addPolicies } from './policies'
+import { utc } from './time'
+import { registerCapturedAttestations } from './trails'
+
+/** Orgs are built on first use and then kept: start-up stays instant, later requests are fast. */
+const builders: Record<string, () => OrgRec> = {
+  [ORG]: buildCyberDojoOrg,
+}
+const built = new Map<string, OrgRec>()
+
+export function getOrg(name: string): OrgRec | undefined {
+  const cached = built.get(name)
+  if (cached) return cached
+  const build = builders[name]
+  if (!build) return undefined
+  const org = build()
+  built.set(name, org)
+  return org
+}
+
+export function registerOrg(name: string, build: () => OrgRec): void {
+  builders[name] = build
+}
+
+function buildCyberDojoOrg(): OrgRec {
+  const org = newOrg(ORG, utc(2022, 8, 1, 10, 0, 0))
+  for (const [name, description] of SEED_FLOWS) {
+    org.flows.set(name, legacyFlow(ORG, name, description, utc(2022, 8, 1, 10, 0, 0)))
+  }
+  org.flows.set(
+    'shas',
+    legacyFlow(ORG, 'shas', 'Git commit shas of the running services', utc(2022, 8, 1)),
+  )
+  addCapturedFlows(org)
+  buildCyberDojo(org)
+
+  for (const json of capturedEnvironments) {
+    const name = str(json, 'name')
+    if (name === PROD || name === BETA) continue
+    const type = str(json, 'type')
+    const included = Array.isArray(json['included_environments'])
+      ? json['included_environments'].map(String)
+      : null
+    org.envs.set(
+      name,
+      emptyEnv(ORG, name, type, str(json, 'description'), Number(json['last_modified_at']), {
+        policies: Array.isArray(json['policies']) ? json['policies'].map(String) : null,
+        includedEnvironments: included,
+        source: json,
+      }),
+    )
+  }
+  org.envs.set(
+    'empty-env',
+    emptyEnv(
+      ORG,
+      'empty-env',
+      'server',
+      'A server environment that has never reported',
+      utc(2026, 8, 1, 9),
+      {
+        policies: [],
+      },
+    ),
+  )
+
+  for (const trail of capturedTrails) {
+    const flow = trail['flow']
+    const flowName =
+      flow && typeof flow === 'object' && !Array.isArray(flow) ? String(flow['name']) : ''
+    const name = str(trail, 'name')
+    org.trails.set(trailKey(flowName, name), { org: ORG, flow: flowName, name, json: trail })
+  }
+
+  registerCapturedAttestations(org)
+
+  const consumers: Record<string, string[]> = {}
+  for (const env of org.envs.values()) {
+    for (const p of env.policies ?? []) (consumers[p] ??= []).push(env.name)
+  }
+  const prod = org.envs.get(PROD)
+  const beta = org.envs.get(BETA)
+  addPolicies(org, appliedPolicies(capturedSnapshot4357), consumers, utc(2025, 9, 1, 10))
+  addPolicies(org, appliedPolicies(capturedSnapshotLatest), consumers, utc(2025, 9, 1, 10))
+  if (beta) addPolicies(org, beta.appliedPolicies(beta.count), consumers, utc(2025, 9, 1, 10))
+  void prod
+  return org
+}

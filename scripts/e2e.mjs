@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+// Playwright e2e against the production build in dist/, in demo and live mode.
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { ensureChromium } from './ensure-chromium.mjs'
+
+if (!ensureChromium()) process.exit(1)
+if (!existsSync('dist/index.html')) {
+  const build = spawnSync('node_modules/.bin/vite', ['build'], { stdio: 'inherit' })
+  if (build.status !== 0) process.exit(build.status ?? 1)
+}
+const result = spawnSync('node_modules/.bin/playwright', ['test', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: process.env,
+})
+process.exit(result.status ?? 1)

@@ -1,0 +1,290 @@
+// @vitest-environment node
+import http from 'node:http'
+import type { Server } from 'node:http'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { checkApiPath, createKosliProxy } from './proxy.ts'
+import type { ProxyOptions } from './proxy.ts'
+import { close, everything, listen, rawRequest, startServer } from './test-helpers.ts'
+import type { RawResponse, RecordedRequest } from './test-helpers.ts'
+
+const TOKEN = 'tok_5ecret-value-that-must-never-leak'
+
+let upstream: Server
+let upstreamUrl: string
+const seen: RecordedRequest[] = []
+const proxies: Server[] = []
+const responses: RawResponse[] = []
+
+beforeAll(async () => {
+  ;({ server: upstream, url: upstreamUrl } = await startServer((req, res) => {
+    seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers })
+    if (req.url?.startsWith('/api/v2/hang')) return
+    if (req.url?.startsWith('/api/v2/big')) {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(
+        JSON.stringify(Array.from({ length: 20_000 }, (_, i) => ({ i, pad: 'x'.repeat(40) }))),
+      )
+      return
+    }
+    const status = req.url?.startsWith('/api/v2/missing') ? 404 : 200
+    res.writeHead(status, {
+      'content-type': 'application/json',
+      'x-total-count': '42',
+      'x-per-page': '15',
+      'x-current-page': '2',
+      'x-total-pages': '3',
+      link: '<https://app.kosli.com/api/v2/x?page=3>; rel="next"',
+      'retry-after': '7',
+      'set-cookie': ['session=abc; HttpOnly', 'other=1'],
+      'www-authenticate': 'Basic realm="kosli"',
+      'access-control-allow-origin': '*',
+      'x-request-id': 'req-1',
+    })
+    res.end(req.method === 'HEAD' ? undefined : JSON.stringify({ ok: status === 200 }))
+  }))
+})
+
+afterEach(() => {
+  seen.length = 0
+})
+
+afterAll(async () => {
+  await Promise.all([upstream, ...proxies].map(close))
+  // Whatever happened above, the token never went back to the browser.
+  for (const response of responses) expect(everything(response)).not.toContain(TOKEN)
+  expect(responses.length).toBeGreaterThan(30)
+})
+
+async function startProxy(options: Partial<ProxyOptions> = {}): Promise<string> {
+  const server = http.createServer(
+    createKosliProxy({ kosliHost: upstreamUrl, token: TOKEN, ...options }),
+  )
+  proxies.push(server)
+  return listen(server)
+}
+
+async function request(
+  base: string,
+  path: string,
+  options: { method?: string; headers?: Record<string, string> } = {},
+): Promise<RawResponse> {
+  const response = await rawRequest(base, path, options)
+  responses.push(response)
+  return response
+}
+
+describe('checkApiPath', () => {
+  it('accepts /api/v2 paths, keeping the raw path and query', () => {
+    expect(checkApiPath('/api/v2/snapshots/cyber-dojo/aws-prod%2365?x=1')).toEqual({
+      ok: true,
+      path: '/api/v2/snapshots/cyber-dojo/aws-prod%2365',
+      query: '?x=1',
+    })
+    expect(checkApiPath('/api/v2/repos/cyber-dojo/live-artifacts/cyber-dojo%2Frunner').ok).toBe(
+      true,
+    )
+    expect(checkApiPath('/api/v2/flows/a..b').ok).toBe(true)
+  })
+
+  it.each([
+    '/api/v2/../../etc/passwd',
+    '/api/v2/%2e%2e/x',
+    '/api/v2/%2E%2E/x',
+    '/api/v2/..%2fsecret',
+    '/api/v2/flows/..%2F..%2Fadmin',
+    '/api/v2/%252e%252e/x',
+    '/api/v2%2f..',
+    '/api/v2/flows\\..\\admin',
+    '/api/v2/%5c..%5cadmin',
+    '/api/v2/./flows',
+    '/api/v2/flows/..;/admin',
+    '/api/v2/flows/%00',
+    '/api/v2/flows//x',
+    '//evil.example/api/v2/',
+    'http://evil.example/api/v2/flows',
+    '/api/v2/%zz',
+  ])('rejects %s with 400', (path) => {
+    expect(checkApiPath(path)).toMatchObject({ ok: false, status: 400 })
+  })
+
+  it.each(['/api/v1/flows', '/api/v2', '/api/v2x/flows', '/assets/x.js', '/'])(
+    'does not forward %s (404)',
+    (path) => {
+      expect(checkApiPath(path)).toMatchObject({ ok: false, status: 404 })
+    },
+  )
+})
+
+describe('createKosliProxy', () => {
+  it('forwards /api/v2 GETs to the configured host with the query string', async () => {
+    const proxy = await startProxy()
+    const response = await request(proxy, '/api/v2/flows/cyber-dojo?page=2&per_page=15')
+    expect(response.status).toBe(200)
+    expect(JSON.parse(response.body)).toEqual({ ok: true })
+    expect(seen).toHaveLength(1)
+    expect(seen[0]).toMatchObject({
+      method: 'GET',
+      url: '/api/v2/flows/cyber-dojo?page=2&per_page=15',
+    })
+    expect(seen[0]?.headers.host).toBe(new URL(upstreamUrl).host)
+  })
+
+  it('passes status, pagination and content headers; drops cookies, challenges and CORS', async () => {
+    const proxy = await startProxy()
+    const response = await request(proxy, '/api/v2/missing/x')
+    expect(response.status).toBe(404)
+    expect(response.headers).toMatchObject({
+      'content-type': 'application/json',
+      'x-total-count': '42',
+      'x-per-page': '15',
+      'x-current-page': '2',
+      'x-total-pages': '3',
+      link: '<https://app.kosli.com/api/v2/x?page=3>; rel="next"',
+      'retry-after': '7',
+      'x-request-id': 'req-1',
+      'cache-control': 'no-store',
+    })
+    expect(response.headers['set-cookie']).toBeUndefined()
+    expect(response.headers['www-authenticate']).toBeUndefined()
+    expect(response.headers['access-control-allow-origin']).toBeUndefined()
+  })
+
+  it('streams large bodies through intact', async () => {
+    const proxy = await startProxy()
+    const response = await request(proxy, '/api/v2/big')
+    expect(response.status).toBe(200)
+    expect(JSON.parse(response.body)).toHaveLength(20_000)
+  })
+
+  it('keeps the configured base path and never lets the request pick the host', async () => {
+    const proxy = await startProxy({ kosliHost: `${upstreamUrl}/kosli`, allowedHosts: true })
+    const response = await request(proxy, '/api/v2/flows/cyber-dojo', {
+      headers: { host: 'evil.example', 'x-forwarded-host': 'evil.example' },
+    })
+    expect(response.status).toBe(200)
+    expect(seen[0]?.url).toBe('/kosli/api/v2/flows/cyber-dojo')
+    expect(seen[0]?.headers.host).toBe(new URL(upstreamUrl).host)
+    expect(seen[0]?.headers['x-forwarded-host']).toBeUndefined()
+  })
+
+  it.each([
+    '/api/v2/../../etc/passwd',
+    '/api/v2/%2e%2e/x',
+    '/api/v2/..%2fsecret',
+    '//evil.example/api/v2/',
+    '/api/v2%2f..',
+    '/api/v2/flows\\..\\..\\secret',
+    '/api/v2/%5c..%5csecret',
+    'http://evil.example/api/v2/flows',
+  ])('answers %s with 400 and never calls upstream', async (path) => {
+    const proxy = await startProxy()
+    const response = await request(proxy, path)
+    expect(response.status).toBe(400)
+    expect(JSON.parse(response.body)).toHaveProperty('message')
+    expect(seen).toHaveLength(0)
+  })
+
+  it.each(['/api/v1/flows', '/api/v2', '/etc/passwd'])('does not forward %s', async (path) => {
+    const proxy = await startProxy()
+    const response = await request(proxy, path)
+    expect(response.status).toBe(404)
+    expect(seen).toHaveLength(0)
+  })
+
+  it('replaces browser credentials with the server token', async () => {
+    const proxy = await startProxy()
+    await request(proxy, '/api/v2/flows/cyber-dojo', {
+      headers: {
+        authorization: 'Bearer browser-token',
+        cookie: 'session=browser',
+        'proxy-authorization': 'Basic abc',
+        connection: 'keep-alive, x-custom',
+        'x-custom': '1',
+        accept: 'application/json',
+      },
+    })
+    const headers = seen[0]?.headers ?? {}
+    expect(headers.authorization).toBe(`Bearer ${TOKEN}`)
+    expect(headers.cookie).toBeUndefined()
+    expect(headers['proxy-authorization']).toBeUndefined()
+    expect(headers['x-custom']).toBeUndefined()
+    expect(headers.accept).toBe('application/json')
+  })
+
+  it.each([undefined, '', '   '])(
+    'sends no Authorization at all when the token is %j',
+    async (token) => {
+      const proxy = await startProxy({ token })
+      await request(proxy, '/api/v2/flows/cyber-dojo', {
+        headers: { authorization: 'Bearer browser-token' },
+      })
+      expect(seen).toHaveLength(1)
+      expect(seen[0]?.headers.authorization).toBeUndefined()
+    },
+  )
+
+  it('forwards HEAD and refuses writes with 405', async () => {
+    const proxy = await startProxy()
+    const head = await request(proxy, '/api/v2/flows/cyber-dojo', { method: 'HEAD' })
+    expect(head.status).toBe(200)
+    expect(head.body).toBe('')
+    expect(seen[0]?.method).toBe('HEAD')
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']) {
+      const response = await request(proxy, '/api/v2/flows/cyber-dojo', { method })
+      expect(response.status).toBe(405)
+      expect(response.headers.allow).toBe('GET, HEAD')
+    }
+    expect(seen).toHaveLength(1)
+  })
+
+  it('refuses foreign Host names (DNS rebinding) and other origins', async () => {
+    const proxy = await startProxy({ allowedHosts: ['shiplog.example'] })
+    const rebound = await request(proxy, '/api/v2/flows/x', { headers: { host: 'evil.example' } })
+    expect(rebound.status).toBe(403)
+    const foreignHeaders: Record<string, string>[] = [
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site' },
+      { host: 'localhost:5173', origin: 'http://localhost:3000' },
+      { origin: 'null' },
+    ]
+    for (const headers of foreignHeaders) {
+      const foreign = await request(proxy, '/api/v2/flows/x', { headers })
+      expect(foreign.status, JSON.stringify(headers)).toBe(403)
+    }
+    expect(seen).toHaveLength(0)
+    const sameOrigin = await request(proxy, '/api/v2/flows/x', {
+      headers: {
+        host: 'localhost:5173',
+        origin: 'http://localhost:5173',
+        'sec-fetch-site': 'same-origin',
+      },
+    })
+    expect(sameOrigin.status).toBe(200)
+    for (const host of ['shiplog.example:8080', 'localhost:4173', '127.0.0.1', '[::1]:4173']) {
+      const ok = await request(proxy, '/api/v2/flows/x', { headers: { host } })
+      expect(ok.status).toBe(200)
+    }
+  })
+
+  it('answers 502 with a JSON message when the Kosli API cannot be reached', async () => {
+    const dead = http.createServer()
+    const deadUrl = await listen(dead)
+    await close(dead)
+    const proxy = await startProxy({ kosliHost: deadUrl })
+    const response = await request(proxy, '/api/v2/flows/cyber-dojo')
+    expect(response.status).toBe(502)
+    expect(response.headers['content-type']).toMatch(/^application\/json/)
+    expect(JSON.parse(response.body).message).toMatch(
+      new RegExp(`^Could not reach the Kosli API at ${deadUrl}: .*ECONNREFUSED`),
+    )
+  })
+
+  it('answers 504 with a JSON message when the Kosli API does not answer in time', async () => {
+    const proxy = await startProxy({ timeoutMs: 100 })
+    const started = Date.now()
+    const response = await request(proxy, '/api/v2/hang')
+    expect(response.status).toBe(504)
+    expect(Date.now() - started).toBeLessThan(5000)
+    expect(JSON.parse(response.body).message).toContain(`The Kosli API at ${upstreamUrl}`)
+  })
+})

@@ -1,0 +1,250 @@
+// @vitest-environment node
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import type { Server } from 'node:http'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readShiplogConfig } from './config.ts'
+import type { Env } from './config.ts'
+import { createShiplogServer, SECURITY_HEADERS } from './serve.ts'
+import { close, everything, listen, rawRequest, startServer } from './test-helpers.ts'
+import type { RawResponse, RecordedRequest } from './test-helpers.ts'
+
+const TOKEN = 'tok_serve-secret-that-must-never-leak'
+const INDEX_HTML =
+  '<!doctype html><html><head><!--shiplog-config--><title>Shiplog</title>' +
+  '<script type="module" crossorigin src="/assets/index-Ab12.js"></script></head>' +
+  '<body><div id="root"></div></body></html>'
+const BIG_JS = `export const data = ${JSON.stringify('x'.repeat(5000))}\n`
+
+let root: string
+let distDir: string
+let upstream: Server
+let upstreamUrl: string
+const upstreamSeen: RecordedRequest[] = []
+const servers: Server[] = []
+
+beforeAll(async () => {
+  root = mkdtempSync(path.join(tmpdir(), 'shiplog-serve-'))
+  distDir = path.join(root, 'dist')
+  mkdirSync(path.join(distDir, 'assets'), { recursive: true })
+  writeFileSync(path.join(root, 'secret.txt'), 'outside dist')
+  writeFileSync(path.join(distDir, 'index.html'), INDEX_HTML)
+  writeFileSync(path.join(distDir, 'assets', 'index-Ab12.js'), BIG_JS)
+  writeFileSync(path.join(distDir, 'assets', 'index-Cd34.css'), 'body{color:red}')
+  writeFileSync(
+    path.join(distDir, 'assets', 'inter-Ef56.woff2'),
+    Buffer.from([0x77, 0x4f, 0x46, 0x32]),
+  )
+  writeFileSync(path.join(distDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>')
+  writeFileSync(path.join(distDir, 'logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]))
+  writeFileSync(path.join(distDir, 'manifest.json'), '{"name":"Shiplog"}')
+  writeFileSync(
+    path.join(distDir, 'mockServiceWorker.js'),
+    'self.addEventListener("fetch", () => {})',
+  )
+  ;({ server: upstream, url: upstreamUrl } = await startServer((req, res) => {
+    upstreamSeen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers })
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      'x-total-count': '3',
+      'content-security-policy': 'default-src *',
+    })
+    res.end('[{"name":"runner"}]')
+  }))
+})
+
+afterAll(async () => {
+  await Promise.all([upstream, ...servers].map(close))
+  rmSync(root, { recursive: true, force: true })
+})
+
+async function start(env: Env): Promise<string> {
+  const server = createShiplogServer({ distDir, config: readShiplogConfig(env) })
+  servers.push(server)
+  return listen(server)
+}
+
+function expectSecurityHeaders(response: RawResponse): void {
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+    expect(response.headers[name], name).toBe(value)
+  }
+}
+
+describe('createShiplogServer in demo mode', () => {
+  let base: string
+  beforeAll(async () => {
+    base = await start({})
+  })
+
+  it('serves index.html with the demo meta tags, uncached', async () => {
+    const response = await rawRequest(base, '/')
+    expect(response.status).toBe(200)
+    expect(response.headers['content-type']).toBe('text/html; charset=utf-8')
+    expect(response.headers['cache-control']).toBe('no-cache')
+    expect(response.body).toContain('<meta name="shiplog-mode" content="demo" />')
+    expect(response.body).toContain('<meta name="shiplog-org" content="cyber-dojo" />')
+    expect(response.body).not.toContain('<!--shiplog-config-->')
+    expectSecurityHeaders(response)
+  })
+
+  it('falls back to index.html for app routes, with status 200', async () => {
+    for (const route of [
+      '/cyber-dojo/flows',
+      '/cyber-dojo/environments/aws-prod/snapshots/65',
+      '/cyber-dojo/diff?from=aws-prod%2364&to=aws-prod%2365',
+      '/cyber-dojo/environments/aws-prod.v2',
+      '/index.html',
+    ]) {
+      const response = await rawRequest(base, route)
+      expect(response.status, route).toBe(200)
+      expect(response.body, route).toContain('content="demo"')
+      expectSecurityHeaders(response)
+    }
+  })
+
+  it('serves hashed assets as immutable with the right content types', async () => {
+    const js = await rawRequest(base, '/assets/index-Ab12.js')
+    expect(js.status).toBe(200)
+    expect(js.body).toBe(BIG_JS)
+    expect(js.headers['content-type']).toBe('text/javascript; charset=utf-8')
+    expect(js.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+    expectSecurityHeaders(js)
+    const types: Record<string, string> = {
+      '/assets/index-Cd34.css': 'text/css; charset=utf-8',
+      '/assets/inter-Ef56.woff2': 'font/woff2',
+      '/favicon.svg': 'image/svg+xml',
+      '/logo.png': 'image/png',
+      '/manifest.json': 'application/json; charset=utf-8',
+    }
+    for (const [file, type] of Object.entries(types)) {
+      const response = await rawRequest(base, file)
+      expect(response.status, file).toBe(200)
+      expect(response.headers['content-type'], file).toBe(type)
+    }
+  })
+
+  it('answers a missing asset with 404 (not index.html), with security headers', async () => {
+    const response = await rawRequest(base, '/assets/index-Gone.js')
+    expect(response.status).toBe(404)
+    expect(response.body).not.toContain('<html')
+    expectSecurityHeaders(response)
+  })
+
+  it('serves the MSW worker with Service-Worker-Allowed and no caching', async () => {
+    const response = await rawRequest(base, '/mockServiceWorker.js')
+    expect(response.status).toBe(200)
+    expect(response.headers['service-worker-allowed']).toBe('/')
+    expect(response.headers['cache-control']).toBe('no-cache')
+    expect(response.headers['content-type']).toBe('text/javascript; charset=utf-8')
+  })
+
+  it('answers /api in demo mode with a JSON 404 that explains why', async () => {
+    const response = await rawRequest(base, '/api/v2/flows/cyber-dojo')
+    expect(response.status).toBe(404)
+    expect(response.headers['content-type']).toMatch(/^application\/json/)
+    expect(JSON.parse(response.body).message).toMatch(/demo mode/)
+    expectSecurityHeaders(response)
+  })
+
+  it('handles HEAD like GET without a body', async () => {
+    for (const route of ['/', '/cyber-dojo/flows', '/assets/index-Ab12.js']) {
+      const response = await rawRequest(base, route, { method: 'HEAD' })
+      expect(response.status, route).toBe(200)
+      expect(response.body).toBe('')
+      expect(Number(response.headers['content-length'])).toBeGreaterThan(0)
+      expectSecurityHeaders(response)
+    }
+  })
+
+  it('refuses other methods', async () => {
+    const response = await rawRequest(base, '/', { method: 'POST' })
+    expect(response.status).toBe(405)
+    expect(response.headers.allow).toBe('GET, HEAD')
+  })
+
+  it('never serves files outside dist', async () => {
+    for (const route of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/..%5csecret.txt',
+    ]) {
+      const response = await rawRequest(base, route)
+      expect(response.body, route).not.toContain('outside dist')
+    }
+  })
+
+  it('compresses text and supports revalidation', async () => {
+    const gz = await rawRequest(base, '/assets/index-Ab12.js', {
+      headers: { 'accept-encoding': 'gzip' },
+    })
+    expect(gz.headers['content-encoding']).toBe('gzip')
+    expect(gz.headers.vary).toBe('Accept-Encoding')
+    expect(gunzipSync(gz.raw).toString()).toBe(BIG_JS)
+    const br = await rawRequest(base, '/assets/index-Ab12.js', {
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    })
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(brotliDecompressSync(br.raw).toString()).toBe(BIG_JS)
+    const first = await rawRequest(base, '/')
+    const notModified = await rawRequest(base, '/', {
+      headers: { 'if-none-match': String(first.headers.etag) },
+    })
+    expect(notModified.status).toBe(304)
+    expectSecurityHeaders(notModified)
+  })
+
+  it('escapes the org in the meta tag', async () => {
+    const odd = await start({ KOSLI_ORG: '"><script>alert(1)</script>' })
+    const response = await rawRequest(odd, '/')
+    expect(response.body).not.toContain('<script>alert(1)')
+    expect(response.body).toContain('content="&#34;&#62;&#60;script&#62;alert(1)&#60;/script&#62;"')
+  })
+})
+
+describe('createShiplogServer in live mode', () => {
+  let base: string
+  const responses: RawResponse[] = []
+  beforeAll(async () => {
+    base = await start({ KOSLI_HOST: upstreamUrl, KOSLI_ORG: 'acme', KOSLI_API_TOKEN: TOKEN })
+  })
+  afterAll(() => {
+    for (const response of responses) expect(everything(response)).not.toContain(TOKEN)
+  })
+
+  async function get(route: string, method = 'GET'): Promise<RawResponse> {
+    const response = await rawRequest(base, route, { method })
+    responses.push(response)
+    return response
+  }
+
+  it('injects the live meta tags and never the token', async () => {
+    const response = await get('/')
+    expect(response.body).toContain('<meta name="shiplog-mode" content="live" />')
+    expect(response.body).toContain('<meta name="shiplog-org" content="acme" />')
+    expect(response.body).not.toContain(TOKEN)
+    expect((await get('/acme/flows')).body).toContain('content="live"')
+  })
+
+  it('proxies /api/v2 with the token upstream and security headers downstream', async () => {
+    const response = await get('/api/v2/flows/acme?per_page=3')
+    expect(response.status).toBe(200)
+    expect(JSON.parse(response.body)).toEqual([{ name: 'runner' }])
+    expect(response.headers['x-total-count']).toBe('3')
+    expectSecurityHeaders(response)
+    const seen = upstreamSeen.at(-1)
+    expect(seen?.url).toBe('/api/v2/flows/acme?per_page=3')
+    expect(seen?.headers.authorization).toBe(`Bearer ${TOKEN}`)
+  })
+
+  it('rejects traversal and writes on the API path', async () => {
+    const before = upstreamSeen.length
+    expect((await get('/api/v2/%2e%2e/admin')).status).toBe(400)
+    expect((await get('/api/v2%2f..')).status).toBe(400)
+    expect((await get('/api/v2/flows/acme', 'DELETE')).status).toBe(405)
+    expect((await get('/api/v1/flows')).status).toBe(404)
+    expect(upstreamSeen.length).toBe(before)
+  })
+})

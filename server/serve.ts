@@ -1,0 +1,317 @@
+/**
+ * `npm run serve`: the production server for the built SPA in `dist/`.
+ *
+ * - static files with long-lived caching for hashed `/assets/*`, revalidation for everything else;
+ * - `index.html` with the mode and org injected as meta tags (never the token), for `/` and as
+ *   the SPA fallback for every other GET path that is not a file;
+ * - `/api/v2/*`: the Kosli proxy in live mode, a JSON 404 in demo mode (the browser's service
+ *   worker serves demo data);
+ * - security headers (CSP etc.) on every response, gzip/brotli for text.
+ *
+ * Env: PORT (4173), HOST (127.0.0.1), KOSLI_HOST, KOSLI_ORG, KOSLI_API_TOKEN,
+ * SHIPLOG_UPSTREAM_TIMEOUT_MS, SHIPLOG_ALLOWED_HOSTS (comma-separated Host names the API proxy
+ * answers to besides localhost and IP addresses; `*` for any), SHIPLOG_DIST (default ./dist).
+ */
+import { realpathSync, statSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import http from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib'
+import { describeMode, injectConfig, readShiplogConfig } from './config.ts'
+import type { ShiplogConfig } from './config.ts'
+import { createKosliProxy, sendJson } from './proxy.ts'
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ')
+
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+}
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+}
+
+const COMPRESSIBLE = /^(text\/|application\/(json|manifest\+json|javascript)|image\/svg\+xml)/
+const IMMUTABLE = 'public, max-age=31536000, immutable'
+const API_PATH = /^\/api(?:[/?%\\]|$)/i
+
+export interface ShiplogServerOptions {
+  /** The built app (must contain index.html). */
+  distDir: string
+  config: ShiplogConfig
+  /** Host names the API proxy answers to besides localhost and IP literals; `true` for any. */
+  allowedHosts?: readonly string[] | true
+}
+
+interface CachedFile {
+  key: string
+  body: Buffer
+  etag: string
+  gzip?: Buffer
+  br?: Buffer
+}
+
+function contentTypeOf(filePath: string): string {
+  return CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream'
+}
+
+function sendText(req: IncomingMessage, res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, {
+    'content-type': 'text/plain; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+  })
+  res.end(req.method === 'HEAD' ? undefined : text)
+}
+
+function pickEncoding(req: IncomingMessage): 'br' | 'gzip' | undefined {
+  const accepted = String(req.headers['accept-encoding'] ?? '')
+  if (/\bbr\b/.test(accepted)) return 'br'
+  if (/\bgzip\b/.test(accepted)) return 'gzip'
+  return undefined
+}
+
+/** Resolves a URL path to a file inside distDir, or undefined when it is not a servable file. */
+function resolveFile(distDir: string, urlPath: string): string | undefined {
+  const segments = urlPath.split('/').filter(Boolean)
+  if (segments.some((segment) => segment.startsWith('.'))) return undefined
+  const filePath = path.join(distDir, ...segments)
+  if (!filePath.startsWith(distDir + path.sep)) return undefined
+  try {
+    return statSync(filePath).isFile() ? filePath : undefined
+  } catch {
+    return undefined
+  }
+}
+
+export function createShiplogServer(options: ShiplogServerOptions): http.Server {
+  const distDir = path.resolve(options.distDir)
+  const indexPath = path.join(distDir, 'index.html')
+  const { config } = options
+  const proxy =
+    config.mode === 'live' && config.kosliHost
+      ? createKosliProxy({
+          kosliHost: config.kosliHost,
+          ...(config.token ? { token: config.token } : {}),
+          timeoutMs: config.upstreamTimeoutMs,
+          ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
+        })
+      : undefined
+  const cache = new Map<string, CachedFile>()
+
+  async function load(filePath: string, transform?: (text: string) => string): Promise<CachedFile> {
+    const stats = statSync(filePath)
+    const key = `${stats.size}-${Math.trunc(stats.mtimeMs)}`
+    const cached = cache.get(filePath)
+    if (cached?.key === key) return cached
+    const raw = await readFile(filePath)
+    const body = transform ? Buffer.from(transform(raw.toString('utf8'))) : raw
+    const file: CachedFile = { key, body, etag: `W/"${body.length.toString(16)}-${key}"` }
+    cache.set(filePath, file)
+    return file
+  }
+
+  function compressed(file: CachedFile, encoding: 'br' | 'gzip'): Buffer {
+    if (encoding === 'br') {
+      file.br ??= brotliCompressSync(file.body, {
+        params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9 },
+      })
+      return file.br
+    }
+    file.gzip ??= gzipSync(file.body, { level: 9 })
+    return file.gzip
+  }
+
+  async function sendFile(
+    req: IncomingMessage,
+    res: ServerResponse,
+    filePath: string,
+    cacheControl: string,
+    transform?: (text: string) => string,
+  ): Promise<void> {
+    const contentType = contentTypeOf(filePath)
+    const compressible = COMPRESSIBLE.test(contentType)
+    const file = await load(filePath, transform)
+    res.setHeader('content-type', contentType)
+    res.setHeader('cache-control', cacheControl)
+    res.setHeader('etag', file.etag)
+    if (compressible) res.setHeader('vary', 'Accept-Encoding')
+    if (req.headers['if-none-match'] === file.etag) {
+      res.writeHead(304)
+      res.end()
+      return
+    }
+    const encoding = compressible && file.body.length > 1024 ? pickEncoding(req) : undefined
+    const body = encoding ? compressed(file, encoding) : file.body
+    if (encoding) res.setHeader('content-encoding', encoding)
+    res.setHeader('content-length', body.length)
+    res.writeHead(200)
+    res.end(req.method === 'HEAD' ? undefined : body)
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)
+    const rawUrl = req.url ?? '/'
+    if (!rawUrl.startsWith('/') || rawUrl.startsWith('//')) {
+      sendText(req, res, 400, 'Bad request')
+      return
+    }
+    if (API_PATH.test(rawUrl)) {
+      if (proxy) {
+        proxy(req, res)
+        return
+      }
+      sendJson(req, res, 404, {
+        message:
+          'Shiplog is running in demo mode, so it does not proxy the Kosli API: demo data comes ' +
+          "from the browser's mock service worker. Set KOSLI_HOST to use a real Kosli API.",
+      })
+      return
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('allow', 'GET, HEAD')
+      sendText(req, res, 405, 'Method not allowed')
+      return
+    }
+    const rawPath = rawUrl.split('?', 1)[0] ?? '/'
+    let urlPath: string
+    try {
+      urlPath = decodeURIComponent(rawPath)
+    } catch {
+      sendText(req, res, 400, 'Bad request: malformed percent-encoding')
+      return
+    }
+    if (/[\\\0]/.test(urlPath) || urlPath.split('/').some((s) => s === '..')) {
+      sendText(req, res, 400, 'Bad request')
+      return
+    }
+
+    const filePath = urlPath === '/index.html' ? undefined : resolveFile(distDir, urlPath)
+    if (filePath) {
+      const isAsset = urlPath.startsWith('/assets/')
+      if (urlPath === '/mockServiceWorker.js') res.setHeader('service-worker-allowed', '/')
+      await sendFile(req, res, filePath, isAsset ? IMMUTABLE : 'no-cache')
+      return
+    }
+    if (urlPath.startsWith('/assets/')) {
+      sendText(req, res, 404, `Not found: ${urlPath}`)
+      return
+    }
+    await sendFile(req, res, indexPath, 'no-cache', (html) => injectConfig(html, config))
+  }
+
+  return http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('Shiplog server error:', error)
+      if (!res.headersSent) sendText(req, res, 500, 'Internal server error')
+      else res.destroy()
+    })
+  })
+}
+
+export function parseAllowedHosts(raw: string | undefined): readonly string[] | true {
+  const entries = (raw ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+  return entries.includes('*') ? true : entries
+}
+
+function displayHost(host: string): string {
+  if (host === '127.0.0.1' || host === '0.0.0.0' || host === '::' || host === '::1') {
+    return 'localhost'
+  }
+  return host.includes(':') ? `[${host}]` : host
+}
+
+function main(): void {
+  const config = readShiplogConfig()
+  const distDir = path.resolve(process.env.SHIPLOG_DIST ?? 'dist')
+  try {
+    statSync(path.join(distDir, 'index.html'))
+  } catch {
+    console.error(`Shiplog: ${distDir}/index.html not found. Run \`npm run build\` first.`)
+    process.exit(1)
+  }
+  const host = process.env.HOST ?? '127.0.0.1'
+  const port = Number(process.env.PORT ?? 4173)
+  const allowed = parseAllowedHosts(process.env.SHIPLOG_ALLOWED_HOSTS)
+  const server = createShiplogServer({
+    distDir,
+    config,
+    allowedHosts: allowed === true ? true : [...allowed, host],
+  })
+  server.on('error', (error) => {
+    console.error(`Shiplog: could not start on ${host}:${port}: ${error.message}`)
+    process.exit(1)
+  })
+  server.listen(port, host, () => {
+    const address = server.address()
+    const actualPort = typeof address === 'object' && address ? address.port : port
+    const url = `http://${displayHost(host)}:${actualPort}/${encodeURIComponent(config.org)}/flows`
+    console.log(`Shiplog on ${url} · ${describeMode(config)}`)
+  })
+
+  let stopping = false
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) process.exit(1)
+    stopping = true
+    console.log(`Shiplog: ${signal} received, shutting down`)
+    server.close(() => process.exit(0))
+    server.closeIdleConnections()
+    setTimeout(() => server.closeAllConnections(), 3000).unref()
+  }
+  process.on('SIGTERM', stop)
+  process.on('SIGINT', stop)
+}
+
+function isEntryPoint(): boolean {
+  const entry = process.argv[1]
+  if (!entry) return false
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url))
+  } catch {
+    return false
+  }
+}
+
+if (isEntryPoint()) main()

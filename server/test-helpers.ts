@@ -1,0 +1,67 @@
+import http from 'node:http'
+import type { IncomingHttpHeaders, RequestListener, Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+export interface RawResponse {
+  status: number
+  headers: IncomingHttpHeaders
+  body: string
+  raw: Buffer
+}
+
+export interface RecordedRequest {
+  method: string
+  url: string
+  headers: IncomingHttpHeaders
+}
+
+export async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return `http://127.0.0.1:${port}`
+}
+
+export async function close(server: Server): Promise<void> {
+  server.closeAllConnections()
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+}
+
+export async function startServer(
+  listener: RequestListener,
+): Promise<{ server: Server; url: string }> {
+  const server = http.createServer(listener)
+  return { server, url: await listen(server) }
+}
+
+/**
+ * An HTTP request with the path sent exactly as given (fetch would normalise `..` and `//`, which
+ * is the very thing the tests need to send).
+ */
+export function rawRequest(
+  baseUrl: string,
+  path: string,
+  options: { method?: string; headers?: Record<string, string> } = {},
+): Promise<RawResponse> {
+  const { hostname, port } = new URL(baseUrl)
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { hostname, port, path, method: options.method ?? 'GET', headers: options.headers ?? {} },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('end', () => {
+          const raw = Buffer.concat(chunks)
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: raw.toString(), raw })
+        })
+        res.on('error', reject)
+      },
+    )
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+/** Every header value and the body, as one string, for "this secret never leaks" checks. */
+export function everything(response: RawResponse): string {
+  return JSON.stringify(response.headers) + response.body
+}

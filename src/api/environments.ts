@@ -1,0 +1,98 @@
+import { queryOptions } from '@tanstack/react-query'
+import { z } from 'zod/mini'
+import { apiGet, apiPath } from './client'
+import { stringTags, textOrNull, toSeconds } from './domain'
+import { optionalBoolean, optionalString, tags, timestamp } from './wire'
+
+export const ENVIRONMENT_TYPES = [
+  'K8S',
+  'ECS',
+  'S3',
+  'lambda',
+  'server',
+  'docker',
+  'azure-apps',
+  'cloud-run',
+  'logical',
+] as const
+
+const environmentWire = z.looseObject({
+  org: optionalString,
+  name: z.string(),
+  type: z.string(),
+  description: optionalString,
+  last_modified_at: z.optional(z.nullable(timestamp)),
+  last_reported_at: z.optional(z.nullable(timestamp)),
+  last_changed_at: z.optional(z.nullable(timestamp)),
+  state: optionalBoolean,
+  tags,
+  policies: z.optional(z.nullable(z.array(z.string()))),
+  included_environments: z.optional(z.nullable(z.array(z.string()))),
+})
+
+const environmentListWire = z.union([
+  z.array(environmentWire),
+  z.looseObject({ environments: z.array(environmentWire) }),
+])
+
+export interface Environment {
+  name: string
+  type: string
+  description: string
+  lastModifiedAt: number | null
+  lastReportedAt: number | null
+  lastChangedAt: number | null
+  /** `null` means unknown: no policy is attached. */
+  compliant: boolean | null
+  tags: Record<string, string>
+  policies: string[]
+  includedEnvironments: string[]
+}
+
+function toEnvironment(wire: z.infer<typeof environmentWire>): Environment {
+  return {
+    name: wire.name,
+    type: wire.type,
+    description: textOrNull(wire.description) ?? '',
+    lastModifiedAt: toSeconds(wire.last_modified_at),
+    lastReportedAt: toSeconds(wire.last_reported_at),
+    lastChangedAt: toSeconds(wire.last_changed_at),
+    compliant: wire.state ?? null,
+    tags: stringTags(wire.tags),
+    policies: wire.policies ?? [],
+    includedEnvironments: wire.included_environments ?? [],
+  }
+}
+
+export async function fetchEnvironments(org: string, signal?: AbortSignal): Promise<Environment[]> {
+  const { data } = await apiGet(apiPath('environments', org), environmentListWire, { signal })
+  return (Array.isArray(data) ? data : data.environments).map(toEnvironment)
+}
+
+export async function fetchEnvironment(
+  org: string,
+  env: string,
+  signal?: AbortSignal,
+): Promise<Environment> {
+  const { data } = await apiGet(apiPath('environments', org, env), environmentWire, { signal })
+  return toEnvironment(data)
+}
+
+export const environmentKeys = {
+  all: (org: string) => ['environments', org] as const,
+  list: (org: string) => [...environmentKeys.all(org), 'list'] as const,
+  detail: (org: string, env: string) => [...environmentKeys.all(org), 'detail', env] as const,
+}
+
+export const environmentQueries = {
+  list: (org: string) =>
+    queryOptions({
+      queryKey: environmentKeys.list(org),
+      queryFn: ({ signal }) => fetchEnvironments(org, signal),
+    }),
+  detail: (org: string, env: string) =>
+    queryOptions({
+      queryKey: environmentKeys.detail(org, env),
+      queryFn: ({ signal }) => fetchEnvironment(org, env, signal),
+    }),
+}

@@ -1,0 +1,75 @@
+import { NavLink, Outlet, useNavigation, useParams } from 'react-router'
+import { HeaderSearch } from './header-search'
+import { PreferenceControls } from './preference-controls'
+import { readConfig } from './config'
+
+const navClass = ({ isActive }: { isActive: boolean }) =>
+  `rounded px-2 py-1 font-medium ${isActive ? 'bg-raised text-ink' : 'text-muted hover:text-ink'}`
+
+export function AppLayout() {
+  const { org = '' } = useParams()
+  const navigation = useNavigation()
+  const busy = navigation.state !== 'idle'
+  const base = `/${encodeURIComponent(org)}`
+  const mode = readConfig().mode
+  return (
+    <div className="min-h-screen bg-canvas text-ink">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-surface focus:p-2"
+      >
+        Skip to content
+      </a>
+      <div className="fixed inset-x-0 top-0 z-40 h-0.5 overflow-hidden" aria-hidden={!busy}>
+        {busy ? (
+          <div
+            role="progressbar"
+            aria-label="Loading page"
+            className="h-full w-2/5 bg-accent"
+            style={{ animation: 'shiplog-progress 1s ease-in-out infinite' }}
+          />
+        ) : null}
+      </div>
+      <header className="border-b border-line bg-surface">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
+          <NavLink to={`${base}/flows`} className="flex items-center gap-2 text-base font-semibold">
+            <img src="/favicon.svg" alt="" width={22} height={22} />
+            Shiplog
+          </NavLink>
+          <span
+            className="rounded border border-line px-1.5 text-xs text-muted"
+            title="Organization"
+          >
+            {org}
+          </span>
+          {mode === 'demo' ? (
+            <span
+              className="rounded bg-info-soft px-1.5 text-xs text-info"
+              title="Data comes from the built-in demo world"
+            >
+              demo
+            </span>
+          ) : null}
+          <nav aria-label="Main" className="flex items-center gap-1">
+            <NavLink to={`${base}/flows`} className={navClass}>
+              Flows
+            </NavLink>
+            <NavLink to={`${base}/environments`} className={navClass}>
+              Environments
+            </NavLink>
+            <NavLink to={`${base}/diff`} className={navClass}>
+              Diff
+            </NavLink>
+          </nav>
+          <div className="ml-auto flex flex-wrap items-center gap-2">
+            <HeaderSearch org={org} />
+            <PreferenceControls />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-7xl px-4 py-4" aria-busy={busy}>
+        <Outlet />
+      </main>
+    </div>
+  )
+}

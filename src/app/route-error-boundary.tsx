@@ -1,0 +1,27 @@
+import { Link, isRouteErrorResponse, useParams, useRevalidator, useRouteError } from 'react-router'
+import { ErrorState } from '@/components/error-state'
+import { NotFoundPage } from './not-found-page'
+
+/** What a route shows when its loader or page failed: the cause, a retry and a way out. */
+export function RouteErrorBoundary() {
+  const error = useRouteError()
+  const revalidator = useRevalidator()
+  const { org } = useParams()
+  if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />
+  const home = org ? `/${encodeURIComponent(org)}/flows` : '/'
+  return (
+    <div className="mx-auto max-w-6xl p-4">
+      <ErrorState
+        error={
+          isRouteErrorResponse(error) ? new Error(`${error.status} ${error.statusText}`) : error
+        }
+        onRetry={() => void revalidator.revalidate()}
+        actions={
+          <Link className="self-center text-accent hover:underline" to={home}>
+            Go to flows
+          </Link>
+        }
+      />
+    </div>
+  )
+}

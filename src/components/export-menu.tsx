@@ -1,0 +1,77 @@
+import { toCsv } from '@/lib/csv'
+
+export interface ExportColumn<Row> {
+  header: string
+  value: (row: Row) => string | number | boolean | null | undefined
+}
+
+function download(filename: string, type: string, content: string) {
+  const url = URL.createObjectURL(new Blob([content], { type }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = filename
+  document.body.append(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 0)
+}
+
+/**
+ * CSV and JSON downloads of exactly the rows on screen (after filter and sort).
+ * JSON rows use the same columns as the CSV, so both files say the same.
+ */
+export function ExportMenu<Row>({
+  filename,
+  rows,
+  columns,
+  label = 'rows',
+}: {
+  filename: string
+  rows: ReadonlyArray<Row>
+  columns: ReadonlyArray<ExportColumn<Row>>
+  label?: string
+}) {
+  const exportCsv = () =>
+    download(
+      `${filename}.csv`,
+      'text/csv;charset=utf-8',
+      toCsv(
+        columns.map((column) => column.header),
+        rows.map((row) => columns.map((column) => column.value(row))),
+      ),
+    )
+  const exportJson = () =>
+    download(
+      `${filename}.json`,
+      'application/json',
+      JSON.stringify(
+        rows.map((row) =>
+          Object.fromEntries(columns.map((column) => [column.header, column.value(row) ?? null])),
+        ),
+        null,
+        2,
+      ),
+    )
+  return (
+    <div
+      className="no-print inline-flex items-center gap-1 text-sm"
+      role="group"
+      aria-label={`Export ${label}`}
+    >
+      <button
+        type="button"
+        className="rounded border border-line px-2 py-1 hover:bg-raised"
+        onClick={exportCsv}
+      >
+        Export CSV
+      </button>
+      <button
+        type="button"
+        className="rounded border border-line px-2 py-1 hover:bg-raised"
+        onClick={exportJson}
+      >
+        Export JSON
+      </button>
+    </div>
+  )
+}

@@ -1,0 +1,322 @@
+import type { QueryClient } from '@tanstack/react-query'
+import { useSuspenseQuery } from '@tanstack/react-query'
+import {
+  Link,
+  replace,
+  useLoaderData,
+  useParams,
+  useRouteError,
+  type LoaderFunctionArgs,
+} from 'react-router'
+import { artifactQueries, type Artifact } from '@/api/artifacts'
+import { isApiError } from '@/api/client'
+import type { SnapshotRef } from '@/api/domain'
+import { trailQueries } from '@/api/trails'
+import { requireParam } from '@/app/params'
+import { RouteErrorBoundary } from '@/app/route-error-boundary'
+import { ComplianceBadge } from '@/components/compliance-badge'
+import { SafeLink } from '@/components/safe-link'
+import { ShortId } from '@/components/short-id'
+import { TimeStamp } from '@/components/time-stamp'
+import { ArtifactCandidates } from './artifact-candidates'
+import { EvidenceList } from './evidence-list'
+import { LifecycleTimeline } from './lifecycle-timeline'
+import { flowPath, flowsPath, snapshotPath, trailPath } from './paths'
+import {
+  FINGERPRINT_PREFIX,
+  FULL_FINGERPRINT,
+  resolveFingerprintPrefix,
+  type FingerprintResolution,
+} from './resolve-fingerprint'
+
+type LoaderData =
+  { kind: 'artifact' } | { kind: 'invalid' } | Exclude<FingerprintResolution, { kind: 'one' }>
+
+export function loader(queryClient: QueryClient) {
+  return async ({ params }: LoaderFunctionArgs): Promise<LoaderData | Response> => {
+    const org = requireParam(params, 'org')
+    const flow = requireParam(params, 'flow')
+    const fingerprint = requireParam(params, 'fingerprint')
+    if (FULL_FINGERPRINT.test(fingerprint)) {
+      const artifact = await queryClient.ensureQueryData(
+        artifactQueries.detail(org, flow, fingerprint),
+      )
+      // Evidence needs the trail, which only the artifact names: start it now, don't wait.
+      if (artifact.trail)
+        void queryClient.prefetchQuery(trailQueries.detail(org, flow, artifact.trail))
+      return { kind: 'artifact' }
+    }
+    if (!FINGERPRINT_PREFIX.test(fingerprint)) return { kind: 'invalid' }
+    const resolution = await resolveFingerprintPrefix(queryClient, org, flow, fingerprint)
+    // A unique prefix is the full fingerprint's page; replace, so Back skips the short URL.
+    if (resolution.kind === 'one') return replace(resolution.path)
+    return resolution
+  }
+}
+
+export function Component() {
+  const data = useLoaderData() as LoaderData
+  const params = useParams()
+  const org = requireParam(params, 'org')
+  const flow = requireParam(params, 'flow')
+  const fingerprint = requireParam(params, 'fingerprint')
+  if (data.kind === 'artifact')
+    return <ArtifactPage org={org} flow={flow} fingerprint={fingerprint} />
+  return <Unresolved org={org} flow={flow} fingerprint={fingerprint} data={data} />
+}
+
+function Unresolved({
+  org,
+  flow,
+  fingerprint,
+  data,
+}: {
+  org: string
+  flow: string
+  fingerprint: string
+  data: Exclude<LoaderData, { kind: 'artifact' }>
+}) {
+  const elsewhere = data.kind === 'invalid' ? [] : data.elsewhere
+  return (
+    <div className="space-y-4">
+      <Breadcrumb org={org} flow={flow} />
+      {data.kind === 'many' ? (
+        <>
+          <h1 className="text-xl font-semibold">
+            {data.candidates.length} artifacts in {flow} start with{' '}
+            <code className="font-mono">{fingerprint}</code>
+          </h1>
+          <p className="text-muted">The fingerprint prefix is ambiguous. Pick one:</p>
+          <ArtifactCandidates
+            org={org}
+            candidates={data.candidates}
+            caption={`Artifacts in ${flow} whose fingerprint starts with ${fingerprint}`}
+          />
+        </>
+      ) : (
+        <section role="alert" className="space-y-2 rounded border border-line bg-surface p-6">
+          <h1 className="text-lg font-semibold break-all">
+            {data.kind === 'invalid'
+              ? `'${fingerprint}' is not a fingerprint`
+              : `No artifact in flow '${flow}' has a fingerprint starting with '${fingerprint}'`}
+          </h1>
+          <p className="text-muted">
+            {data.kind === 'invalid'
+              ? 'A fingerprint is 64 hexadecimal characters; a prefix of 5 or more also works.'
+              : 'Check the fingerprint, or look through the flow’s artifacts.'}
+          </p>
+          <Link className="text-accent hover:underline" to={flowPath(org, flow)}>
+            Go to the artifacts of {flow}
+          </Link>
+        </section>
+      )}
+      {elsewhere.length ? (
+        <section aria-labelledby="elsewhere-heading" className="space-y-2">
+          <h2 id="elsewhere-heading" className="text-lg font-semibold">
+            Matches in other flows
+          </h2>
+          <ArtifactCandidates
+            org={org}
+            candidates={elsewhere}
+            caption={`Artifacts in other flows whose fingerprint starts with ${fingerprint}`}
+          />
+        </section>
+      ) : null}
+    </div>
+  )
+}
+
+function Breadcrumb({ org, flow, name }: { org: string; flow: string; name?: string }) {
+  return (
+    <nav aria-label="Breadcrumb" className="text-sm text-muted">
+      <Link className="text-accent hover:underline" to={flowsPath(org)}>
+        Flows
+      </Link>{' '}
+      /{' '}
+      <Link className="text-accent hover:underline" to={flowPath(org, flow)}>
+        {flow}
+      </Link>
+      {name ? (
+        <>
+          {' '}
+          / <span className="break-all">{name}</span>
+        </>
+      ) : null}
+    </nav>
+  )
+}
+
+function SnapshotLinks({ org, refs }: { org: string; refs: ReadonlyArray<SnapshotRef> }) {
+  if (!refs.length) return <span className="text-muted">none</span>
+  return (
+    <ul className="flex flex-wrap gap-x-3 gap-y-1">
+      {refs.map((ref) => (
+        <li key={`${ref.environment}#${ref.index}`}>
+          <Link
+            className="font-mono text-accent underline-offset-2 hover:underline"
+            to={snapshotPath(org, ref.environment, ref.index)}
+          >
+            {ref.environment}#{ref.index}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+function ArtifactPage({
+  org,
+  flow,
+  fingerprint,
+}: {
+  org: string
+  flow: string
+  fingerprint: string
+}) {
+  const { data: artifact } = useSuspenseQuery(artifactQueries.detail(org, flow, fingerprint))
+  return (
+    <div className="space-y-6">
+      <Breadcrumb org={org} flow={flow} name={artifact.name} />
+      <ArtifactHeader org={org} flow={flow} artifact={artifact} />
+      <LifecycleTimeline org={org} history={artifact.history} />
+      <EvidenceList org={org} flow={flow} artifact={artifact} />
+    </div>
+  )
+}
+
+function ArtifactHeader({
+  org,
+  flow,
+  artifact,
+}: {
+  org: string
+  flow: string
+  artifact: Artifact
+}) {
+  const row = 'contents'
+  return (
+    <header className="space-y-3">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-xl font-semibold break-all">{artifact.name || artifact.fingerprint}</h1>
+        <ComplianceBadge value={artifact.state} />
+      </div>
+      {artifact.stateInfo ? <p className="text-muted">{artifact.stateInfo}</p> : null}
+      <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1.5 rounded border border-line bg-surface p-3">
+        <div className={row}>
+          <dt className="text-muted">Flow</dt>
+          <dd>
+            <Link className="text-accent hover:underline" to={flowPath(org, artifact.flow ?? flow)}>
+              {artifact.flow ?? flow}
+            </Link>
+          </dd>
+        </div>
+        {artifact.trail ? (
+          <div className={row}>
+            <dt className="text-muted">Trail</dt>
+            <dd className="break-all">
+              <Link
+                className="font-mono text-accent hover:underline"
+                to={trailPath(org, flow, artifact.trail)}
+              >
+                {artifact.trail}
+              </Link>
+            </dd>
+          </div>
+        ) : null}
+        {artifact.templateReference ? (
+          <div className={row}>
+            <dt className="text-muted">Name in template</dt>
+            <dd>{artifact.templateReference}</dd>
+          </div>
+        ) : null}
+        <div className={row}>
+          <dt className="text-muted">Fingerprint</dt>
+          <dd>
+            <ShortId value={artifact.fingerprint} kind="fingerprint" length={12} />
+          </dd>
+        </div>
+        <div className={row}>
+          <dt className="text-muted">Created</dt>
+          <dd>
+            <TimeStamp value={artifact.createdAt} />
+          </dd>
+        </div>
+        <div className={row}>
+          <dt className="text-muted">Git commit</dt>
+          <dd>
+            <ShortId value={artifact.gitCommit} kind="commit" href={artifact.commitUrl} />
+            {artifact.gitCommitInfo?.message ? (
+              <span className="ml-2 text-muted">
+                {artifact.gitCommitInfo.message.split('\n')[0]}
+              </span>
+            ) : null}
+          </dd>
+        </div>
+        <div className={row}>
+          <dt className="text-muted">Build</dt>
+          <dd className="break-all">
+            {artifact.buildUrl ? (
+              <SafeLink href={artifact.buildUrl} />
+            ) : (
+              <span className="text-muted">none</span>
+            )}
+          </dd>
+        </div>
+        <div className={row}>
+          <dt className="text-muted">State</dt>
+          <dd>
+            <ComplianceBadge value={artifact.state} />
+          </dd>
+        </div>
+        <div className={row}>
+          <dt className="text-muted">Running in</dt>
+          <dd>
+            <SnapshotLinks org={org} refs={artifact.running} />
+          </dd>
+        </div>
+        <div className={row}>
+          <dt className="text-muted">Exited from</dt>
+          <dd>
+            <SnapshotLinks org={org} refs={artifact.exited} />
+          </dd>
+        </div>
+        {artifact.htmlUrl ? (
+          <div className={row}>
+            <dt className="text-muted">In Kosli</dt>
+            <dd className="break-all">
+              <SafeLink href={artifact.htmlUrl}>Open this artifact in Kosli</SafeLink>
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+    </header>
+  )
+}
+
+/** A 404 names the artifact and the flow, with a way back to the flow's artifacts. */
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const params = useParams()
+  const org = params.org ?? ''
+  const flow = params.flow ?? ''
+  const fingerprint = params.fingerprint ?? ''
+  if (isApiError(error) && error.status === 404) {
+    return (
+      <section role="alert" className="space-y-2 rounded border border-line bg-surface p-6">
+        <h1 className="text-lg font-semibold break-all">
+          Artifact &apos;{fingerprint}&apos; was not found in flow &apos;{flow}&apos;
+        </h1>
+        <p className="text-muted break-words">{error.message}</p>
+        <p className="flex gap-4">
+          <Link className="text-accent hover:underline" to={flowPath(org, flow)}>
+            Go to the artifacts of {flow}
+          </Link>
+          <Link className="text-accent hover:underline" to={flowsPath(org)}>
+            Go to flows
+          </Link>
+        </p>
+      </section>
+    )
+  }
+  return <RouteErrorBoundary />
+}

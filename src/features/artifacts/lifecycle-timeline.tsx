@@ -1,0 +1,214 @@
+import { useMemo, type ReactNode } from 'react'
+import { Link, useSearchParams } from 'react-router'
+import type { HistoryEvent } from '@/api/artifacts'
+import { usePreferences } from '@/app/preferences'
+import { TimeStamp } from '@/components/time-stamp'
+import { formatDayHeading, formatGap } from '@/lib/time'
+import { snapshotPath } from './paths'
+import {
+  KIND_LABELS,
+  buildTimeline,
+  parseTimelineFilter,
+  splitSnapshotRefs,
+  timelineFacets,
+  writeTimelineFilter,
+  type TimelineFilter,
+  type TimelineKind,
+} from './timeline'
+
+const KIND_LOOK: Record<TimelineKind, { icon: string; className: string }> = {
+  created: { icon: '✚', className: 'bg-info-soft text-info border-info/40' },
+  evidence: { icon: '✎', className: 'bg-ok-soft text-ok border-ok/40' },
+  approval: { icon: '✓', className: 'bg-ok-soft text-ok border-ok/40' },
+  deployment: { icon: '⇪', className: 'bg-info-soft text-info border-info/40' },
+  started: { icon: '▶', className: 'bg-ok-soft text-ok border-ok/40' },
+  scaled: { icon: '⇅', className: 'bg-warn-soft text-warn border-warn/40' },
+  stopped: { icon: '■', className: 'bg-raised text-muted border-line' },
+  other: { icon: '•', className: 'bg-raised text-muted border-line' },
+}
+
+function toggle<T>(list: ReadonlyArray<T>, value: T): T[] {
+  return list.includes(value) ? list.filter((item) => item !== value) : [...list, value]
+}
+
+function EventText({ org, text }: { org: string; text: string }) {
+  return (
+    <>
+      {splitSnapshotRefs(text).map((segment, index) =>
+        segment.kind === 'snapshot' ? (
+          <Link
+            key={index}
+            to={snapshotPath(org, segment.environment, segment.index)}
+            className="font-medium text-accent underline underline-offset-2"
+          >
+            {segment.text}
+          </Link>
+        ) : (
+          <span key={index}>{segment.text}</span>
+        ),
+      )}
+    </>
+  )
+}
+
+function FilterButton({
+  pressed,
+  onClick,
+  children,
+}: {
+  pressed: boolean
+  onClick: () => void
+  children: ReactNode
+}) {
+  return (
+    <button
+      type="button"
+      aria-pressed={pressed}
+      onClick={onClick}
+      className={`rounded border px-2 py-0.5 text-sm ${
+        pressed ? 'border-accent bg-accent text-accent-ink' : 'border-line hover:bg-raised'
+      }`}
+    >
+      {children}
+    </button>
+  )
+}
+
+/** Every history event in time order, grouped by day, with gaps, filterable in the URL. */
+export function LifecycleTimeline({
+  org,
+  history,
+}: {
+  org: string
+  history: ReadonlyArray<HistoryEvent>
+}) {
+  const { timeZone } = usePreferences()
+  const [searchParams, setSearchParams] = useSearchParams()
+  const filter = useMemo(() => parseTimelineFilter(searchParams), [searchParams])
+  const facets = useMemo(() => timelineFacets(history), [history])
+  const days = useMemo(() => buildTimeline(history, filter, timeZone), [history, filter, timeZone])
+  const shown = days.reduce((sum, day) => sum + day.entries.length, 0)
+  const filtered = filter.kinds.length > 0 || filter.environments.length > 0
+  const setFilter = (next: TimelineFilter) =>
+    setSearchParams((current) => writeTimelineFilter(current, next), {
+      replace: true,
+      preventScrollReset: true,
+    })
+
+  return (
+    <section aria-labelledby="timeline-heading" className="space-y-3">
+      <div className="flex flex-wrap items-baseline gap-3">
+        <h2 id="timeline-heading" className="text-lg font-semibold">
+          Lifecycle
+        </h2>
+        <p className="text-sm text-muted" aria-live="polite">
+          {filtered ? `${shown} of ${history.length} events shown` : `${history.length} events`}
+        </p>
+      </div>
+
+      {history.length > 1 ? (
+        <div className="space-y-2 rounded border border-line bg-surface p-3">
+          <div
+            role="group"
+            aria-label="Show event kinds"
+            className="flex flex-wrap items-center gap-2"
+          >
+            <span className="text-sm text-muted">Kinds:</span>
+            {facets.kinds.map((kind) => (
+              <FilterButton
+                key={kind}
+                pressed={filter.kinds.includes(kind)}
+                onClick={() => setFilter({ ...filter, kinds: toggle(filter.kinds, kind) })}
+              >
+                <span aria-hidden="true">{KIND_LOOK[kind].icon} </span>
+                {KIND_LABELS[kind]}
+              </FilterButton>
+            ))}
+          </div>
+          {facets.environments.length ? (
+            <div
+              role="group"
+              aria-label="Show environments"
+              className="flex flex-wrap items-center gap-2"
+            >
+              <span className="text-sm text-muted">Environments:</span>
+              {facets.environments.map((name) => (
+                <FilterButton
+                  key={name}
+                  pressed={filter.environments.includes(name)}
+                  onClick={() =>
+                    setFilter({ ...filter, environments: toggle(filter.environments, name) })
+                  }
+                >
+                  {name}
+                </FilterButton>
+              ))}
+            </div>
+          ) : null}
+          {filtered ? (
+            <button
+              type="button"
+              className="text-sm text-accent hover:underline"
+              onClick={() => setFilter({ kinds: [], environments: [] })}
+            >
+              Show all events
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+
+      {history.length === 0 ? (
+        <p className="text-muted">The API reported no history for this artifact.</p>
+      ) : shown === 0 ? (
+        <p className="text-muted">No event matches the filter.</p>
+      ) : (
+        <div className="space-y-4">
+          {days.map((day) => (
+            <section key={day.key} aria-label={formatDayHeading(day.timestamp, { timeZone })}>
+              <h3 className="mb-1 text-sm font-semibold text-muted">
+                {formatDayHeading(day.timestamp, { timeZone })}
+              </h3>
+              <ol className="divide-y divide-line rounded border border-line bg-surface">
+                {day.entries.map((entry) => {
+                  const look = KIND_LOOK[entry.kind]
+                  return (
+                    <li
+                      key={entry.position}
+                      className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 px-3 py-2 sm:grid-cols-[auto_1fr_auto_4.5rem]"
+                      data-kind={entry.kind}
+                    >
+                      <span
+                        className={`inline-flex h-6 w-6 items-center justify-center rounded-full border text-xs ${look.className}`}
+                        title={KIND_LABELS[entry.kind]}
+                        aria-hidden="true"
+                      >
+                        {look.icon}
+                      </span>
+                      <span className="min-w-0 break-words">
+                        <span className="sr-only">{KIND_LABELS[entry.kind]}: </span>
+                        <EventText org={org} text={entry.event.event} />
+                      </span>
+                      <TimeStamp
+                        value={entry.event.timestamp}
+                        variant="absolute"
+                        className="col-start-2 text-sm whitespace-nowrap sm:col-start-auto"
+                      />
+                      <span className="col-start-2 text-sm text-muted sm:col-start-auto sm:text-right">
+                        {entry.gap === null ? null : (
+                          <>
+                            <span className="sr-only">after </span>
+                            {formatGap(entry.gap)}
+                          </>
+                        )}
+                      </span>
+                    </li>
+                  )
+                })}
+              </ol>
+            </section>
+          ))}
+        </div>
+      )}
+    </section>
+  )
+}

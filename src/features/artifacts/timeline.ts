@@ -1,0 +1,215 @@
+import type { HistoryEvent } from '@/api/artifacts'
+import { dayKey, type TimeZoneChoice } from '@/lib/time'
+
+/** What happened to an artifact, as far as an icon and a colour care. */
+export type TimelineKind =
+  'created' | 'evidence' | 'approval' | 'deployment' | 'started' | 'scaled' | 'stopped' | 'other'
+
+export const TIMELINE_KINDS: ReadonlyArray<TimelineKind> = [
+  'created',
+  'evidence',
+  'approval',
+  'deployment',
+  'started',
+  'scaled',
+  'stopped',
+  'other',
+]
+
+export const KIND_LABELS: Record<TimelineKind, string> = {
+  created: 'Created',
+  evidence: 'Evidence',
+  approval: 'Approval',
+  deployment: 'Deployment',
+  started: 'Started running',
+  scaled: 'Scaled',
+  stopped: 'Stopped',
+  other: 'Other',
+}
+
+const KIND_BY_TYPE: Record<string, TimelineKind> = {
+  artifact_creation_reported: 'created',
+  artifact_attestation_reported: 'evidence',
+  artifact_approval_reported: 'approval',
+  artifact_started_running: 'started',
+  artifact_stopped_running: 'stopped',
+}
+
+// The server's sentences (API.md §8.1), legacy and current. Only used when `type` is absent or
+// unknown: the wording is not a stable contract, `type` is.
+const KIND_BY_WORDING: ReadonlyArray<[RegExp, TimelineKind]> = [
+  [/^artifact created\b/i, 'created'],
+  [/\bevidence received$/i, 'evidence'],
+  [/^deployment #\d+ to\b/i, 'deployment'],
+  [/^approval #\d+\b/i, 'approval'],
+  [/^scaled (?:up|down) from \d+ to \d+\b/i, 'scaled'],
+  [/^started running in\b/i, 'started'],
+  [/^no longer running in\b/i, 'stopped'],
+  [/^artifact \S+ started running in\b/i, 'started'],
+  [/^artifact \S+ exited from\b/i, 'stopped'],
+  [/\sattested \([^)]*\)$/i, 'evidence'],
+  [/\sreported$/i, 'created'],
+]
+
+export function kindFromWording(text: string): TimelineKind {
+  const trimmed = text.trim()
+  for (const [pattern, kind] of KIND_BY_WORDING) {
+    if (pattern.test(trimmed)) return kind
+  }
+  return 'other'
+}
+
+export function timelineKind(event: Pick<HistoryEvent, 'event' | 'type'>): TimelineKind {
+  const byType = event.type ? KIND_BY_TYPE[event.type] : undefined
+  return byType ?? kindFromWording(event.event)
+}
+
+export type EventSegment =
+  | { kind: 'text'; text: string }
+  | { kind: 'snapshot'; text: string; environment: string; index: number }
+
+// `aws-prod#65`: an environment name (Kosli's name pattern) then a 1-based snapshot number.
+const SNAPSHOT_REF = /(?<![A-Za-z0-9._~-])([A-Za-z0-9][A-Za-z0-9._~-]*)#(\d+)(?!\d)/g
+
+/** The event's sentence split so that every `env#N` can become a link to that snapshot. */
+export function splitSnapshotRefs(text: string): EventSegment[] {
+  const segments: EventSegment[] = []
+  let last = 0
+  for (const match of text.matchAll(SNAPSHOT_REF)) {
+    const [whole, environment, index] = match
+    const start = match.index
+    if (environment === undefined || index === undefined) continue
+    const number = Number(index)
+    if (!Number.isSafeInteger(number) || number < 1) continue
+    if (start > last) segments.push({ kind: 'text', text: text.slice(last, start) })
+    segments.push({ kind: 'snapshot', text: whole, environment, index: number })
+    last = start + whole.length
+  }
+  if (last < text.length || segments.length === 0) {
+    segments.push({ kind: 'text', text: text.slice(last) })
+  }
+  return segments
+}
+
+// Legacy deployment rows name the environment without a snapshot: "Deployment #18 to aws-beta environment".
+const DEPLOYMENT_ENV = /^deployment #\d+ to (\S+) environment\b/i
+const APPROVAL_ENV = /^approval #\d+ to (\S+) environment\b/i
+
+/** Environments an event is about, for the environment filter. */
+export function eventEnvironments(text: string): string[] {
+  const names = new Set<string>()
+  for (const segment of splitSnapshotRefs(text)) {
+    if (segment.kind === 'snapshot') names.add(segment.environment)
+  }
+  const named = DEPLOYMENT_ENV.exec(text.trim()) ?? APPROVAL_ENV.exec(text.trim())
+  if (named?.[1]) names.add(named[1])
+  return [...names]
+}
+
+export interface TimelineEntry {
+  event: HistoryEvent
+  kind: TimelineKind
+  environments: string[]
+  /** Seconds since the previous entry shown; null for the first. */
+  gap: number | null
+  /** Position in the full history, for stable keys. */
+  position: number
+}
+
+export interface TimelineDay {
+  /** 'YYYY-MM-DD' in the chosen zone. */
+  key: string
+  /** A timestamp on that day, for the heading. */
+  timestamp: number
+  entries: TimelineEntry[]
+}
+
+export interface TimelineFilter {
+  kinds: ReadonlyArray<TimelineKind>
+  environments: ReadonlyArray<string>
+}
+
+/** The history in time order, filtered, with gaps between what is shown, grouped by day. */
+export function buildTimeline(
+  history: ReadonlyArray<HistoryEvent>,
+  filter: TimelineFilter,
+  timeZone: TimeZoneChoice | string,
+): TimelineDay[] {
+  const ordered = history
+    .map((event, position) => ({
+      event,
+      position,
+      kind: timelineKind(event),
+      environments: eventEnvironments(event.event),
+    }))
+    .sort((a, b) => a.event.timestamp - b.event.timestamp || a.position - b.position)
+  const shown = ordered.filter(
+    (entry) =>
+      (filter.kinds.length === 0 || filter.kinds.includes(entry.kind)) &&
+      (filter.environments.length === 0 ||
+        entry.environments.some((name) => filter.environments.includes(name))),
+  )
+  const days: TimelineDay[] = []
+  let previous: number | null = null
+  for (const entry of shown) {
+    const key = dayKey(entry.event.timestamp, { timeZone })
+    const gap: number | null = previous === null ? null : entry.event.timestamp - previous
+    previous = entry.event.timestamp
+    let day = days.at(-1)
+    if (!day || day.key !== key) {
+      day = { key, timestamp: entry.event.timestamp, entries: [] }
+      days.push(day)
+    }
+    day.entries.push({ ...entry, gap })
+  }
+  return days
+}
+
+/** Every kind and environment present in the history, for the filter controls. */
+export function timelineFacets(history: ReadonlyArray<HistoryEvent>): {
+  kinds: TimelineKind[]
+  environments: string[]
+} {
+  const kinds = new Set<TimelineKind>()
+  const environments = new Set<string>()
+  for (const event of history) {
+    kinds.add(timelineKind(event))
+    for (const name of eventEnvironments(event.event)) environments.add(name)
+  }
+  return {
+    kinds: TIMELINE_KINDS.filter((kind) => kinds.has(kind)),
+    environments: [...environments].sort(),
+  }
+}
+
+function listParam(params: URLSearchParams, name: string): string[] {
+  return params
+    .getAll(name)
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim())
+    .filter(Boolean)
+}
+
+/** `?kind=started,stopped&env=aws-prod`; unknown kinds are dropped, never an error. */
+export function parseTimelineFilter(params: URLSearchParams): TimelineFilter {
+  const kinds = listParam(params, 'kind').filter((value): value is TimelineKind =>
+    (TIMELINE_KINDS as ReadonlyArray<string>).includes(value),
+  )
+  return {
+    kinds: [...new Set(kinds)],
+    environments: [...new Set(listParam(params, 'env'))],
+  }
+}
+
+/** Writes the filter into `params` (keeping other params), omitting empty parts. */
+export function writeTimelineFilter(
+  params: URLSearchParams,
+  filter: TimelineFilter,
+): URLSearchParams {
+  const next = new URLSearchParams(params)
+  next.delete('kind')
+  next.delete('env')
+  if (filter.kinds.length) next.set('kind', filter.kinds.join(','))
+  if (filter.environments.length) next.set('env', filter.environments.join(','))
+  return next
+}

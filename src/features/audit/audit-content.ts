@@ -1,0 +1,558 @@
+import type { Artifact } from '@/api/artifacts'
+import type { Environment } from '@/api/environments'
+import type { EnvironmentEvent } from '@/api/events'
+import type { Snapshot, SnapshotArtifact } from '@/api/snapshots'
+import type { Trail } from '@/api/trails'
+import { appliedPolicyRules } from '@/features/compliance/applied-policy-text'
+import {
+  checklistItems,
+  checklistProblems,
+  CHECKLIST_LOOK,
+} from '@/features/compliance/checklist-items'
+import { complianceRollup, rollupSentence } from '@/features/compliance/compliance-rollup'
+import { artifactPath, snapshotPath, trailPath } from '@/features/compliance/links'
+import { failureReasons } from '@/features/compliance/policy-text'
+import {
+  producedArtifacts,
+  trailEventCompliance,
+  trailEventSentence,
+} from '@/features/trails/trail-event-text'
+
+/**
+ * An audit report as data: the page renders it and the JSON download is exactly it, so what
+ * the auditor reads and what they archive cannot differ. Every timestamp is kept as unix
+ * seconds and as UTC ISO text; links are in-app paths (`/…`) or the API's own URLs.
+ */
+
+export interface AuditCell {
+  text: string
+  time?: number | null
+  timeUtc?: string | null
+  href?: string | null
+}
+
+export interface AuditFact extends AuditCell {
+  label: string
+}
+
+export interface AuditTable {
+  caption: string
+  columns: string[]
+  rows: AuditCell[][]
+}
+
+export interface AuditSection {
+  heading: string
+  /** The API request the facts come from. */
+  source: string | null
+  facts: AuditFact[]
+  tables: AuditTable[]
+  notes: string[]
+}
+
+export interface AuditContent {
+  kind: 'artifact' | 'trail' | 'snapshot' | 'environment'
+  subject: string
+  compliance: { state: string; reasons: string[] }
+  sections: AuditSection[]
+}
+
+export function utc(seconds: number | null | undefined): string | null {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return null
+  const date = new Date(seconds * 1000)
+  return Number.isFinite(date.getTime()) ? date.toISOString() : null
+}
+
+const text = (value: string | null | undefined, fallback = 'none') =>
+  value === null || value === undefined || value === '' ? fallback : value
+
+function timed(seconds: number | null | undefined): AuditCell {
+  const iso = utc(seconds)
+  return { text: iso ?? 'unknown', time: iso ? (seconds ?? null) : null, timeUtc: iso }
+}
+
+function fact(label: string, value: string | null | undefined, href?: string | null): AuditFact {
+  return { label, text: text(value), href: href ?? null }
+}
+
+function timeFact(label: string, seconds: number | null | undefined): AuditFact {
+  return { label, ...timed(seconds) }
+}
+
+function cell(value: string | null | undefined, href?: string | null): AuditCell {
+  return { text: text(value), href: href ?? null }
+}
+
+function section(
+  heading: string,
+  source: string | null,
+  parts: Partial<AuditSection>,
+): AuditSection {
+  return {
+    heading,
+    source,
+    facts: parts.facts ?? [],
+    tables: parts.tables ?? [],
+    notes: parts.notes ?? [],
+  }
+}
+
+const yesNo = (value: boolean | null) =>
+  value === true ? 'compliant' : value === false ? 'non-compliant' : 'unknown'
+
+function checklistTable(trail: Trail): AuditTable | null {
+  if (!trail.checklist) return null
+  return {
+    caption: 'Template checklist',
+    columns: ['Item', 'Kind', 'Status', 'Why'],
+    rows: checklistItems(trail.checklist).map((item) => [
+      cell(item.label),
+      cell(item.kind === 'artifact' ? 'artifact' : (item.type ?? 'attestation')),
+      cell(CHECKLIST_LOOK[item.status].label),
+      cell(item.detail),
+    ]),
+  }
+}
+
+function trailSections(org: string, trail: Trail): AuditSection[] {
+  const enc = encodeURIComponent
+  const source = `GET /api/v2/trails/${enc(org)}/${enc(trail.flow)}/${enc(trail.name)}`
+  const commit = trail.gitCommitInfo
+  const checklist = checklistTable(trail)
+  const produced = producedArtifacts(trail.events, trail.checklist?.artifacts ?? [])
+  return [
+    section(`Trail ${trail.name}`, source, {
+      facts: [
+        fact('Trail', trail.name, trailPath(org, trail.flow, trail.name)),
+        fact('Flow', trail.flow),
+        fact('Description', trail.description),
+        fact('Compliance', trail.state),
+        timeFact('Started', trail.createdAt),
+        timeFact('Last modified', trail.lastModifiedAt),
+        fact('Created by', trail.createdBy),
+        fact('Origin (CI run)', trail.originUrl, trail.originUrl),
+        fact('Kosli URL', trail.htmlUrl, trail.htmlUrl),
+        ...(commit
+          ? [
+              fact('Git commit', commit.sha, commit.url),
+              fact('Commit author', commit.author),
+              fact('Commit branch', commit.branch),
+              fact('Commit message', commit.message),
+              timeFact('Committed', commit.timestamp),
+            ]
+          : [fact('Git commit', null)]),
+      ],
+      tables: [
+        ...(checklist ? [checklist] : []),
+        {
+          caption: 'Artifacts produced',
+          columns: ['Name', 'Template name', 'Fingerprint', 'Reported'],
+          rows: produced.map((artifact) => [
+            cell(artifact.name, artifactPath(org, trail.flow, artifact.fingerprint)),
+            cell(artifact.slot),
+            cell(artifact.fingerprint),
+            timed(artifact.reportedAt),
+          ]),
+        },
+        {
+          caption: 'Trail events',
+          columns: ['Time', 'Event', 'Compliance'],
+          rows: [...trail.events]
+            .sort((a, b) => a.timestamp - b.timestamp)
+            .map((event) => [
+              timed(event.timestamp),
+              cell(trailEventSentence(event)),
+              cell(trailEventCompliance(event) || 'none'),
+            ]),
+        },
+      ],
+      notes: trail.checklist ? [] : ['Kosli reported no compliance status for this trail.'],
+    }),
+  ]
+}
+
+export function buildTrailContent(org: string, trail: Trail): AuditContent {
+  const problems = trail.checklist ? checklistProblems(checklistItems(trail.checklist)) : []
+  return {
+    kind: 'trail',
+    subject: `${trail.flow}/${trail.name}`,
+    compliance: {
+      state: trail.state,
+      reasons: problems.length
+        ? problems
+        : [`Kosli reports the trail ${trail.state}; no failing checklist item.`],
+    },
+    sections: trailSections(org, trail),
+  }
+}
+
+/** The snapshot an artifact runs in, judged by policy; `null` snapshot means it failed to load. */
+export interface ArtifactRuntime {
+  environment: string
+  index: number
+  snapshot: Snapshot | null
+  error: string | null
+}
+
+function artifactReasons(artifact: SnapshotArtifact): string[] {
+  return [...artifact.reasonsForIncompliance, ...failureReasons(artifact.policyDecisions)]
+}
+
+export function buildArtifactContent(
+  org: string,
+  artifact: Artifact,
+  trail: Trail | null,
+  runtimes: ReadonlyArray<ArtifactRuntime>,
+): AuditContent {
+  const enc = encodeURIComponent
+  const flow = artifact.flow ?? 'unknown'
+  const reasons: string[] = []
+  const sections: AuditSection[] = [
+    section(
+      `Artifact ${artifact.name}`,
+      `GET /api/v2/artifacts/${enc(org)}/${enc(flow)}/fingerprint/${artifact.fingerprint}`,
+      {
+        facts: [
+          fact(
+            'Name',
+            artifact.name,
+            artifact.flow ? artifactPath(org, artifact.flow, artifact.fingerprint) : null,
+          ),
+          fact('Flow', artifact.flow),
+          fact('Fingerprint', artifact.fingerprint),
+          timeFact('Created', artifact.createdAt),
+          fact('Git commit', artifact.gitCommit),
+          fact('Commit URL', artifact.commitUrl, artifact.commitUrl),
+          fact('Build URL', artifact.buildUrl, artifact.buildUrl),
+          fact(
+            'Trail',
+            artifact.trail,
+            artifact.trail && artifact.flow ? trailPath(org, artifact.flow, artifact.trail) : null,
+          ),
+          fact('Name in template', artifact.templateReference),
+          fact('State', artifact.state),
+          fact('State info', artifact.stateInfo),
+          fact('Kosli URL', artifact.htmlUrl, artifact.htmlUrl),
+        ],
+        tables: [
+          {
+            caption: 'Where it ran',
+            columns: ['Snapshot', 'Status'],
+            rows: [
+              ...artifact.running.map((ref) => [
+                cell(
+                  `${ref.environment}#${ref.index}`,
+                  snapshotPath(org, ref.environment, ref.index),
+                ),
+                cell('running'),
+              ]),
+              ...artifact.exited.map((ref) => [
+                cell(
+                  `${ref.environment}#${ref.index}`,
+                  snapshotPath(org, ref.environment, ref.index),
+                ),
+                cell('exited'),
+              ]),
+            ],
+          },
+          {
+            caption: 'History',
+            columns: ['Time', 'Event'],
+            rows: artifact.history.map((row) => [timed(row.timestamp), cell(row.event)]),
+          },
+          ...(artifact.evidence.length
+            ? [
+                {
+                  caption: 'Evidence',
+                  columns: ['Name', 'Type', 'Compliance', 'Reported'],
+                  rows: artifact.evidence.map((item) => [
+                    cell(item.name),
+                    cell(item.type),
+                    cell(yesNo(item.isCompliant)),
+                    timed(item.createdAt),
+                  ]),
+                },
+              ]
+            : []),
+        ],
+      },
+    ),
+  ]
+  if (trail) {
+    sections.push(...trailSections(org, trail))
+    if (trail.checklist) reasons.push(...checklistProblems(checklistItems(trail.checklist)))
+  }
+  for (const runtime of runtimes) {
+    const heading = `Policy decisions in ${runtime.environment}#${runtime.index}`
+    const source = `GET /api/v2/snapshots/${enc(org)}/${enc(runtime.environment)}/${runtime.index}`
+    const entry = runtime.snapshot?.artifacts.find(
+      (item) => item.fingerprint === artifact.fingerprint,
+    )
+    if (!runtime.snapshot || !entry) {
+      sections.push(
+        section(heading, source, {
+          notes: [runtime.error ?? 'The artifact is not listed in this snapshot.'],
+        }),
+      )
+      continue
+    }
+    const why = artifactReasons(entry)
+    reasons.push(...why.map((reason) => `${runtime.environment}#${runtime.index}: ${reason}`))
+    sections.push(
+      section(heading, source, {
+        facts: [fact('Compliance in this snapshot', yesNo(entry.compliant))],
+        tables: [
+          {
+            caption: 'Policies',
+            columns: ['Policy', 'Version', 'Status'],
+            rows: entry.policyDecisions.map((decision) => [
+              cell(decision.policy),
+              cell(decision.version !== null ? String(decision.version) : null),
+              cell(decision.compliant ? 'COMPLIANT' : 'NON-COMPLIANT'),
+            ]),
+          },
+        ],
+        notes: why.length ? why : ['Every applied policy was satisfied.'],
+      }),
+    )
+  }
+  return {
+    kind: 'artifact',
+    subject: `${flow}@${artifact.fingerprint}`,
+    compliance: {
+      state: artifact.state,
+      reasons: reasons.length
+        ? reasons
+        : [`Kosli reports the artifact ${artifact.state}; no failing check was found.`],
+    },
+    sections,
+  }
+}
+
+function runningTable(org: string, snapshot: Snapshot): AuditTable {
+  return {
+    caption: `Running in ${snapshot.environment}#${snapshot.index}`,
+    columns: [
+      'Artifact',
+      'Fingerprint',
+      'Flow',
+      'Commit',
+      'Compliance',
+      'Replicas',
+      'Running since',
+    ],
+    rows: snapshot.artifacts
+      .filter((artifact) => !artifact.exited)
+      .map((artifact) => [
+        cell(
+          artifact.name,
+          artifact.flow ? artifactPath(org, artifact.flow, artifact.fingerprint) : null,
+        ),
+        cell(artifact.fingerprint),
+        cell(artifact.flow, null),
+        cell(artifact.gitCommit, artifact.commitUrl),
+        cell(yesNo(artifact.compliant)),
+        cell(String(artifact.replicas)),
+        timed(artifact.runningSince),
+      ]),
+  }
+}
+
+function snapshotReasons(snapshot: Snapshot): string[] {
+  return snapshot.artifacts
+    .filter((artifact) => !artifact.exited && artifact.compliant === false)
+    .flatMap((artifact) => {
+      const why = artifactReasons(artifact)
+      return (why.length ? why : ['non-compliant; Kosli gave no reason']).map(
+        (reason) => `${artifact.name}: ${reason}`,
+      )
+    })
+}
+
+export function buildSnapshotContent(org: string, snapshot: Snapshot): AuditContent {
+  const enc = encodeURIComponent
+  const reasons = snapshotReasons(snapshot)
+  const state =
+    snapshot.compliant === true
+      ? 'COMPLIANT'
+      : snapshot.compliant === false
+        ? 'NON-COMPLIANT'
+        : 'UNKNOWN'
+  return {
+    kind: 'snapshot',
+    subject: `${snapshot.environment}#${snapshot.index}`,
+    compliance: {
+      state,
+      reasons: reasons.length ? reasons : ['Every running artifact is compliant.'],
+    },
+    sections: [
+      section(
+        `Snapshot ${snapshot.environment}#${snapshot.index}`,
+        `GET /api/v2/snapshots/${enc(org)}/${enc(snapshot.environment)}/${snapshot.index}`,
+        {
+          facts: [
+            fact('Environment', snapshot.environment),
+            fact(
+              'Snapshot',
+              `${snapshot.environment}#${snapshot.index}`,
+              snapshotPath(org, snapshot.environment, snapshot.index),
+            ),
+            timeFact('Taken', snapshot.timestamp),
+            snapshot.nextSnapshotTimestamp !== null
+              ? timeFact('Replaced', snapshot.nextSnapshotTimestamp)
+              : fact('Replaced', 'still current'),
+            fact('Type', snapshot.type),
+            fact('Compliance', state),
+            fact('Roll-up', rollupSentence(complianceRollup(snapshot.artifacts))),
+            fact('Kosli URL', snapshot.htmlUrl, snapshot.htmlUrl),
+          ],
+          tables: [
+            {
+              caption: 'Applied policies',
+              columns: ['Policy', 'Version', 'Rules'],
+              rows: snapshot.appliedPolicies.map((policy) => [
+                cell(policy.name),
+                cell(policy.version !== null ? String(policy.version) : null),
+                cell(appliedPolicyRules(policy).join(' ')),
+              ]),
+            },
+            runningTable(org, snapshot),
+          ],
+          notes: snapshot.appliedPolicies.length ? [] : ['No policies were applied.'],
+        },
+      ),
+    ],
+  }
+}
+
+export function buildEnvironmentContent(
+  org: string,
+  input: {
+    environment: Environment
+    from: number
+    to: number
+    start: Snapshot | null
+    end: Snapshot | null
+    events: ReadonlyArray<EnvironmentEvent>
+    truncated: boolean
+    notes: string[]
+  },
+): AuditContent {
+  const enc = encodeURIComponent
+  const { environment, start, end } = input
+  const inRange = input.events
+    .filter((event) => event.reportedAt >= input.from && event.reportedAt <= input.to)
+    .sort((a, b) => a.reportedAt - b.reportedAt)
+  const reasons: string[] = []
+  const nonCompliantSnapshots = new Set(
+    inRange.filter((e) => e.snapshotCompliant === false).map((e) => e.snapshotIndex),
+  )
+  if (nonCompliantSnapshots.size) {
+    reasons.push(
+      `${nonCompliantSnapshots.size} snapshot(s) in the range were non-compliant: ${[
+        ...nonCompliantSnapshots,
+      ]
+        .sort((a, b) => a - b)
+        .map((index) => `#${index}`)
+        .join(', ')}.`,
+    )
+  }
+  if (end) reasons.push(...snapshotReasons(end))
+  const sections: AuditSection[] = [
+    section(
+      `Environment ${environment.name}`,
+      `GET /api/v2/environments/${enc(org)}/${enc(environment.name)}`,
+      {
+        facts: [
+          fact('Environment', environment.name),
+          fact('Type', environment.type),
+          fact('Description', environment.description),
+          fact('Compliance now', yesNo(environment.compliant)),
+          fact('Policies', environment.policies.join(', ')),
+          timeFact('Last reported', environment.lastReportedAt),
+          timeFact('Range from', input.from),
+          timeFact('Range to', input.to),
+          start
+            ? {
+                ...fact(
+                  'Snapshot at start',
+                  `${environment.name}#${start.index}`,
+                  snapshotPath(org, environment.name, start.index),
+                ),
+              }
+            : fact('Snapshot at start', 'none (the range starts before the first snapshot)'),
+          end
+            ? fact(
+                'Snapshot at end',
+                `${environment.name}#${end.index}`,
+                snapshotPath(org, environment.name, end.index),
+              )
+            : fact('Snapshot at end', null),
+        ],
+      },
+    ),
+    section(
+      'Changes in the range',
+      `GET /api/v2/environments/${enc(org)}/${enc(environment.name)}/events`,
+      {
+        tables: [
+          {
+            caption: 'Changes',
+            columns: [
+              'Time',
+              'Snapshot',
+              'Artifact',
+              'Change',
+              'Flow',
+              'Artifact compliance',
+              'Snapshot compliance',
+            ],
+            rows: inRange.map((event) => [
+              timed(event.reportedAt),
+              cell(
+                `#${event.snapshotIndex}`,
+                snapshotPath(org, environment.name, event.snapshotIndex),
+              ),
+              cell(event.artifactName),
+              cell(event.description),
+              cell(event.flow),
+              cell(yesNo(event.artifactCompliant)),
+              cell(yesNo(event.snapshotCompliant)),
+            ]),
+          },
+        ],
+        notes: [
+          ...input.notes,
+          ...(input.truncated
+            ? ['More changes exist in this range than were fetched; narrow the range.']
+            : []),
+        ],
+      },
+    ),
+  ]
+  if (end) {
+    sections.push(
+      section(`Running at the end of the range`, null, {
+        facts: [fact('Roll-up', rollupSentence(complianceRollup(end.artifacts)))],
+        tables: [runningTable(org, end)],
+      }),
+    )
+  }
+  const state =
+    nonCompliantSnapshots.size || end?.compliant === false
+      ? 'NON-COMPLIANT'
+      : end?.compliant === true
+        ? 'COMPLIANT'
+        : 'UNKNOWN'
+  return {
+    kind: 'environment',
+    subject: environment.name,
+    compliance: {
+      state,
+      reasons: reasons.length
+        ? reasons
+        : ['No non-compliant snapshot or running artifact was found in the range.'],
+    },
+    sections,
+  }
+}

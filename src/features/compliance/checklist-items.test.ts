@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import type { AttestationStatus, ComplianceChecklist } from '@/api/trails'
+import { checklistItems, checklistProblems, checklistSummary } from './checklist-items'
+
+const status = (over: Partial<AttestationStatus>): AttestationStatus => ({
+  name: 'a',
+  type: 'junit',
+  attestationId: null,
+  overriddenAttestationId: null,
+  status: 'COMPLETE',
+  compliant: true,
+  unexpected: false,
+  ...over,
+})
+
+const checklist: ComplianceChecklist = {
+  state: 'NON-COMPLIANT',
+  compliant: false,
+  evaluatedAt: 1,
+  attestations: [
+    status({ name: 'pull-request', type: 'pull_request', status: 'MISSING', compliant: null }),
+    status({ name: 'lint', attestationId: 'id-lint', unexpected: true }),
+    status({ name: 'approval', overriddenAttestationId: 'old-id', attestationId: 'new-id' }),
+  ],
+  artifacts: [
+    {
+      slot: 'saver',
+      fingerprint: 'ab'.repeat(32),
+      state: 'NON-COMPLIANT',
+      compliant: false,
+      unexpected: false,
+      attestations: [
+        status({ name: 'unit-test', compliant: false, attestationId: 'id-ut' }),
+        status({ name: 'snyk', type: 'snyk' }),
+      ],
+    },
+    {
+      slot: 'docs',
+      fingerprint: null,
+      state: 'MISSING',
+      compliant: null,
+      unexpected: false,
+      attestations: [],
+    },
+  ],
+}
+
+describe('checklistItems', () => {
+  it('gives each attestation and slot its status, in template order', () => {
+    const items = checklistItems(checklist)
+    expect(items.map((item) => [item.label, item.status, item.depth])).toEqual([
+      ['pull-request', 'missing', 0],
+      ['lint', 'unexpected', 0],
+      ['approval', 'overridden', 0],
+      ['saver', 'non-compliant', 0],
+      ['saver.unit-test', 'non-compliant', 1],
+      ['saver.snyk', 'complete', 1],
+      ['docs', 'missing', 0],
+    ])
+    expect(items[4]?.attestationId).toBe('id-ut')
+    expect(items[2]?.detail).toContain('old-id')
+  })
+
+  it('summarises and explains problems', () => {
+    const items = checklistItems(checklist)
+    expect(checklistSummary(items)).toBe(
+      '2 non-compliant, 2 missing, 1 overridden, 1 unexpected, 1 complete',
+    )
+    expect(checklistProblems(items)).toEqual([
+      'pull-request (pull_request): Required by the template but not reported.',
+      'saver: Reported, but not compliant.',
+      'saver.unit-test (junit): Reported, but not compliant.',
+      'docs: Required by the template but no artifact was reported.',
+    ])
+    expect(checklistSummary([])).toMatch(/requires nothing/)
+  })
+})

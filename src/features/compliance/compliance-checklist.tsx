@@ -1,0 +1,94 @@
+/**
+ * ComplianceChecklist — a trail's template checklist: every required (or reported) attestation
+ * and artifact slot with its status (complete / missing / non-compliant / incomplete / unexpected /
+ * overridden) as icon + word + reason.
+ *
+ * Props:
+ * - `checklist: ComplianceChecklist` — `trail.checklist` from `trailQueries.detail` (src/api/trails.ts).
+ * - `trail: { org: string; flow: string; name: string }` — the trail the checklist belongs to; rows
+ *   with an attestation id link to `/:org/flows/:flow/trails/:trail?attestation_id=<id>`.
+ * - `heading?: string` — visible heading (default "Compliance checklist"); `headingLevel?: 2 | 3`.
+ */
+import { Link } from 'react-router'
+import type { ComplianceChecklist as Checklist } from '@/api/trails'
+import { ShortId } from '@/components/short-id'
+import { TimeStamp } from '@/components/time-stamp'
+import { CHECKLIST_LOOK, checklistItems, checklistSummary } from './checklist-items'
+import { artifactPath, attestationPath } from './links'
+
+export interface ComplianceChecklistProps {
+  checklist: Checklist
+  trail: { org: string; flow: string; name: string }
+  heading?: string
+  headingLevel?: 2 | 3
+}
+
+export function ComplianceChecklist({
+  checklist,
+  trail,
+  heading = 'Compliance checklist',
+  headingLevel = 3,
+}: ComplianceChecklistProps) {
+  const items = checklistItems(checklist)
+  const Heading = headingLevel === 2 ? 'h2' : 'h3'
+  return (
+    <section aria-label={heading} className="space-y-2">
+      <Heading className="font-semibold">{heading}</Heading>
+      <p className="text-muted">
+        {checklistSummary(items)}
+        {checklist.evaluatedAt !== null ? (
+          <>
+            {' '}
+            · evaluated <TimeStamp value={checklist.evaluatedAt} />
+          </>
+        ) : null}
+      </p>
+      {items.length ? (
+        <ul className="divide-y divide-line rounded border border-line bg-surface">
+          {items.map((item) => {
+            const look = CHECKLIST_LOOK[item.status]
+            return (
+              <li
+                key={item.key}
+                className={`flex flex-wrap items-baseline gap-x-3 gap-y-1 px-3 py-1.5 ${item.depth ? 'pl-8' : ''}`}
+              >
+                <span
+                  className={`inline-flex w-32 shrink-0 items-center gap-1 font-medium ${look.tone}`}
+                >
+                  <span aria-hidden="true">{look.icon}</span>
+                  {look.label}
+                </span>
+                <span className="min-w-0 font-medium break-words">
+                  {item.attestationId ? (
+                    <Link
+                      className="text-accent hover:underline"
+                      to={attestationPath(trail.org, trail.flow, trail.name, item.attestationId)}
+                    >
+                      {item.label}
+                    </Link>
+                  ) : item.kind === 'artifact' && item.fingerprint ? (
+                    <Link
+                      className="text-accent hover:underline"
+                      to={artifactPath(trail.org, trail.flow, item.fingerprint)}
+                    >
+                      {item.label}
+                    </Link>
+                  ) : (
+                    item.label
+                  )}
+                </span>
+                <span className="text-muted">
+                  {item.kind === 'artifact' ? 'artifact' : (item.type ?? 'attestation')}
+                </span>
+                {item.kind === 'artifact' && item.fingerprint ? (
+                  <ShortId value={item.fingerprint} kind="fingerprint" />
+                ) : null}
+                <span className="basis-full text-muted sm:basis-auto">{item.detail}</span>
+              </li>
+            )
+          })}
+        </ul>
+      ) : null}
+    </section>
+  )
+}

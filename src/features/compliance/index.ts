@@ -1,0 +1,10 @@
+/** The shared "why" components other pages drop in; see each file's header for props. */
+export { AppliedPolicies, type AppliedPoliciesProps } from './applied-policies'
+export { ComplianceChecklist, type ComplianceChecklistProps } from './compliance-checklist'
+export { ComplianceRollup, type ComplianceRollupProps } from './compliance-rollup-view'
+export { ComplianceWhy, type ComplianceWhyProps } from './compliance-why'
+export { DataTree, type DataTreeProps } from './data-tree'
+export { PolicyDecisions, type PolicyDecisionsProps } from './policy-decisions'
+export { complianceRollup, rollupSentence, type Rollup } from './compliance-rollup'
+export { failureReasons, resolutionSentence } from './policy-text'
+export { checklistItems, checklistProblems } from './checklist-items'

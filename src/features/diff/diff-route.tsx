@@ -1,0 +1,381 @@
+import type { QueryClient } from '@tanstack/react-query'
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
+import { useMemo, useState } from 'react'
+import {
+  isRouteErrorResponse,
+  useParams,
+  useRevalidator,
+  useRouteError,
+  useSearchParams,
+  type LoaderFunctionArgs,
+} from 'react-router'
+import { isApiError } from '@/api/client'
+import { diffQueries } from '@/api/diff'
+import { environmentQueries } from '@/api/environments'
+import { snapshotQueries } from '@/api/snapshots'
+import { requireParam } from '@/app/params'
+import { RouteErrorBoundary } from '@/app/route-error-boundary'
+import { EmptyState } from '@/components/empty-state'
+import { ErrorState } from '@/components/error-state'
+import { pluralise } from '@/lib/format'
+import { formatSnappish, type Snappish } from '@/lib/snappish'
+import { alignDiff, summaryText } from './align-diff'
+import { diffToJson, diffToMarkdown, exportFileName, type DiffExportInput } from './diff-export'
+import { PairStepper, SideSummary, buttonClass, usePairShortcuts } from './diff-header'
+import {
+  diffSearchString,
+  parseDiffSearch,
+  resolvedSnapshot,
+  stepPair,
+  validPair,
+  type DiffSearch,
+  type DiffSide,
+} from './diff-search'
+import { DiffTable } from './diff-table'
+import { downloadText } from './download'
+import { PairForm } from './pair-form'
+import { draftFor } from './side-draft'
+
+export function loader(queryClient: QueryClient) {
+  return async ({ params, request }: LoaderFunctionArgs) => {
+    const org = requireParam(params, 'org')
+    const pair = validPair(parseDiffSearch(new URL(request.url).searchParams))
+    // The pickers need the environment list, but a page without it still works.
+    const environments = queryClient.prefetchQuery(environmentQueries.list(org))
+    if (!pair) {
+      await environments
+      return null
+    }
+    const [from, to] = pair
+    // Snapshot details only add times to the header: their failure must not fail the page.
+    await Promise.all([
+      queryClient.ensureQueryData(diffQueries.pair(org, from, to)),
+      queryClient.prefetchQuery(snapshotQueries.detail(org, from)),
+      queryClient.prefetchQuery(snapshotQueries.detail(org, to)),
+      environments,
+    ])
+    return null
+  }
+}
+
+function sideSnappish(side: DiffSide): Snappish | null {
+  return side.state === 'valid' ? side.snappish : null
+}
+
+/** Navigation for the page: every change of the pair is a new history entry. */
+function usePairNavigation() {
+  const [, setSearchParams] = useSearchParams()
+  return {
+    showPair: (from: Snappish | string, to: Snappish | string, showUnchanged: boolean) =>
+      setSearchParams(new URLSearchParams(diffSearchString(from, to, showUnchanged))),
+    setUnchanged: (from: Snappish, to: Snappish, show: boolean) =>
+      setSearchParams(new URLSearchParams(diffSearchString(from, to, show)), { replace: true }),
+  }
+}
+
+export function Component() {
+  const org = requireParam(useParams(), 'org')
+  const [params] = useSearchParams()
+  const search = parseDiffSearch(params)
+  const pair = validPair(search)
+  return (
+    <section aria-labelledby="diff-heading" className="space-y-4">
+      {pair ? (
+        <DiffView org={org} from={pair[0]} to={pair[1]} showUnchanged={search.showUnchanged} />
+      ) : (
+        <ChoosePair org={org} search={search} />
+      )}
+    </section>
+  )
+}
+
+function ChoosePair({ org, search }: { org: string; search: DiffSearch }) {
+  const { showPair } = usePairNavigation()
+  const problems = (
+    [
+      ['From', search.from],
+      ['To', search.to],
+    ] as const
+  ).flatMap(([label, side]) => (side.state === 'invalid' ? [{ label, side }] : []))
+  return (
+    <>
+      <h1 id="diff-heading" className="text-xl font-semibold">
+        Compare snapshots
+      </h1>
+      {problems.length ? (
+        <div role="alert" className="rounded border border-bad/50 bg-bad-soft p-3">
+          <p className="font-semibold text-bad">
+            <span aria-hidden="true">✕ </span>
+            {problems.length === 1
+              ? 'A snapshot expression could not be read'
+              : 'The snapshot expressions could not be read'}
+          </p>
+          <ul className="mt-1 list-disc pl-5">
+            {problems.map(({ label, side }) => (
+              <li key={label}>
+                {label} <code className="font-mono break-all">{side.text}</code>: {side.error}
+              </li>
+            ))}
+          </ul>
+          <p className="mt-1 text-muted">Pick both snapshots below instead.</p>
+        </div>
+      ) : (
+        <p className="text-muted">
+          Pick two snapshots to see what changed between them: the same environment at two moments (
+          <span className="font-mono">aws-prod#64</span> →{' '}
+          <span className="font-mono">aws-prod#65</span>) or two environments now (
+          <span className="font-mono">aws-beta</span> → <span className="font-mono">aws-prod</span>
+          ).
+        </p>
+      )}
+      <PairForm
+        org={org}
+        initialFrom={draftFor(sideSnappish(search.from), null)}
+        initialTo={draftFor(sideSnappish(search.to), null)}
+        onSubmit={(from, to) => showPair(from, to, search.showUnchanged)}
+      />
+    </>
+  )
+}
+
+function DiffView({
+  org,
+  from,
+  to,
+  showUnchanged,
+}: {
+  org: string
+  from: Snappish
+  to: Snappish
+  showUnchanged: boolean
+}) {
+  const { showPair, setUnchanged } = usePairNavigation()
+  const { data: diff } = useSuspenseQuery(diffQueries.pair(org, from, to))
+  const fromDetail = useQuery(snapshotQueries.detail(org, from)).data
+  const toDetail = useQuery(snapshotQueries.detail(org, to)).data
+  const aligned = useMemo(() => alignDiff(diff), [diff])
+
+  const fromResolved = resolvedSnapshot(from, diff.fromSnapshot, fromDetail?.index ?? null)
+  const toResolved = resolvedSnapshot(to, diff.toSnapshot, toDetail?.index ?? null)
+  const fromLabel = fromResolved
+    ? `${fromResolved.env}#${fromResolved.index}`
+    : formatSnappish(from)
+  const toLabel = toResolved ? `${toResolved.env}#${toResolved.index}` : formatSnappish(to)
+
+  const step = (delta: number) => {
+    if (!fromResolved || !toResolved) return null
+    if (delta > 0 && (fromDetail?.isLatest || toDetail?.isLatest)) return null
+    const target = stepPair(fromResolved, toResolved, delta)
+    if (!target) return null
+    const [a, b] = target
+    return {
+      label: `${formatSnappish(a)} → ${formatSnappish(b)}`,
+      go: () => showPair(a, b, showUnchanged),
+    }
+  }
+  const previous = step(-1)
+  const next = step(1)
+  usePairShortcuts(previous?.go ?? null, next?.go ?? null)
+
+  const unresolved = 'Both sides need a snapshot number to step through history'
+  const exportInput: DiffExportInput = {
+    from: fromLabel,
+    to: toLabel,
+    fromExpression: formatSnappish(from),
+    toExpression: formatSnappish(to),
+    aligned,
+    link: `${window.location.origin}/${encodeURIComponent(org)}/diff${diffSearchString(from, to)}`,
+  }
+  const fileName = exportFileName(fromLabel, toLabel)
+  const rows = showUnchanged ? aligned.rows : aligned.rows.filter((row) => row.kind !== 'unchanged')
+  const fromCount = aligned.summary.removed + aligned.summary.scaled + aligned.summary.unchanged
+  const toCount = aligned.summary.added + aligned.summary.scaled + aligned.summary.unchanged
+  const unchangedToggle =
+    aligned.summary.unchanged > 0 ? (
+      <button
+        type="button"
+        className={buttonClass}
+        onClick={() => setUnchanged(from, to, !showUnchanged)}
+      >
+        {showUnchanged
+          ? 'Hide unchanged'
+          : `Show ${pluralise(aligned.summary.unchanged, 'unchanged artifact')}`}
+      </button>
+    ) : null
+
+  return (
+    <>
+      <h1 id="diff-heading" className="text-xl font-semibold">
+        Diff <span className="font-mono">{fromLabel}</span> <span aria-hidden="true">→</span>
+        <span className="sr-only">to</span> <span className="font-mono">{toLabel}</span>
+      </h1>
+
+      <div className="flex flex-col items-stretch gap-2 md:flex-row md:items-center">
+        <SideSummary
+          label="From"
+          org={org}
+          snappish={from}
+          resolved={fromResolved}
+          detail={fromDetail}
+        />
+        <button
+          type="button"
+          className={`${buttonClass} self-center`}
+          title="Swap sides: compare the other way round"
+          onClick={() => showPair(to, from, showUnchanged)}
+        >
+          <span aria-hidden="true">⇄ </span>Swap
+        </button>
+        <SideSummary label="To" org={org} snappish={to} resolved={toResolved} detail={toDetail} />
+      </div>
+
+      <div className="flex flex-wrap items-center gap-3">
+        <PairStepper
+          previous={previous}
+          next={next}
+          previousBlocked={
+            fromResolved && toResolved ? 'No earlier pair: a side is at snapshot #1' : unresolved
+          }
+          nextBlocked={
+            fromResolved && toResolved ? 'No later pair: a side is the latest snapshot' : unresolved
+          }
+        />
+        <ExportButtons input={exportInput} fileName={fileName} />
+      </div>
+
+      <details className="rounded border border-line bg-surface p-2">
+        <summary className="cursor-pointer text-sm font-medium">Change snapshots</summary>
+        <div className="mt-2">
+          <PairForm
+            key={`${formatSnappish(from)}|${formatSnappish(to)}`}
+            org={org}
+            initialFrom={draftFor(from, fromResolved?.index ?? null)}
+            initialTo={draftFor(to, toResolved?.index ?? null)}
+            onSubmit={(a, b) => showPair(a, b, showUnchanged)}
+          />
+        </div>
+      </details>
+
+      <p className="text-base font-medium" data-testid="diff-summary">
+        {summaryText(aligned.summary)}
+      </p>
+      {aligned.duplicates > 0 ? (
+        <p className="text-sm text-muted">
+          Kosli listed {pluralise(aligned.duplicates, 'artifact')} more than once on one side; each
+          is shown once, marked “listed N×”, with its instances added up.
+        </p>
+      ) : null}
+      {!aligned.empty && (fromCount === 0 || toCount === 0) ? (
+        <p className="text-sm text-muted">
+          Nothing was running in{' '}
+          <span className="font-mono">{fromCount === 0 ? fromLabel : toLabel}</span>.
+        </p>
+      ) : null}
+
+      {aligned.empty ? (
+        <EmptyState title="Both snapshots are empty">
+          Nothing was running in {fromLabel} or in {toLabel}.
+        </EmptyState>
+      ) : aligned.identical && !showUnchanged ? (
+        <EmptyState title="No differences">
+          <p>The same {pluralise(aligned.summary.unchanged, 'artifact')} run in both snapshots.</p>
+          <div className="mt-2">{unchangedToggle}</div>
+        </EmptyState>
+      ) : (
+        <>
+          <DiffTable rows={rows} org={org} fromLabel={fromLabel} toLabel={toLabel} />
+          {unchangedToggle ? (
+            <p className="flex items-center gap-3 text-sm text-muted">
+              {showUnchanged
+                ? null
+                : `${pluralise(aligned.summary.unchanged, 'unchanged artifact')} hidden.`}
+              {unchangedToggle}
+            </p>
+          ) : null}
+        </>
+      )}
+    </>
+  )
+}
+
+function ExportButtons({ input, fileName }: { input: DiffExportInput; fileName: string }) {
+  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle')
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(diffToMarkdown(input))
+      setCopied('copied')
+    } catch {
+      setCopied('failed')
+    }
+  }
+  return (
+    <div
+      className="no-print flex flex-wrap items-center gap-2"
+      role="group"
+      aria-label="Export diff"
+    >
+      <button type="button" className={buttonClass} onClick={() => void copy()}>
+        Copy Markdown
+      </button>
+      <button
+        type="button"
+        className={buttonClass}
+        onClick={() =>
+          downloadText(`${fileName}.md`, 'text/markdown;charset=utf-8', diffToMarkdown(input))
+        }
+      >
+        Export Markdown
+      </button>
+      <button
+        type="button"
+        className={buttonClass}
+        onClick={() => downloadText(`${fileName}.json`, 'application/json', diffToJson(input))}
+      >
+        Export JSON
+      </button>
+      <span role="status" className="text-sm text-muted">
+        {copied === 'copied' ? 'Markdown copied' : copied === 'failed' ? 'Copy failed' : ''}
+      </span>
+    </div>
+  )
+}
+
+/** "Snapshot 'empty-env#-1' resolves to 'empty-env#0'. len(snapshots) == 0" → 'empty-env'. */
+function environmentWithoutSnapshots(error: unknown): string | null {
+  if (!isApiError(error) || !/len\(snapshots\) == 0/.test(error.message)) return null
+  const match = /Snapshot '([^'#~@]+)/.exec(error.message)
+  return match?.[1] ?? 'The environment'
+}
+
+/** A failed diff keeps the pickers, so the way forward is on the same page. */
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const { org } = useParams()
+  const [params] = useSearchParams()
+  const revalidator = useRevalidator()
+  const { showPair } = usePairNavigation()
+  if (isRouteErrorResponse(error) || !org) return <RouteErrorBoundary />
+  const search = parseDiffSearch(params)
+  const empty = environmentWithoutSnapshots(error)
+  return (
+    <section aria-labelledby="diff-heading" className="space-y-4">
+      <h1 id="diff-heading" className="text-xl font-semibold">
+        Compare snapshots
+      </h1>
+      {empty ? (
+        <EmptyState title={`${empty} has no snapshots yet`}>
+          Kosli has no snapshot of this environment to compare. Pick another environment below.
+        </EmptyState>
+      ) : (
+        <ErrorState error={error} onRetry={() => void revalidator.revalidate()} />
+      )}
+      <PairForm
+        key={params.toString()}
+        org={org}
+        initialFrom={draftFor(sideSnappish(search.from), null)}
+        initialTo={draftFor(sideSnappish(search.to), null)}
+        onSubmit={(from, to) => showPair(from, to, search.showUnchanged)}
+      />
+    </section>
+  )
+}

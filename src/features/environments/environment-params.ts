@@ -1,0 +1,80 @@
+import type { Result } from '@/lib/result'
+import { parseSnappish, type Snappish } from '@/lib/snappish'
+import { parseDateTimeInput, toSnappishTime, type TimeZoneChoice } from '@/lib/time'
+
+export type EnvironmentTab = 'snapshots' | 'events'
+
+/** The tab is the last path segment: `/env/events` is the log, `/env` and `/env/snapshots` the list. */
+export function tabFromPath(pathname: string): EnvironmentTab {
+  return /\/events\/?$/.test(pathname) ? 'events' : 'snapshots'
+}
+
+export const SNAPSHOTS_PER_PAGE = 20
+export const EVENTS_PER_PAGE = 50
+
+function positiveInt(value: string | null, fallback: number): number {
+  if (value === null || !/^[0-9]+$/.test(value)) return fallback
+  const number = Number(value)
+  return Number.isSafeInteger(number) && number >= 1 ? number : fallback
+}
+
+export function parseSnapshotsTabParams(search: URLSearchParams): { page: number } {
+  return { page: positiveInt(search.get('page'), 1) }
+}
+
+export type EventOrder = 'newest' | 'oldest'
+
+export interface EventsTabParams {
+  page: number
+  order: EventOrder
+  /** An event type, or '' for all. */
+  type: string
+  /** A flow name, `-` for events without provenance, or '' for all. */
+  flow: string
+}
+
+export const NO_PROVENANCE = '-'
+
+export function parseEventsTabParams(search: URLSearchParams): EventsTabParams {
+  return {
+    page: positiveInt(search.get('page'), 1),
+    order: search.get('order') === 'oldest' ? 'oldest' : 'newest',
+    type: search.get('type') ?? '',
+    flow: search.get('flow') ?? '',
+  }
+}
+
+export function eventsTabSearch(params: EventsTabParams): URLSearchParams {
+  const search = new URLSearchParams()
+  if (params.page !== 1) search.set('page', String(params.page))
+  if (params.order !== 'newest') search.set('order', params.order)
+  if (params.type) search.set('type', params.type)
+  if (params.flow) search.set('flow', params.flow)
+  return search
+}
+
+/**
+ * `?at=` on the environment page: the part of a snapshot expression after the environment name
+ * (`@{2022-08-22T09:40:00}`, `~3`, `#65`). Returns the full expression, or an error to show.
+ */
+export function travelSnappish(env: string, at: string): Result<Snappish> {
+  const text = at.trim()
+  if (text === '') return { ok: false, error: 'Enter a time or a snapshot expression.' }
+  // A bare number means that snapshot, a bare `{...}` a time: be lenient with what people type.
+  const suffix = /^[0-9]+$/.test(text) ? `#${text}` : text.startsWith('{') ? `@${text}` : text
+  if (!/^[#~@]/.test(suffix)) {
+    return { ok: false, error: `Start with @{…}, ~N or #N, e.g. ${env}~1 or ${env}@{2.hours.ago}` }
+  }
+  return parseSnappish(env + suffix)
+}
+
+/** A date and time typed in the user's zone → `@{YYYY-MM-DDTHH:MM:SS}` in UTC, or undefined. */
+export function travelFromDateTime(
+  value: string,
+  timeZone: TimeZoneChoice | string,
+): string | undefined {
+  const seconds = parseDateTimeInput(value, timeZone)
+  if (seconds === undefined) return undefined
+  const text = toSnappishTime(seconds)
+  return text ? `@{${text}}` : undefined
+}

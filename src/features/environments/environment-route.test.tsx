@@ -1,0 +1,113 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { renderRoute } from '@/test/render-route'
+import {
+  parseEventsTabParams,
+  tabFromPath,
+  travelFromDateTime,
+  travelSnappish,
+} from './environment-params'
+
+const PROD = '/cyber-dojo/environments/aws-prod'
+
+describe('environment params', () => {
+  it('reads the tab from the path', () => {
+    expect(tabFromPath(PROD)).toBe('snapshots')
+    expect(tabFromPath(`${PROD}/snapshots`)).toBe('snapshots')
+    expect(tabFromPath(`${PROD}/events`)).toBe('events')
+    expect(tabFromPath('/o/environments/events')).toBe('snapshots')
+  })
+
+  it('falls back to defaults for bad event params', () => {
+    expect(parseEventsTabParams(new URLSearchParams('page=-2&order=sideways'))).toEqual({
+      page: 1,
+      order: 'newest',
+      type: '',
+      flow: '',
+    })
+  })
+
+  it('turns what people type into a snapshot expression', () => {
+    expect(travelSnappish('aws-prod', '#65')).toEqual({
+      ok: true,
+      value: { kind: 'index', env: 'aws-prod', index: 65 },
+    })
+    expect(travelSnappish('aws-prod', '65')).toMatchObject({ ok: true, value: { index: 65 } })
+    expect(travelSnappish('aws-prod', '{2022-08-22T09:40:00}')).toMatchObject({
+      ok: true,
+      value: { kind: 'time', at: '2022-08-22T09:40:00' },
+    })
+    expect(travelSnappish('aws-prod', '~1')).toMatchObject({ ok: true, value: { back: 1 } })
+    expect(travelSnappish('aws-prod', 'yesterday')).toMatchObject({ ok: false })
+  })
+
+  it('reads a date and time in the chosen zone and sends it in UTC', () => {
+    expect(travelFromDateTime('2022-08-22T11:40', 'Europe/Berlin')).toBe('@{2022-08-22T09:40:00}')
+    expect(travelFromDateTime('2022-08-22T11:40', 'UTC')).toBe('@{2022-08-22T11:40:00}')
+    expect(travelFromDateTime('', 'UTC')).toBeUndefined()
+  })
+})
+
+describe('environment page', () => {
+  it('summarises the latest snapshot and lists snapshots with diff links', async () => {
+    renderRoute(PROD)
+    const summary = (await screen.findByRole('heading', { name: /Latest snapshot/ })).closest(
+      'section',
+    )
+    if (!summary) throw new Error('no summary')
+    const latest = within(summary).getByRole('link', { name: /^#\d+$/ })
+    const index = Number(latest.textContent?.slice(1))
+    expect(index).toBeGreaterThan(65)
+    const table = screen.getByRole('table', { name: /Snapshots of aws-prod/ })
+    const first = within(table).getAllByRole('row')[1]
+    if (!first) throw new Error('no rows')
+    expect(within(first).getByText('now')).toBeVisible()
+    expect(within(first).getByRole('link', { name: /Diff with previous/ })).toHaveAttribute(
+      'href',
+      `/cyber-dojo/diff?from=aws-prod%23${index - 1}&to=aws-prod%23${index}`,
+    )
+    expect(screen.getByRole('link', { name: 'Snapshots' })).toHaveAttribute('aria-current', 'page')
+  })
+
+  it('time travels to the snapshot current at a moment, by its number', async () => {
+    const { router } = renderRoute(PROD)
+    // Tests run in UTC: 09:40 UTC is 11:40 in Berlin, just after runner:16d9990 started in #65.
+    await userEvent.type(await screen.findByLabelText(/Date and time/), '2022-08-22T09:40')
+    await userEvent.click(screen.getByRole('button', { name: 'Open at this time' }))
+    await waitFor(() => expect(router.state.location.pathname).toBe(`${PROD}/snapshots/65`))
+    expect(await screen.findByRole('heading', { name: 'aws-prod#65', level: 1 })).toBeVisible()
+  })
+
+  it('says when a time-travel expression finds no snapshot', async () => {
+    renderRoute(`${PROD}?at=%23999999`)
+    expect(await screen.findByRole('alert')).toHaveTextContent(/No such snapshot/)
+  })
+
+  it('shows the log with newest first and an order toggle in the URL', async () => {
+    const { router } = renderRoute(`${PROD}/events`)
+    const table = await screen.findByRole('table', { name: /Change log of aws-prod/ })
+    expect(within(table).getAllByRole('row').length).toBeGreaterThan(1)
+    expect(screen.getByRole('link', { name: 'Log' })).toHaveAttribute('aria-current', 'page')
+    await userEvent.click(screen.getByRole('button', { name: 'Oldest first' }))
+    await waitFor(() => expect(router.state.location.search).toBe('?order=oldest'))
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Oldest first' })).toHaveAttribute(
+        'aria-pressed',
+        'true',
+      ),
+    )
+  })
+
+  it('says an environment without snapshots has none', async () => {
+    renderRoute('/cyber-dojo/environments/empty-env')
+    expect(await screen.findAllByRole('heading', { name: 'No snapshots yet' })).not.toHaveLength(0)
+  })
+
+  it('names an unknown environment', async () => {
+    renderRoute('/cyber-dojo/environments/no-such-env')
+    expect(
+      await screen.findByRole('heading', { name: 'Environment “no-such-env” not found' }),
+    ).toBeVisible()
+  })
+})

@@ -1,0 +1,255 @@
+import type { QueryClient } from '@tanstack/react-query'
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
+import {
+  Link,
+  redirect,
+  useLoaderData,
+  useLocation,
+  useParams,
+  useSearchParams,
+  useRouteError,
+  type LoaderFunctionArgs,
+} from 'react-router'
+import { environmentQueries } from '@/api/environments'
+import { eventQueries } from '@/api/events'
+import { snapshotQueries, snapshotKeys } from '@/api/snapshots'
+import { requireParam } from '@/app/params'
+import { RouteErrorBoundary } from '@/app/route-error-boundary'
+import { ComplianceBadge } from '@/components/compliance-badge'
+import { describeError } from '@/app/describe-error'
+import { classifySnapshotProblem } from '@/features/snapshots/snapshot-problem'
+import { EnvironmentType } from './environment-type'
+import {
+  EVENTS_PER_PAGE,
+  parseEventsTabParams,
+  parseSnapshotsTabParams,
+  SNAPSHOTS_PER_PAGE,
+  tabFromPath,
+  travelSnappish,
+} from './environment-params'
+import { EventsTab } from './events-tab'
+import { LatestSnapshotSummary } from './latest-snapshot-summary'
+import { environmentPath, environmentsPath, snapshotPath } from './paths'
+import { SnapshotsTab } from './snapshots-tab'
+import { TimeTravel } from './time-travel'
+
+export interface EnvironmentLoaderData {
+  /** The `?at=` expression that could not be opened, and why. */
+  travel: { at: string; error: string } | null
+}
+
+function latestQuery(org: string, env: string) {
+  return snapshotQueries.detail(org, { kind: 'latest', env })
+}
+
+/**
+ * The latest snapshot, also filed under its number so opening it (5,000 artifacts in the large
+ * demo environment) needs no second download.
+ */
+async function ensureLatest(queryClient: QueryClient, org: string, env: string) {
+  const snapshot = await queryClient.ensureQueryData(latestQuery(org, env))
+  const key = snapshotKeys.detail(org, { kind: 'index', env, index: snapshot.index })
+  if (queryClient.getQueryData(key) === undefined) queryClient.setQueryData(key, snapshot)
+  return snapshot
+}
+
+export function loader(queryClient: QueryClient) {
+  return async ({
+    params,
+    request,
+  }: LoaderFunctionArgs): Promise<EnvironmentLoaderData | Response> => {
+    const org = requireParam(params, 'org')
+    const env = requireParam(params, 'env')
+    const url = new URL(request.url)
+
+    // Time travel: resolve the expression and land on the numbered snapshot, a permalink.
+    const at = url.searchParams.get('at')
+    let travel: EnvironmentLoaderData['travel'] = null
+    if (at !== null) {
+      const parsed = travelSnappish(env, at)
+      if (parsed.ok) {
+        try {
+          const snapshot = await queryClient.fetchQuery(snapshotQueries.detail(org, parsed.value))
+          return redirect(snapshotPath(org, env, snapshot.index))
+        } catch (error) {
+          travel = { at, error: travelErrorText(error, env) }
+        }
+      } else {
+        travel = { at, error: parsed.error }
+      }
+    }
+
+    const tab = tabFromPath(url.pathname)
+    const tabData =
+      tab === 'events'
+        ? (() => {
+            const events = parseEventsTabParams(url.searchParams)
+            return queryClient.ensureQueryData(
+              eventQueries.page(org, env, {
+                page: events.page,
+                perPage: EVENTS_PER_PAGE,
+                reverse: events.order === 'oldest',
+              }),
+            )
+          })()
+        : queryClient.ensureQueryData(
+            snapshotQueries.list(
+              org,
+              env,
+              parseSnapshotsTabParams(url.searchParams).page,
+              SNAPSHOTS_PER_PAGE,
+            ),
+          )
+    const [environment, , list] = await Promise.allSettled([
+      queryClient.ensureQueryData(environmentQueries.detail(org, env)),
+      // An environment without snapshots has no latest one; the summary says so.
+      ensureLatest(queryClient, org, env),
+      tabData,
+    ])
+    if (environment.status === 'rejected') throw environment.reason
+    if (list.status === 'rejected') throw list.reason
+    return { travel }
+  }
+}
+
+function travelErrorText(error: unknown, env: string): string {
+  const problem = classifySnapshotProblem(error)
+  if (problem.kind === 'no-snapshots') return `${env} has no snapshots yet.`
+  if (problem.kind === 'out-of-range') {
+    return problem.count !== null
+      ? `No such snapshot: ${env} has snapshots 1 to ${problem.count}.`
+      : `No such snapshot: ${problem.message}`
+  }
+  return describeError(error).detail
+}
+
+const tabClass = (isActive: boolean) =>
+  `-mb-px border-b-2 px-3 py-2 font-medium ${
+    isActive ? 'border-accent text-ink' : 'border-transparent text-muted hover:text-ink'
+  }`
+
+export function Component() {
+  const org = requireParam(useParams(), 'org')
+  const env = requireParam(useParams(), 'env')
+  const location = useLocation()
+  const [searchParams] = useSearchParams()
+  const data = useLoaderData() as EnvironmentLoaderData | undefined
+  const tab = tabFromPath(location.pathname)
+  const { data: environment } = useSuspenseQuery(environmentQueries.detail(org, env))
+  // Loaded (or failed) by the loader; an environment with no snapshots is not an error here.
+  const latest = useQuery({ ...latestQuery(org, env), retryOnMount: false })
+  const tags = Object.entries(environment.tags)
+
+  return (
+    <section aria-labelledby="environment-heading" className="space-y-4">
+      <nav aria-label="Breadcrumb" className="text-sm text-muted">
+        <Link to={environmentsPath(org)} className="text-accent hover:underline">
+          Environments
+        </Link>
+        <span aria-hidden="true"> / </span>
+        <span aria-current="page">{env}</span>
+      </nav>
+      <header className="space-y-1">
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 id="environment-heading" className="text-xl font-semibold">
+            {environment.name}
+          </h1>
+          <EnvironmentType type={environment.type} />
+          <ComplianceBadge
+            value={environment.compliant}
+            label={environment.compliant === null ? 'Unknown (no policy)' : undefined}
+          />
+        </div>
+        {environment.description ? (
+          <p className="break-words text-muted">{environment.description}</p>
+        ) : null}
+        <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+          <span>
+            <span className="text-muted">Policies: </span>
+            {environment.policies.length ? environment.policies.join(', ') : 'none'}
+          </span>
+          <span>
+            <span className="text-muted">Tags: </span>
+            {tags.length ? tags.map(([key, value]) => `${key}=${value}`).join(', ') : 'none'}
+          </span>
+          {environment.includedEnvironments.length ? (
+            <span>
+              <span className="text-muted">Includes: </span>
+              {environment.includedEnvironments.map((name, position) => (
+                <span key={name}>
+                  {position > 0 ? ', ' : null}
+                  <Link to={environmentPath(org, name)} className="text-accent hover:underline">
+                    {name}
+                  </Link>
+                </span>
+              ))}
+            </span>
+          ) : null}
+        </p>
+      </header>
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <LatestSnapshotSummary
+          org={org}
+          env={env}
+          snapshot={latest.data}
+          error={latest.error}
+          loading={latest.isPending && latest.fetchStatus !== 'idle'}
+        />
+        <TimeTravel
+          key={`${env}:${searchParams.get('at') ?? ''}`}
+          org={org}
+          env={env}
+          latestIndex={latest.data?.index ?? null}
+          failed={data?.travel ?? null}
+        />
+      </div>
+
+      <div>
+        <nav aria-label={`${env} views`} className="flex gap-1 border-b border-line">
+          <Link
+            to={environmentPath(org, env, 'snapshots')}
+            className={tabClass(tab === 'snapshots')}
+            aria-current={tab === 'snapshots' ? 'page' : undefined}
+          >
+            Snapshots
+          </Link>
+          <Link
+            to={environmentPath(org, env, 'events')}
+            className={tabClass(tab === 'events')}
+            aria-current={tab === 'events' ? 'page' : undefined}
+          >
+            Log
+          </Link>
+        </nav>
+        <div className="pt-3">
+          {tab === 'events' ? (
+            <EventsTab org={org} env={env} />
+          ) : (
+            <SnapshotsTab org={org} env={env} />
+          )}
+        </div>
+      </div>
+    </section>
+  )
+}
+
+/** An unknown environment gets its name and a way back; other failures the app's view. */
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const { org = '', env = '' } = useParams()
+  if (classifySnapshotProblem(error).kind !== 'unknown-environment') return <RouteErrorBoundary />
+  return (
+    <section role="alert" className="rounded border border-line bg-surface p-6">
+      <h1 className="text-lg font-semibold">
+        <span aria-hidden="true">? </span>Environment “{env}” not found
+      </h1>
+      <p className="mt-2 break-words">{describeError(error).detail}</p>
+      <p className="mt-3">
+        <Link className="text-accent hover:underline" to={environmentsPath(org)}>
+          See all environments
+        </Link>
+      </p>
+    </section>
+  )
+}

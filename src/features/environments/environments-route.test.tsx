@@ -1,0 +1,63 @@
+import { screen, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import type { Environment } from '@/api/environments'
+import { renderRoute } from '@/test/render-route'
+import {
+  environmentListSearch,
+  filterEnvironments,
+  parseEnvironmentListParams,
+} from './environments-params'
+
+function env(name: string, type: string, lastChangedAt: number | null): Environment {
+  return {
+    name,
+    type,
+    description: '',
+    lastModifiedAt: null,
+    lastReportedAt: null,
+    lastChangedAt,
+    compliant: null,
+    tags: {},
+    policies: [],
+    includedEnvironments: [],
+  }
+}
+
+describe('environment list filtering', () => {
+  const list = [env('aws-prod', 'ECS', 30), env('aws-beta', 'ECS', 40), env('k8s', 'K8S', null)]
+
+  it('filters by name and type and sorts by name or last change', () => {
+    const names = (search: string) =>
+      filterEnvironments(list, parseEnvironmentListParams(new URLSearchParams(search))).map(
+        (item) => item.name,
+      )
+    expect(names('')).toEqual(['aws-beta', 'aws-prod', 'k8s'])
+    expect(names('q=PROD')).toEqual(['aws-prod'])
+    expect(names('type=K8S')).toEqual(['k8s'])
+    expect(names('sort=changed')).toEqual(['aws-beta', 'aws-prod', 'k8s'])
+    expect(names('sort=bogus')).toEqual(['aws-beta', 'aws-prod', 'k8s'])
+  })
+
+  it('keeps default values out of the URL', () => {
+    expect(environmentListSearch({ q: '', type: '', sort: 'name' }).toString()).toBe('')
+    expect(environmentListSearch({ q: 'aws', type: 'ECS', sort: 'changed' }).toString()).toBe(
+      'q=aws&type=ECS&sort=changed',
+    )
+  })
+})
+
+describe('environments page', () => {
+  it('lists environments with type and compliance, and filters by name in the URL', async () => {
+    const { router } = renderRoute('/cyber-dojo/environments')
+    expect(await screen.findByRole('link', { name: 'aws-prod' })).toHaveAttribute(
+      'href',
+      '/cyber-dojo/environments/aws-prod',
+    )
+    expect(screen.getByRole('link', { name: 'empty-env' })).toBeInTheDocument()
+    await userEvent.type(screen.getByLabelText('Name contains'), 'beta')
+    await waitFor(() => expect(router.state.location.search).toBe('?q=beta'))
+    expect(screen.queryByRole('link', { name: 'aws-prod' })).not.toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'aws-beta' })).toBeInTheDocument()
+  })
+})

@@ -1,0 +1,292 @@
+import { useSuspenseQuery } from '@tanstack/react-query'
+import { useMemo } from 'react'
+import { Link, useLocation, useSearchParams } from 'react-router'
+import { eventQueries, type EnvironmentEvent } from '@/api/events'
+import { ComplianceBadge } from '@/components/compliance-badge'
+import { EmptyState } from '@/components/empty-state'
+import { ExportMenu, type ExportColumn } from '@/components/export-menu'
+import { SafeLink } from '@/components/safe-link'
+import { ShortId } from '@/components/short-id'
+import { pluralise } from '@/lib/format'
+import { safeHref } from '@/lib/safe-url'
+import { shortArtifactName } from '@/features/snapshots/snapshot-rows'
+import {
+  EVENTS_PER_PAGE,
+  eventsTabSearch,
+  NO_PROVENANCE,
+  parseEventsTabParams,
+  type EventsTabParams,
+} from './environment-params'
+import { Pager } from './pager'
+import { artifactPath, flowPath, snapshotPath } from './paths'
+import { TimeCell } from './time-cell'
+
+const EVENT_LOOK: Record<string, string> = {
+  started: '▶',
+  'started-compliant': '▶',
+  'started-non-compliant': '▶',
+  'started-unknown': '▶',
+  exited: '■',
+  changed: '↻',
+  scaled: '⇅',
+  'updated-provenance': '✎',
+  'became-compliant': '✓',
+  'became-non-compliant': '✕',
+}
+
+const EXPORT_COLUMNS: ReadonlyArray<ExportColumn<EnvironmentEvent>> = [
+  { header: 'snapshot', value: (event) => event.snapshotIndex },
+  { header: 'type', value: (event) => event.type },
+  { header: 'description', value: (event) => event.description },
+  { header: 'artifact', value: (event) => event.artifactName },
+  { header: 'fingerprint', value: (event) => event.fingerprint ?? '' },
+  { header: 'flow', value: (event) => event.flow ?? '' },
+  {
+    header: 'artifact_compliance',
+    value: (event) =>
+      event.artifactCompliant === null
+        ? 'unknown'
+        : event.artifactCompliant
+          ? 'compliant'
+          : 'non-compliant',
+  },
+  { header: 'reported_at', value: (event) => new Date(event.reportedAt * 1000).toISOString() },
+  { header: 'code_diff', value: (event) => safeHref(event.codeDiffUrl) ?? '' },
+]
+
+function matches(event: EnvironmentEvent, params: EventsTabParams): boolean {
+  if (params.type && event.type !== params.type) return false
+  if (params.flow === NO_PROVENANCE) return event.flow === null
+  if (params.flow) return event.flow === params.flow || event.flows.includes(params.flow)
+  return true
+}
+
+/** The environment's change log, a page at a time as the API pages it. */
+export function EventsTab({ org, env }: { org: string; env: string }) {
+  const [searchParams, setSearchParams] = useSearchParams()
+  const { pathname } = useLocation()
+  const params = useMemo(() => parseEventsTabParams(searchParams), [searchParams])
+  const { data } = useSuspenseQuery(
+    eventQueries.page(org, env, {
+      page: params.page,
+      perPage: EVENTS_PER_PAGE,
+      reverse: params.order === 'oldest',
+    }),
+  )
+  const shown = useMemo(() => data.events.filter((event) => matches(event, params)), [data, params])
+  // Offer what occurs on this page, plus the current choice so it never vanishes from the list.
+  const types = useMemo(
+    () =>
+      [...new Set([...data.events.map((event) => event.type), params.type])].filter(Boolean).sort(),
+    [data, params.type],
+  )
+  const flows = useMemo(
+    () =>
+      [
+        ...new Set([
+          ...data.events.flatMap((event) => event.flows.concat(event.flow ?? [])),
+          params.flow,
+        ]),
+      ]
+        .filter((flow) => flow && flow !== NO_PROVENANCE)
+        .sort(),
+    [data, params.flow],
+  )
+  const update = (change: Partial<EventsTabParams>) =>
+    setSearchParams(eventsTabSearch({ ...params, ...change }))
+  const hrefFor = (page: number) => {
+    const search = eventsTabSearch({ ...params, page }).toString()
+    return search ? `${pathname}?${search}` : pathname
+  }
+  const filtered = params.type !== '' || params.flow !== ''
+  const select = 'rounded border border-line bg-surface px-2 py-1'
+
+  return (
+    <div>
+      <div className="flex flex-wrap items-end gap-3 text-sm">
+        <label className="flex flex-col">
+          <span className="text-muted">Event type</span>
+          <select
+            value={params.type}
+            onChange={(event) => update({ type: event.target.value })}
+            className={select}
+          >
+            <option value="">All types</option>
+            {types.map((type) => (
+              <option key={type} value={type}>
+                {type}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col">
+          <span className="text-muted">Flow</span>
+          <select
+            value={params.flow}
+            onChange={(event) => update({ flow: event.target.value })}
+            className={`${select} max-w-56`}
+          >
+            <option value="">All flows</option>
+            <option value={NO_PROVENANCE}>No provenance</option>
+            {flows.map((flow) => (
+              <option key={flow} value={flow}>
+                {flow}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div role="group" aria-label="Order" className="flex">
+          {(['newest', 'oldest'] as const).map((order) => (
+            <button
+              key={order}
+              type="button"
+              aria-pressed={params.order === order}
+              onClick={() => update({ order, page: 1 })}
+              className={`border border-line px-2 py-1 first:rounded-l last:rounded-r ${
+                params.order === order ? 'bg-raised font-medium' : 'text-muted hover:bg-raised'
+              }`}
+            >
+              {order === 'newest' ? 'Newest first' : 'Oldest first'}
+            </button>
+          ))}
+        </div>
+        <div className="ml-auto">
+          <ExportMenu
+            filename={`${org}-${env}-log-page-${params.page}`}
+            rows={shown}
+            columns={EXPORT_COLUMNS}
+            label="events"
+          />
+        </div>
+      </div>
+      <p role="status" className="mt-2 text-sm text-muted">
+        {data.totalCount !== null ? `${pluralise(data.totalCount, 'event')} in total. ` : ''}
+        {filtered
+          ? `${shown.length} of the ${data.events.length} events on this page match the filters.`
+          : `${pluralise(data.events.length, 'event')} on this page.`}
+      </p>
+      {shown.length === 0 ? (
+        <div className="mt-2">
+          <EmptyState
+            title={data.events.length === 0 ? 'No events' : 'No event on this page matches'}
+          >
+            {data.events.length === 0
+              ? `${env} has no recorded changes${params.page > 1 ? ' on this page' : ''}.`
+              : 'Try another page or clear the filters.'}
+          </EmptyState>
+        </div>
+      ) : (
+        <div className="mt-2 overflow-x-auto rounded border border-line bg-surface">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">
+              Change log of {env}, {params.order} first, page {params.page}
+            </caption>
+            <thead className="bg-raised text-muted">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Snapshot
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Event
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Artifact
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Flow
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Compliance
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Reported
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Code
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-line">
+              {shown.map((event, position) => (
+                <tr
+                  key={`${event.snapshotIndex}/${event.fingerprint ?? ''}/${position}`}
+                  className="align-top"
+                >
+                  <th scope="row" className="px-3 py-2 font-normal">
+                    <Link
+                      to={snapshotPath(org, env, event.snapshotIndex)}
+                      className="font-mono text-accent hover:underline"
+                    >
+                      #{event.snapshotIndex}
+                    </Link>
+                  </th>
+                  <td className="px-3 py-2">
+                    <span className="font-medium whitespace-nowrap">
+                      <span aria-hidden="true" className="mr-1 text-muted">
+                        {EVENT_LOOK[event.type] ?? '•'}
+                      </span>
+                      {event.type}
+                    </span>
+                    <p className="break-words">{event.description || 'no description'}</p>
+                  </td>
+                  <td className="px-3 py-2">
+                    {event.flow && event.fingerprint ? (
+                      <Link
+                        to={artifactPath(org, event.flow, event.fingerprint)}
+                        className="font-medium text-accent hover:underline"
+                      >
+                        {shortArtifactName(event.artifactName) || 'unknown'}
+                      </Link>
+                    ) : (
+                      <span className="font-medium">
+                        {shortArtifactName(event.artifactName) || 'unknown'}
+                      </span>
+                    )}
+                    <div className="text-xs">
+                      <ShortId value={event.fingerprint} kind="fingerprint" />
+                    </div>
+                  </td>
+                  <td className="px-3 py-2">
+                    {event.flow ? (
+                      <Link to={flowPath(org, event.flow)} className="text-accent hover:underline">
+                        {event.flow}
+                      </Link>
+                    ) : (
+                      <span className="text-muted">no provenance</span>
+                    )}
+                  </td>
+                  <td className="px-3 py-2">
+                    <ComplianceBadge value={event.artifactCompliant} />
+                  </td>
+                  <td className="px-3 py-2">
+                    <TimeCell value={event.reportedAt} />
+                  </td>
+                  <td className="px-3 py-2">
+                    {safeHref(event.codeDiffUrl) ? (
+                      <SafeLink href={event.codeDiffUrl}>Code diff</SafeLink>
+                    ) : (
+                      <span className="text-muted">none</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pager
+        label="Log pages"
+        page={params.page}
+        totalPages={data.totalPages}
+        hasNext={
+          data.totalPages !== null
+            ? params.page < data.totalPages
+            : data.events.length >= EVENTS_PER_PAGE
+        }
+        hrefFor={hrefFor}
+        previousLabel={params.order === 'newest' ? 'Newer' : 'Older'}
+        nextLabel={params.order === 'newest' ? 'Older' : 'Newer'}
+      />
+    </div>
+  )
+}

@@ -1,0 +1,92 @@
+import { Link } from 'react-router'
+import type { Snapshot } from '@/api/snapshots'
+import { ComplianceBadge } from '@/components/compliance-badge'
+import { ErrorState } from '@/components/error-state'
+import { Skeleton } from '@/components/skeleton'
+import { TimeStamp } from '@/components/time-stamp'
+import { pluralise } from '@/lib/format'
+import { classifySnapshotProblem } from '@/features/snapshots/snapshot-problem'
+import { diffWithPreviousPath, snapshotPath } from './paths'
+
+/** The environment's latest snapshot at a glance, or why there is none. */
+export function LatestSnapshotSummary({
+  org,
+  env,
+  snapshot,
+  error,
+  loading,
+}: {
+  org: string
+  env: string
+  snapshot: Snapshot | undefined
+  error: unknown
+  loading: boolean
+}) {
+  const frame = 'rounded border border-line bg-surface p-4'
+  if (!snapshot) {
+    if (loading) return <Skeleton rows={2} label="Loading the latest snapshot" />
+    if (error && classifySnapshotProblem(error).kind !== 'no-snapshots') {
+      return <ErrorState error={error} />
+    }
+    return (
+      <section aria-labelledby="latest-heading" className={frame}>
+        <h2 id="latest-heading" className="font-semibold">
+          No snapshots yet
+        </h2>
+        <p className="mt-1 text-muted">
+          Nothing has been reported to {env}, so there is nothing running to show.
+        </p>
+      </section>
+    )
+  }
+  const running = snapshot.artifacts.filter((artifact) => !artifact.exited).length
+  const counts = snapshot.complianceCount
+  const diff = diffWithPreviousPath(org, env, snapshot.index)
+  return (
+    <section aria-labelledby="latest-heading" className={frame}>
+      <div className="flex flex-wrap items-center gap-3">
+        <h2 id="latest-heading" className="font-semibold">
+          Latest snapshot{' '}
+          <Link
+            to={snapshotPath(org, env, snapshot.index)}
+            className="font-mono text-accent hover:underline"
+          >
+            #{snapshot.index}
+          </Link>
+        </h2>
+        <ComplianceBadge value={snapshot.compliant} />
+      </div>
+      <p className="mt-1 text-sm">
+        <span className="text-muted">Taken </span>
+        <TimeStamp value={snapshot.timestamp} />
+      </p>
+      <p className="mt-2 text-sm">
+        {pluralise(running, 'artifact')} running:{' '}
+        <span className="text-ok">
+          <span aria-hidden="true">✓ </span>
+          {counts.compliant} compliant
+        </span>
+        {' · '}
+        <span className="text-bad">
+          <span aria-hidden="true">✕ </span>
+          {counts.nonCompliant} non-compliant
+        </span>
+        {' · '}
+        <span>
+          <span aria-hidden="true">? </span>
+          {counts.unknown} unknown
+        </span>
+      </p>
+      <p className="mt-3 flex flex-wrap gap-3 text-sm">
+        <Link to={snapshotPath(org, env, snapshot.index)} className="text-accent hover:underline">
+          Open snapshot #{snapshot.index}
+        </Link>
+        {diff ? (
+          <Link to={diff} className="text-accent hover:underline">
+            Diff with previous
+          </Link>
+        ) : null}
+      </p>
+    </section>
+  )
+}

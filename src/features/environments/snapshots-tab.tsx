@@ -1,0 +1,149 @@
+import { useSuspenseQuery } from '@tanstack/react-query'
+import { Link, useLocation, useSearchParams } from 'react-router'
+import { snapshotQueries, type SnapshotSummary } from '@/api/snapshots'
+import { ComplianceBadge } from '@/components/compliance-badge'
+import { EmptyState } from '@/components/empty-state'
+import { ExportMenu, type ExportColumn } from '@/components/export-menu'
+import { formatDuration } from '@/lib/time'
+import { parseSnapshotsTabParams, SNAPSHOTS_PER_PAGE } from './environment-params'
+import { Pager } from './pager'
+import { diffWithPreviousPath, snapshotPath } from './paths'
+import { TimeCell } from './time-cell'
+
+function iso(seconds: number | null): string {
+  return seconds === null ? 'now' : new Date(seconds * 1000).toISOString()
+}
+
+const EXPORT_COLUMNS: ReadonlyArray<ExportColumn<SnapshotSummary>> = [
+  { header: 'index', value: (row) => row.index },
+  { header: 'from', value: (row) => iso(row.from) },
+  { header: 'to', value: (row) => iso(row.to) },
+  { header: 'duration_seconds', value: (row) => row.duration },
+  {
+    header: 'compliance',
+    value: (row) =>
+      row.compliant === null ? 'unknown' : row.compliant ? 'compliant' : 'non-compliant',
+  },
+]
+
+/** Numbered snapshots, latest first, a page at a time. */
+export function SnapshotsTab({ org, env }: { org: string; env: string }) {
+  const [searchParams] = useSearchParams()
+  const { page } = parseSnapshotsTabParams(searchParams)
+  const { data } = useSuspenseQuery(snapshotQueries.list(org, env, page, SNAPSHOTS_PER_PAGE))
+  const { pathname } = useLocation()
+  const hrefFor = (target: number) => (target === 1 ? pathname : `${pathname}?page=${target}`)
+  // Snapshot numbers are consecutive, so the first row tells how many there are.
+  const total = (data.snapshots[0]?.index ?? 0) + (page - 1) * SNAPSHOTS_PER_PAGE
+  const totalPages = Math.ceil(total / SNAPSHOTS_PER_PAGE)
+
+  if (data.snapshots.length === 0) {
+    return page === 1 ? (
+      <EmptyState title="No snapshots yet">{env} has not reported what runs in it.</EmptyState>
+    ) : (
+      <EmptyState title={`No snapshots on page ${page}`}>
+        <Link className="text-accent hover:underline" to={hrefFor(1)}>
+          Go to the first page
+        </Link>
+      </EmptyState>
+    )
+  }
+  return (
+    <div>
+      <div className="mb-2 flex justify-end">
+        <ExportMenu
+          filename={`${org}-${env}-snapshots-page-${page}`}
+          rows={data.snapshots}
+          columns={EXPORT_COLUMNS}
+          label="snapshots"
+        />
+      </div>
+      <div className="overflow-x-auto rounded border border-line bg-surface">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">
+            Snapshots of {env}, latest first, page {page}
+          </caption>
+          <thead className="bg-raised text-muted">
+            <tr>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Snapshot
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                From
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                To
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Duration
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Compliance
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Changes
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-line">
+            {data.snapshots.map((snapshot) => {
+              const diff = diffWithPreviousPath(org, env, snapshot.index)
+              return (
+                <tr key={snapshot.index} className="align-top">
+                  <th scope="row" className="px-3 py-2 font-normal">
+                    <Link
+                      to={snapshotPath(org, env, snapshot.index)}
+                      className="font-mono font-medium text-accent hover:underline"
+                    >
+                      #{snapshot.index}
+                    </Link>
+                  </th>
+                  <td className="px-3 py-2">
+                    <TimeCell value={snapshot.from} />
+                  </td>
+                  <td className="px-3 py-2">
+                    {snapshot.to === null ? (
+                      <span className="font-medium">now</span>
+                    ) : (
+                      <TimeCell value={snapshot.to} />
+                    )}
+                  </td>
+                  <td className="px-3 py-2 tabular-nums">
+                    {snapshot.duration === null ? (
+                      <span className="text-muted">unknown</span>
+                    ) : (
+                      formatDuration(snapshot.duration)
+                    )}
+                  </td>
+                  <td className="px-3 py-2">
+                    <ComplianceBadge value={snapshot.compliant} />
+                  </td>
+                  <td className="px-3 py-2">
+                    {diff ? (
+                      <Link to={diff} className="text-accent hover:underline">
+                        Diff with previous
+                        <span className="sr-only">
+                          {' '}
+                          (#{snapshot.index - 1} → #{snapshot.index})
+                        </span>
+                      </Link>
+                    ) : (
+                      <span className="text-muted">first snapshot</span>
+                    )}
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      </div>
+      <Pager
+        label="Snapshot pages"
+        page={page}
+        totalPages={totalPages}
+        hasNext={(data.snapshots.at(-1)?.index ?? 1) > 1}
+        hrefFor={hrefFor}
+      />
+    </div>
+  )
+}

@@ -1,0 +1,320 @@
+import type { QueryClient } from '@tanstack/react-query'
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
+import {
+  Link,
+  useParams,
+  useRouteError,
+  useSearchParams,
+  type LoaderFunctionArgs,
+} from 'react-router'
+import { artifactQueries, type Artifact } from '@/api/artifacts'
+import { isApiError } from '@/api/client'
+import { flowQueries } from '@/api/flows'
+import { trailQueries, type Trail } from '@/api/trails'
+import { requireParam } from '@/app/params'
+import { RouteErrorBoundary } from '@/app/route-error-boundary'
+import { ComplianceBadge } from '@/components/compliance-badge'
+import { EmptyState } from '@/components/empty-state'
+import { ErrorState } from '@/components/error-state'
+import { ExportMenu, type ExportColumn } from '@/components/export-menu'
+import { SafeLink } from '@/components/safe-link'
+import { ShortId } from '@/components/short-id'
+import { Skeleton } from '@/components/skeleton'
+import { TimeStamp } from '@/components/time-stamp'
+import { artifactPath, flowsPath, trailPath } from '@/features/artifacts/paths'
+import { FlowTemplateView } from './flow-template-view'
+import { TagList } from './tag-list'
+
+export const ARTIFACTS_PER_PAGE = 20
+const TRAILS_PER_PAGE = 10
+
+/** `?page=N` for the artifacts; anything odd is page 1. */
+export function parseArtifactPage(params: URLSearchParams): number {
+  const value = Number(params.get('page') ?? '1')
+  return Number.isSafeInteger(value) && value >= 1 && value <= 100_000 ? value : 1
+}
+
+export function loader(queryClient: QueryClient) {
+  return async ({ params, request }: LoaderFunctionArgs) => {
+    const org = requireParam(params, 'org')
+    const flow = requireParam(params, 'flow')
+    const page = parseArtifactPage(new URL(request.url).searchParams)
+    // Trails are secondary: prefetch (never throws) so a trails failure cannot hide the flow.
+    await Promise.all([
+      queryClient.ensureQueryData(flowQueries.detail(org, flow)),
+      queryClient.ensureQueryData(flowQueries.list(org)),
+      queryClient.ensureQueryData(artifactQueries.flowList(org, flow, page, ARTIFACTS_PER_PAGE)),
+      // The API has no totals: the next page tells whether "Next" leads anywhere.
+      queryClient.prefetchQuery(artifactQueries.flowList(org, flow, page + 1, ARTIFACTS_PER_PAGE)),
+      queryClient.prefetchQuery(trailQueries.flowList(org, flow, 1, TRAILS_PER_PAGE)),
+    ])
+    return null
+  }
+}
+
+export function Component() {
+  const params = useParams()
+  const org = requireParam(params, 'org')
+  const flowName = requireParam(params, 'flow')
+  const { data: flow } = useSuspenseQuery(flowQueries.detail(org, flowName))
+  const { data: flows } = useSuspenseQuery(flowQueries.list(org))
+  const summary = flows.find((item) => item.name === flowName)
+
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm text-muted">
+        <Link className="text-accent hover:underline" to={flowsPath(org)}>
+          Flows
+        </Link>{' '}
+        / <span>{flow.name}</span>
+      </nav>
+      <header className="space-y-2">
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-xl font-semibold break-all">{flow.name}</h1>
+          {summary?.latestState ? (
+            <ComplianceBadge
+              value={summary.latestState}
+              label={`Latest: ${stateWord(summary.latestState)}`}
+            />
+          ) : null}
+        </div>
+        <p>{flow.description || <span className="text-muted">No description</span>}</p>
+        <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+          <dt className="text-muted">Repository</dt>
+          <dd className="break-all">
+            {flow.repoUrl ? (
+              <SafeLink href={flow.repoUrl} />
+            ) : (
+              <span className="text-muted">none</span>
+            )}
+          </dd>
+          <dt className="text-muted">Visibility</dt>
+          <dd>{flow.visibility ?? <span className="text-muted">unknown</span>}</dd>
+          <dt className="text-muted">Latest activity</dt>
+          <dd>
+            <TimeStamp value={summary?.latestActivityAt} />
+          </dd>
+          <dt className="text-muted">Tags</dt>
+          <dd>
+            <TagList tags={flow.tags} />
+          </dd>
+        </dl>
+      </header>
+
+      <ArtifactsSection org={org} flow={flowName} />
+      <TrailsSection org={org} flow={flowName} />
+
+      <section aria-labelledby="template-heading" className="space-y-2">
+        <h2 id="template-heading" className="text-lg font-semibold">
+          Template
+        </h2>
+        <FlowTemplateView text={flow.template} />
+      </section>
+    </div>
+  )
+}
+
+function stateWord(state: string): string {
+  return state === 'NON-COMPLIANT' ? 'non-compliant' : state.toLowerCase()
+}
+
+const ARTIFACT_COLUMNS: ReadonlyArray<ExportColumn<Artifact>> = [
+  { header: 'commit', value: (artifact) => artifact.gitCommit },
+  { header: 'name', value: (artifact) => artifact.name },
+  { header: 'fingerprint', value: (artifact) => artifact.fingerprint },
+  { header: 'state', value: (artifact) => artifact.state },
+  {
+    header: 'created_at',
+    value: (artifact) =>
+      artifact.createdAt === null ? null : new Date(artifact.createdAt * 1000).toISOString(),
+  },
+  { header: 'commit_url', value: (artifact) => artifact.commitUrl },
+]
+
+function ArtifactsSection({ org, flow }: { org: string; flow: string }) {
+  const [searchParams, setSearchParams] = useSearchParams()
+  const page = parseArtifactPage(searchParams)
+  const { data } = useSuspenseQuery(artifactQueries.flowList(org, flow, page, ARTIFACTS_PER_PAGE))
+  const next = useQuery({
+    ...artifactQueries.flowList(org, flow, page + 1, ARTIFACTS_PER_PAGE),
+    enabled: data.mayHaveMore,
+  })
+  const hasNext = data.mayHaveMore && (next.data ? next.data.artifacts.length > 0 : true)
+  const goTo = (target: number) =>
+    setSearchParams((current) => {
+      const params = new URLSearchParams(current)
+      if (target <= 1) params.delete('page')
+      else params.set('page', String(target))
+      return params
+    })
+
+  return (
+    <section aria-labelledby="artifacts-heading" className="space-y-2">
+      <div className="flex flex-wrap items-baseline gap-3">
+        <h2 id="artifacts-heading" className="text-lg font-semibold">
+          Artifacts
+        </h2>
+        <p className="text-sm text-muted">Newest first · page {page}</p>
+        <div className="ml-auto">
+          <ExportMenu
+            filename={`${org}-${flow}-artifacts-page-${page}`}
+            rows={data.artifacts}
+            columns={ARTIFACT_COLUMNS}
+            label="artifacts"
+          />
+        </div>
+      </div>
+      {data.artifacts.length === 0 ? (
+        <EmptyState title={page > 1 ? `No artifacts on page ${page}` : 'No artifacts yet'}>
+          {page > 1 ? (
+            <button type="button" className="text-accent hover:underline" onClick={() => goTo(1)}>
+              Go to the first page
+            </button>
+          ) : (
+            <p>Artifacts appear here once CI reports a build to this flow.</p>
+          )}
+        </EmptyState>
+      ) : (
+        <div className="overflow-x-auto rounded border border-line bg-surface">
+          <table className="w-full text-left">
+            <caption className="sr-only">Artifacts of flow {flow}, newest first</caption>
+            <thead className="border-b border-line bg-raised text-sm">
+              <tr>
+                {['Commit', 'Artifact', 'Fingerprint', 'Compliance', 'Created'].map((label) => (
+                  <th key={label} scope="col" className="px-3 py-2 font-semibold">
+                    {label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-line">
+              {data.artifacts.map((artifact) => (
+                <tr key={artifact.fingerprint} className="align-top">
+                  <td className="px-3 py-2 whitespace-nowrap">
+                    <ShortId value={artifact.gitCommit} kind="commit" href={artifact.commitUrl} />
+                  </td>
+                  <th scope="row" className="px-3 py-2 font-medium break-all">
+                    <Link
+                      className="text-accent underline-offset-2 hover:underline"
+                      to={artifactPath(org, flow, artifact.fingerprint)}
+                    >
+                      {artifact.name || artifact.fingerprint}
+                    </Link>
+                  </th>
+                  <td className="px-3 py-2 whitespace-nowrap">
+                    <ShortId value={artifact.fingerprint} kind="fingerprint" length={12} />
+                  </td>
+                  <td className="px-3 py-2">
+                    <ComplianceBadge value={artifact.state} />
+                  </td>
+                  <td className="px-3 py-2 whitespace-nowrap">
+                    <TimeStamp value={artifact.createdAt} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {page > 1 || hasNext ? (
+        <nav aria-label="Artifact pages" className="flex items-center gap-3">
+          <button
+            type="button"
+            disabled={page <= 1}
+            onClick={() => goTo(page - 1)}
+            className="rounded border border-line px-2 py-1 hover:bg-raised disabled:opacity-50"
+          >
+            Newer
+          </button>
+          <span>Page {page}</span>
+          <button
+            type="button"
+            disabled={!hasNext}
+            onClick={() => goTo(page + 1)}
+            className="rounded border border-line px-2 py-1 hover:bg-raised disabled:opacity-50"
+          >
+            Older
+          </button>
+          {!hasNext ? <span className="text-sm text-muted">No older artifacts</span> : null}
+        </nav>
+      ) : null}
+    </section>
+  )
+}
+
+function TrailsSection({ org, flow }: { org: string; flow: string }) {
+  const trails = useQuery(trailQueries.flowList(org, flow, 1, TRAILS_PER_PAGE))
+  return (
+    <section aria-labelledby="trails-heading" className="space-y-2">
+      <h2 id="trails-heading" className="text-lg font-semibold">
+        Trails
+      </h2>
+      {trails.isPending ? (
+        <Skeleton rows={3} label="Loading trails" />
+      ) : trails.isError ? (
+        isApiError(trails.error) && trails.error.status === 404 ? (
+          <p className="text-muted">This flow has no trails.</p>
+        ) : (
+          <ErrorState error={trails.error} onRetry={() => void trails.refetch()} />
+        )
+      ) : trails.data.trails.length === 0 ? (
+        <p className="text-muted">This flow has no trails (flows from before 2024 have none).</p>
+      ) : (
+        <>
+          <ul className="divide-y divide-line rounded border border-line bg-surface">
+            {trails.data.trails.map((trail) => (
+              <TrailRow key={trail.name} org={org} flow={flow} trail={trail} />
+            ))}
+          </ul>
+          {trails.data.total !== null && trails.data.total > trails.data.trails.length ? (
+            <p className="text-sm text-muted">
+              Showing the {trails.data.trails.length} most recent of {trails.data.total} trails.
+            </p>
+          ) : null}
+        </>
+      )}
+    </section>
+  )
+}
+
+function TrailRow({ org, flow, trail }: { org: string; flow: string; trail: Trail }) {
+  return (
+    <li className="flex flex-wrap items-center gap-x-4 gap-y-1 px-3 py-2">
+      <Link
+        className="font-mono text-accent underline-offset-2 hover:underline break-all"
+        to={trailPath(org, flow, trail.name)}
+      >
+        {trail.name}
+      </Link>
+      <ComplianceBadge value={trail.state} />
+      <span className="min-w-0 flex-1 truncate text-muted">
+        {trail.gitCommitInfo?.message?.split('\n')[0] ?? trail.description}
+      </span>
+      <TimeStamp value={trail.lastModifiedAt ?? trail.createdAt} variant="relative" />
+    </li>
+  )
+}
+
+/** An unknown flow names itself and the org, with a way back to the list. */
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const params = useParams()
+  const org = params.org ?? ''
+  const flow = params.flow ?? ''
+  if (isApiError(error) && error.status === 404) {
+    return (
+      <section role="alert" className="rounded border border-line bg-surface p-6">
+        <h1 className="text-lg font-semibold">
+          Flow &apos;{flow}&apos; does not exist in org &apos;{org}&apos;
+        </h1>
+        <p className="mt-2 text-muted">{error.message}</p>
+        <p className="mt-3">
+          <Link className="text-accent hover:underline" to={flowsPath(org)}>
+            Back to the flows of {org}
+          </Link>
+        </p>
+      </section>
+    )
+  }
+  return <RouteErrorBoundary />
+}

@@ -1,0 +1,103 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { renderRoute } from '@/test/render-route'
+
+// The first render lazily imports the route module.
+const LOAD = { timeout: 8000 }
+
+function flowNames() {
+  const table = screen.getByRole('table', { name: /Flows in/ })
+  return within(table)
+    .getAllByRole('rowheader')
+    .map((cell) => cell.textContent ?? '')
+}
+
+describe('flows list', () => {
+  it('lists the seed flows with a count, each linking to its page', async () => {
+    renderRoute('/cyber-dojo/flows')
+    await screen.findByRole('heading', { name: 'Flows' }, LOAD)
+    expect(screen.getByText(/^\d+ flows$/)).toBeInTheDocument()
+    for (const name of ['creator', 'runner', 'saver', 'web']) {
+      expect(screen.getByRole('link', { name })).toHaveAttribute(
+        'href',
+        `/cyber-dojo/flows/${name}`,
+      )
+    }
+    expect(screen.getByRole('rowheader', { name: 'runner' }).closest('tr')).toHaveTextContent(
+      'Test runner',
+    )
+  })
+
+  it('filters by name in the URL and says what was filtered out', async () => {
+    const user = userEvent.setup()
+    const { router } = renderRoute('/cyber-dojo/flows')
+    const input = await screen.findByLabelText('Filter flows', undefined, LOAD)
+    await user.type(input, 'runner')
+    await waitFor(() => expect(router.state.location.search).toBe('?q=runner'))
+    expect(flowNames().every((name) => name.includes('runner'))).toBe(true)
+    expect(screen.getByText(/flows? matching “runner”/)).toBeInTheDocument()
+    await user.clear(input)
+    await user.type(input, 'zzzz-nothing')
+    expect(
+      await screen.findByText('No flow matches “zzzz-nothing”', undefined, LOAD),
+    ).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Clear the filter' }))
+    await waitFor(() => expect(router.state.location.search).toBe(''))
+  })
+
+  it('sorts by name both ways from the URL', async () => {
+    renderRoute('/cyber-dojo/flows?dir=desc')
+    await screen.findByRole('heading', { name: 'Flows' }, LOAD)
+    const names = flowNames()
+    expect(names).toEqual([...names].sort((a, b) => b.localeCompare(a)))
+    expect(screen.getByRole('columnheader', { name: /Name/ })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    )
+  })
+
+  it('pages an org with hundreds of flows', async () => {
+    const user = userEvent.setup()
+    const { router } = renderRoute('/acme/flows')
+    await screen.findByRole('heading', { name: 'Flows' }, LOAD)
+    expect(flowNames()).toHaveLength(50)
+    await user.click(screen.getByRole('button', { name: 'Next' }))
+    await waitFor(() => expect(router.state.location.search).toBe('?page=2'))
+    expect(screen.getByText(/Page 2 of/)).toBeInTheDocument()
+  })
+})
+
+describe('flow page', () => {
+  it('shows the flow with its artifacts newest first, linking to the artifact', async () => {
+    renderRoute('/cyber-dojo/flows/runner')
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'runner' }, LOAD),
+    ).toBeInTheDocument()
+    expect(screen.getByText('Test runner')).toBeInTheDocument()
+    const table = screen.getByRole('table', { name: /Artifacts of flow runner/ })
+    expect(within(table).getAllByRole('row').length).toBeGreaterThan(1)
+    const times = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => Date.parse(row.querySelector('time')?.getAttribute('datetime') ?? ''))
+    expect(times).toEqual([...times].sort((a, b) => b - a))
+  })
+
+  it('names an unknown flow and links back to the list', async () => {
+    renderRoute('/cyber-dojo/flows/no-such-flow')
+    expect(
+      await screen.findByRole(
+        'heading',
+        {
+          name: "Flow 'no-such-flow' does not exist in org 'cyber-dojo'",
+        },
+        LOAD,
+      ),
+    ).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: /Back to the flows/ })).toHaveAttribute(
+      'href',
+      '/cyber-dojo/flows',
+    )
+  })
+})

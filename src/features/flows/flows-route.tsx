@@ -1,0 +1,282 @@
+import type { QueryClient } from '@tanstack/react-query'
+import { useSuspenseQuery } from '@tanstack/react-query'
+import { useMemo } from 'react'
+import { Link, useParams, useSearchParams, type LoaderFunctionArgs } from 'react-router'
+import { flowQueries, type Flow } from '@/api/flows'
+import { requireParam } from '@/app/params'
+import { ComplianceBadge } from '@/components/compliance-badge'
+import { EmptyState } from '@/components/empty-state'
+import { ExportMenu, type ExportColumn } from '@/components/export-menu'
+import { TimeStamp } from '@/components/time-stamp'
+import { pluralise } from '@/lib/format'
+import { flowPath } from '@/features/artifacts/paths'
+import {
+  DEFAULT_DIRECTION,
+  FLOWS_PER_PAGE,
+  filterAndSortFlows,
+  parseFlowsParams,
+  writeFlowsParams,
+  type FlowSort,
+  type FlowsParams,
+} from './flows-list'
+import { TagList } from './tag-list'
+
+export function loader(queryClient: QueryClient) {
+  return async ({ params }: LoaderFunctionArgs) => {
+    await queryClient.ensureQueryData(flowQueries.list(requireParam(params, 'org')))
+    return null
+  }
+}
+
+const EXPORT_COLUMNS: ReadonlyArray<ExportColumn<Flow>> = [
+  { header: 'name', value: (flow) => flow.name },
+  { header: 'description', value: (flow) => flow.description },
+  { header: 'visibility', value: (flow) => flow.visibility },
+  {
+    header: 'tags',
+    value: (flow) =>
+      Object.entries(flow.tags)
+        .map(([key, value]) => `${key}=${value}`)
+        .join(' '),
+  },
+  { header: 'latest_state', value: (flow) => flow.latestState },
+  {
+    header: 'latest_activity_at',
+    value: (flow) =>
+      flow.latestActivityAt === null ? null : new Date(flow.latestActivityAt * 1000).toISOString(),
+  },
+  { header: 'repo_url', value: (flow) => flow.repoUrl },
+]
+
+export function Component() {
+  const org = requireParam(useParams(), 'org')
+  const { data: flows } = useSuspenseQuery(flowQueries.list(org))
+  const [searchParams, setSearchParams] = useSearchParams()
+  const params = useMemo(() => parseFlowsParams(searchParams), [searchParams])
+  const rows = useMemo(() => filterAndSortFlows(flows, params), [flows, params])
+  const pageCount = Math.max(1, Math.ceil(rows.length / FLOWS_PER_PAGE))
+  const page = Math.min(params.page, pageCount)
+  const pageRows = rows.slice((page - 1) * FLOWS_PER_PAGE, page * FLOWS_PER_PAGE)
+  const update = (next: Partial<FlowsParams>, replace = false) =>
+    setSearchParams((current) => writeFlowsParams(current, next), { replace })
+
+  return (
+    <section aria-labelledby="flows-heading" className="space-y-3">
+      <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
+        <h1 id="flows-heading" className="text-xl font-semibold">
+          Flows
+        </h1>
+        <p className="text-muted" aria-live="polite">
+          {params.q
+            ? `${pluralise(rows.length, 'flow')} matching “${params.q}” · ${pluralise(flows.length, 'flow')} in total`
+            : pluralise(flows.length, 'flow')}
+        </p>
+      </div>
+
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="flows-filter" className="text-sm text-muted">
+            Filter flows
+          </label>
+          <input
+            id="flows-filter"
+            type="search"
+            value={params.q}
+            onChange={(event) => update({ q: event.target.value, page: 1 }, true)}
+            placeholder="name, description or tag"
+            className="w-72 rounded border border-line bg-surface px-2 py-1"
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="flows-sort" className="text-sm text-muted">
+            Sort by
+          </label>
+          <select
+            id="flows-sort"
+            value={`${params.sort}:${params.dir}`}
+            onChange={(event) => {
+              const [sort, dir] = event.target.value.split(':')
+              update({
+                sort: sort === 'activity' ? 'activity' : 'name',
+                dir: dir === 'desc' ? 'desc' : 'asc',
+                page: 1,
+              })
+            }}
+            className="rounded border border-line bg-surface px-2 py-1"
+          >
+            <option value="name:asc">Name A–Z</option>
+            <option value="name:desc">Name Z–A</option>
+            <option value="activity:desc">Latest activity, newest first</option>
+            <option value="activity:asc">Latest activity, oldest first</option>
+          </select>
+        </div>
+        <div className="ml-auto">
+          <ExportMenu
+            filename={`${org}-flows`}
+            rows={rows}
+            columns={EXPORT_COLUMNS}
+            label="flows"
+          />
+        </div>
+      </div>
+
+      {rows.length === 0 ? (
+        <EmptyState
+          title={params.q ? `No flow matches “${params.q}”` : `Org '${org}' has no flows yet`}
+        >
+          {params.q ? (
+            <p>
+              The filter hides all {pluralise(flows.length, 'flow')}.{' '}
+              <button
+                type="button"
+                className="text-accent underline-offset-2 hover:underline"
+                onClick={() => update({ q: '', page: 1 })}
+              >
+                Clear the filter
+              </button>
+            </p>
+          ) : (
+            <p>Flows appear here once a CI pipeline reports to Kosli.</p>
+          )}
+        </EmptyState>
+      ) : (
+        <FlowsTable org={org} flows={pageRows} params={params} onSort={update} />
+      )}
+
+      {pageCount > 1 ? (
+        <nav aria-label="Flow pages" className="flex items-center gap-3">
+          <button
+            type="button"
+            disabled={page <= 1}
+            onClick={() => update({ page: page - 1 })}
+            className="rounded border border-line px-2 py-1 hover:bg-raised disabled:opacity-50"
+          >
+            Previous
+          </button>
+          <span>
+            Page {page} of {pageCount} · flows {(page - 1) * FLOWS_PER_PAGE + 1}–
+            {Math.min(page * FLOWS_PER_PAGE, rows.length)}
+          </span>
+          <button
+            type="button"
+            disabled={page >= pageCount}
+            onClick={() => update({ page: page + 1 })}
+            className="rounded border border-line px-2 py-1 hover:bg-raised disabled:opacity-50"
+          >
+            Next
+          </button>
+        </nav>
+      ) : null}
+    </section>
+  )
+}
+
+function SortHeader({
+  label,
+  sort,
+  params,
+  onSort,
+}: {
+  label: string
+  sort: FlowSort
+  params: FlowsParams
+  onSort: (next: Partial<FlowsParams>) => void
+}) {
+  const active = params.sort === sort
+  const nextDir = active ? (params.dir === 'asc' ? 'desc' : 'asc') : DEFAULT_DIRECTION[sort]
+  return (
+    <th
+      scope="col"
+      className="px-3 py-2"
+      aria-sort={active ? (params.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+    >
+      <button
+        type="button"
+        className="inline-flex items-center gap-1 font-semibold hover:text-accent"
+        onClick={() => onSort({ sort, dir: nextDir, page: 1 })}
+      >
+        {label}
+        <span aria-hidden="true" className="text-muted">
+          {active ? (params.dir === 'asc' ? '▲' : '▼') : '↕'}
+        </span>
+      </button>
+    </th>
+  )
+}
+
+function FlowsTable({
+  org,
+  flows,
+  params,
+  onSort,
+}: {
+  org: string
+  flows: ReadonlyArray<Flow>
+  params: FlowsParams
+  onSort: (next: Partial<FlowsParams>) => void
+}) {
+  return (
+    <div className="overflow-x-auto rounded border border-line bg-surface">
+      <table className="w-full text-left">
+        <caption className="sr-only">Flows in {org}</caption>
+        <thead className="border-b border-line bg-raised text-sm">
+          <tr>
+            <SortHeader label="Name" sort="name" params={params} onSort={onSort} />
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Description
+            </th>
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Visibility
+            </th>
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Tags
+            </th>
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Latest state
+            </th>
+            <SortHeader label="Latest activity" sort="activity" params={params} onSort={onSort} />
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-line">
+          {flows.map((flow) => (
+            <tr key={flow.name} className="align-top hover:bg-raised/50">
+              <th scope="row" className="px-3 py-2 font-medium">
+                <Link
+                  className="text-accent underline-offset-2 hover:underline"
+                  to={flowPath(org, flow.name)}
+                >
+                  {flow.name}
+                </Link>
+              </th>
+              <td className="max-w-md px-3 py-2 break-words">
+                {flow.description || <span className="text-muted">none</span>}
+              </td>
+              <td className="px-3 py-2">
+                {flow.visibility ?? <span className="text-muted">unknown</span>}
+              </td>
+              <td className="px-3 py-2">
+                <TagList tags={flow.tags} />
+              </td>
+              <td className="px-3 py-2">
+                {flow.latestState ? (
+                  <ComplianceBadge value={flow.latestState} />
+                ) : (
+                  <span className="text-muted">unknown</span>
+                )}
+              </td>
+              <td className="px-3 py-2 whitespace-nowrap">
+                {flow.latestActivityAt === null ? (
+                  <span className="text-muted">unknown</span>
+                ) : (
+                  <TimeStamp value={flow.latestActivityAt} variant="relative" />
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}

@@ -1,0 +1,350 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useRef, useState, type ReactNode } from 'react'
+import { Link } from 'react-router'
+import { ComplianceBadge } from '@/components/compliance-badge'
+import { ShortId } from '@/components/short-id'
+import { artifactPath, flowPath } from '@/features/environments/paths'
+import { TimeCell } from '@/features/environments/time-cell'
+import type { DisplayItem, SnapshotRow } from './snapshot-rows'
+import { SnapshotRowDetails } from './snapshot-row-details'
+
+/** Above this many items the table renders only what is on screen. */
+export const VIRTUALISE_ABOVE = 150
+const COLUMNS = 8
+
+const ANNOTATIONS: Record<string, { icon: string; word: string }> = {
+  'started-compliant': { icon: '▶', word: 'started' },
+  'started-non-compliant': { icon: '▶', word: 'started' },
+  'started-unknown': { icon: '▶', word: 'started' },
+  started: { icon: '▶', word: 'started' },
+  exited: { icon: '■', word: 'exited' },
+  changed: { icon: '↻', word: 'changed' },
+  scaled: { icon: '⇅', word: 'scaled' },
+  unchanged: { icon: '·', word: 'unchanged' },
+  'updated-provenance': { icon: '✎', word: 'provenance updated' },
+  'became-compliant': { icon: '✓', word: 'became compliant' },
+  'became-non-compliant': { icon: '✕', word: 'became non-compliant' },
+}
+
+function Annotation({ row }: { row: SnapshotRow }) {
+  const { annotation, previousReplicas, replicas } = row.artifact
+  if (!annotation) return <span className="text-muted">unknown</span>
+  const look = ANNOTATIONS[annotation] ?? { icon: '•', word: annotation }
+  const counted =
+    previousReplicas !== null && previousReplicas !== replicas
+      ? ` (${previousReplicas} → ${replicas})`
+      : ''
+  return (
+    <span className="whitespace-nowrap">
+      <span aria-hidden="true" className="mr-1 text-muted">
+        {look.icon}
+      </span>
+      {look.word}
+      {counted}
+    </span>
+  )
+}
+
+function rowId(fingerprint: string, position: number) {
+  return `snapshot-row-${position}-${fingerprint.slice(0, 16)}`
+}
+
+function ArtifactRow({
+  org,
+  row,
+  grouped,
+  position,
+  rowIndex,
+  open,
+  onToggle,
+}: {
+  org: string
+  row: SnapshotRow
+  grouped: boolean
+  position: number
+  rowIndex: number | undefined
+  open: boolean
+  onToggle: () => void
+}) {
+  const { artifact } = row
+  const detailsId = `${rowId(artifact.fingerprint, position)}-details`
+  return (
+    <>
+      <tr
+        aria-rowindex={rowIndex}
+        className={`align-top ${artifact.exited ? 'text-muted' : ''} ${grouped ? 'bg-info-soft/40' : ''}`}
+      >
+        <td className={`px-3 py-2 ${grouped ? 'border-l-4 border-info' : ''}`}>
+          <ShortId value={artifact.gitCommit} kind="commit" href={artifact.commitUrl} />
+        </td>
+        <th scope="row" className="px-3 py-2 text-left font-normal">
+          <div className="flex flex-wrap items-center gap-2">
+            {artifact.flow ? (
+              <Link
+                className="font-medium text-accent hover:underline"
+                to={artifactPath(org, artifact.flow, artifact.fingerprint)}
+              >
+                {row.shortName}
+              </Link>
+            ) : (
+              <span className="font-medium">{row.shortName}</span>
+            )}
+            {artifact.exited ? (
+              <span className="rounded border border-line px-1 text-xs">
+                <span aria-hidden="true">■ </span>exited
+              </span>
+            ) : null}
+            {row.group ? (
+              <span className="rounded border border-info/50 bg-info-soft px-1 text-xs text-info">
+                <span aria-hidden="true">⇄ </span>blue-green
+              </span>
+            ) : null}
+          </div>
+          <div className="text-xs break-all text-muted">{artifact.name}</div>
+          <div className="text-xs">
+            <ShortId value={artifact.fingerprint} kind="fingerprint" />
+          </div>
+        </th>
+        <td className="px-3 py-2 break-words">
+          {artifact.flow ? (
+            <Link className="text-accent hover:underline" to={flowPath(org, artifact.flow)}>
+              {artifact.flow}
+            </Link>
+          ) : (
+            <span className="text-muted">no provenance</span>
+          )}
+        </td>
+        <td className="px-3 py-2">
+          <ComplianceBadge value={artifact.compliant} />
+          {row.reason ? <p className="mt-1 text-xs break-words text-bad">{row.reason}</p> : null}
+        </td>
+        <td className="px-3 py-2">
+          <TimeCell value={artifact.runningSince} />
+        </td>
+        <td className="px-3 py-2 text-right tabular-nums" data-label="replicas">
+          {artifact.replicas}
+        </td>
+        <td className="px-3 py-2">
+          <Annotation row={row} />
+        </td>
+        <td className="px-3 py-2">
+          <button
+            type="button"
+            aria-expanded={open}
+            aria-controls={open ? detailsId : undefined}
+            onClick={onToggle}
+            className="rounded border border-line px-2 py-0.5 text-xs hover:bg-raised"
+          >
+            {open ? 'Hide' : 'Details'}
+            <span className="sr-only"> for {row.shortName}</span>
+          </button>
+        </td>
+      </tr>
+      {open ? (
+        <tr id={detailsId}>
+          <td colSpan={COLUMNS} className="border-t border-line p-0">
+            <SnapshotRowDetails org={org} artifact={artifact} />
+          </td>
+        </tr>
+      ) : null}
+    </>
+  )
+}
+
+function GroupHeading({
+  item,
+  rowIndex,
+}: {
+  item: Extract<DisplayItem, { kind: 'group' }>
+  rowIndex: number | undefined
+}) {
+  return (
+    <tr aria-rowindex={rowIndex} className="bg-info-soft">
+      <td
+        colSpan={COLUMNS}
+        className="border-l-4 border-info px-3 py-1.5 text-left font-medium text-info"
+      >
+        <span aria-hidden="true">⇄ </span>
+        Blue-green: {item.rows.length} versions of {item.group.label} running at once
+        <span className="ml-2 font-normal text-ink">
+          {item.rows.map((row) => `${row.shortName} (${row.artifact.replicas})`).join(' + ')}
+        </span>
+      </td>
+    </tr>
+  )
+}
+
+function TableHead() {
+  const head = 'sticky top-0 z-10 bg-raised px-3 py-2 text-left font-medium text-muted'
+  return (
+    <thead>
+      <tr aria-rowindex={1}>
+        <th scope="col" className={head}>
+          Commit
+        </th>
+        <th scope="col" className={head}>
+          Artifact
+        </th>
+        <th scope="col" className={head}>
+          Flow
+        </th>
+        <th scope="col" className={head}>
+          Compliance
+        </th>
+        <th scope="col" className={head}>
+          Running since
+        </th>
+        <th scope="col" className={`${head} text-right`}>
+          Replicas
+        </th>
+        <th scope="col" className={head}>
+          Change
+        </th>
+        <th scope="col" className={head}>
+          <span className="sr-only">Details</span>
+        </th>
+      </tr>
+    </thead>
+  )
+}
+
+function ColumnWidths() {
+  return (
+    <colgroup>
+      <col className="w-32" />
+      <col />
+      <col className="w-36" />
+      <col className="w-44" />
+      <col className="w-48" />
+      <col className="w-20" />
+      <col className="w-32" />
+      <col className="w-24" />
+    </colgroup>
+  )
+}
+
+function itemKey(item: DisplayItem, position: number): string {
+  return item.kind === 'group'
+    ? `group:${item.group.members.join(',')}`
+    : `${item.row.artifact.fingerprint}:${position}`
+}
+
+/** The snapshot's artifacts; virtualised when long so 5,000 rows scroll smoothly. */
+export function SnapshotTable({
+  org,
+  items,
+  caption,
+}: {
+  org: string
+  items: ReadonlyArray<DisplayItem>
+  caption: string
+}) {
+  const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set())
+  const toggle = (fingerprint: string) =>
+    setOpen((current) => {
+      const next = new Set(current)
+      if (next.has(fingerprint)) next.delete(fingerprint)
+      else next.add(fingerprint)
+      return next
+    })
+
+  const renderItem = (item: DisplayItem, position: number, rowIndex: number | undefined) =>
+    item.kind === 'group' ? (
+      <GroupHeading item={item} rowIndex={rowIndex} />
+    ) : (
+      <ArtifactRow
+        org={org}
+        row={item.row}
+        grouped={item.grouped}
+        position={position}
+        rowIndex={rowIndex}
+        open={open.has(item.row.artifact.fingerprint)}
+        onToggle={() => toggle(item.row.artifact.fingerprint)}
+      />
+    )
+
+  if (items.length <= VIRTUALISE_ABOVE) {
+    return (
+      <div className="overflow-x-auto rounded border border-line bg-surface">
+        <table className="w-full min-w-[64rem] table-fixed text-sm">
+          <caption className="sr-only">{caption}</caption>
+          <ColumnWidths />
+          <TableHead />
+          {items.map((item, position) => (
+            <tbody key={itemKey(item, position)} className="border-t border-line">
+              {renderItem(item, position, undefined)}
+            </tbody>
+          ))}
+        </table>
+      </div>
+    )
+  }
+  return <VirtualTable items={items} caption={caption} renderItem={renderItem} />
+}
+
+function VirtualTable({
+  items,
+  caption,
+  renderItem,
+}: {
+  items: ReadonlyArray<DisplayItem>
+  caption: string
+  renderItem: (item: DisplayItem, position: number, rowIndex: number) => ReactNode
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null)
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is meant to be used this way
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (index) => (items[index]?.kind === 'group' ? 34 : 76),
+    getItemKey: (index) => {
+      const item = items[index]
+      return item ? itemKey(item, index) : index
+    },
+    overscan: 8,
+    // jsdom and the first paint have no layout yet; assume a typical viewport.
+    initialRect: { width: 1200, height: 640 },
+  })
+  const virtualItems = virtualizer.getVirtualItems()
+  const before = virtualItems[0]?.start ?? 0
+  const after = virtualizer.getTotalSize() - (virtualItems.at(-1)?.end ?? 0)
+  return (
+    <div
+      ref={scrollRef}
+      className="max-h-[70vh] overflow-auto rounded border border-line bg-surface"
+      tabIndex={0}
+      role="region"
+      aria-label={`${caption} (scrollable)`}
+    >
+      <table className="w-full min-w-[64rem] table-fixed text-sm" aria-rowcount={items.length + 1}>
+        <caption className="sr-only">{caption}</caption>
+        <ColumnWidths />
+        <TableHead />
+        {before > 0 ? (
+          <tbody aria-hidden="true">
+            <tr style={{ height: before }} />
+          </tbody>
+        ) : null}
+        {virtualItems.map((virtualItem) => {
+          const item = items[virtualItem.index]
+          if (!item) return null
+          return (
+            <tbody
+              key={virtualItem.key}
+              data-index={virtualItem.index}
+              ref={virtualizer.measureElement}
+              className="border-t border-line"
+            >
+              {renderItem(item, virtualItem.index, virtualItem.index + 2)}
+            </tbody>
+          )
+        })}
+        {after > 0 ? (
+          <tbody aria-hidden="true">
+            <tr style={{ height: after }} />
+          </tbody>
+        ) : null}
+      </table>
+    </div>
+  )
+}

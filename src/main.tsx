@@ -1,0 +1,48 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './app/app'
+import { readConfig } from './app/config'
+import { createQueryClient } from './app/query-client'
+import { createAppRouter } from './app/router'
+import './index.css'
+
+async function startDemoData(): Promise<string | null> {
+  try {
+    const { worker } = await import('@mocks/browser')
+    await worker.start({ onUnhandledRequest: 'bypass', quiet: true })
+    return null
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error)
+  }
+}
+
+async function main() {
+  const root = document.getElementById('root')
+  if (!root) return
+  const config = readConfig()
+  if (config.mode === 'demo') {
+    const failure = await startDemoData()
+    if (failure) {
+      root.textContent = ''
+      const box = document.createElement('div')
+      box.setAttribute('role', 'alert')
+      box.style.cssText = 'max-width:40rem;margin:3rem auto;font-family:system-ui;padding:1rem'
+      const title = document.createElement('h1')
+      title.textContent = 'Shiplog could not start its demo data'
+      const detail = document.createElement('p')
+      detail.textContent = `The demo runs in a service worker, which this browser refused: ${failure}. Open Shiplog at http://localhost or over https, allow service workers, or start it in live mode with KOSLI_HOST.`
+      box.append(title, detail)
+      root.append(box)
+      return
+    }
+  }
+  const queryClient = createQueryClient()
+  const router = createAppRouter(queryClient, config.defaultOrg)
+  createRoot(root).render(
+    <StrictMode>
+      <App queryClient={queryClient} router={router} />
+    </StrictMode>,
+  )
+}
+
+void main()
