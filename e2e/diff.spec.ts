@@ -18,7 +18,7 @@ test.describe('snapshot diff', () => {
   test('aws-prod#64 → #65 shows exactly one added artifact: runner:16d9990', async ({ page }) => {
     await page.goto(SEED_DIFF)
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-      'Diff aws-prod#64 → to aws-prod#65',
+      'Diff aws-prod#64 → aws-prod#65',
     )
     await expect(page.getByTestId('diff-summary')).toHaveText(
       /^1 added, 0 removed, 0 scaled, \d+ unchanged$/,
@@ -72,21 +72,21 @@ test.describe('snapshot diff', () => {
     await expect(next).toHaveAttribute('title', 'Next pair: aws-prod#65 → aws-prod#66 (shortcut ])')
     await next.click()
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-      'Diff aws-prod#65 → to aws-prod#66',
+      'Diff aws-prod#65 → aws-prod#66',
     )
     expect(pairOf(page)).toEqual(['aws-prod#65', 'aws-prod#66'])
     await previous.click()
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-      'Diff aws-prod#64 → to aws-prod#65',
+      'Diff aws-prod#64 → aws-prod#65',
     )
 
     await page.keyboard.press(']')
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-      'Diff aws-prod#65 → to aws-prod#66',
+      'Diff aws-prod#65 → aws-prod#66',
     )
     await page.keyboard.press('[')
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-      'Diff aws-prod#64 → to aws-prod#65',
+      'Diff aws-prod#64 → aws-prod#65',
     )
     expect(pairOf(page)).toEqual(['aws-prod#64', 'aws-prod#65'])
 
@@ -94,7 +94,7 @@ test.describe('snapshot diff', () => {
     await page.getByRole('searchbox').fill('')
     await page.getByRole('searchbox').press(']')
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-      'Diff aws-prod#64 → to aws-prod#65',
+      'Diff aws-prod#64 → aws-prod#65',
     )
   })
 

@@ -79,7 +79,7 @@ export function makeArtifact(spec: ArtifactSpec): ArtifactRec {
     deployments: {},
     previous: null,
     snapshotTemplate: spec.snapshotTemplate ?? null,
-    policyDecisions: null,
+    policyFailures: {},
     eventRank: spec.eventRank ?? 100,
     k8s: null,
   }

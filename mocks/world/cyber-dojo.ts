@@ -18,6 +18,7 @@ import type { ArtifactRec, EnvRec, Json, JsonObject, OrgRec } from './model'
 import { hex, rng } from './random'
 import type { Rng } from './random'
 import { buildTimestamps, indexAtTime, runPlan } from './timeline'
+import { junitPayload, setAttestations, setMissing, snykPayload } from './trails'
 import type { Action } from './timeline'
 import { utc } from './time'
 
@@ -356,6 +357,52 @@ export function buildCyberDojo(org: OrgRec): CyberDojoParts {
       eventRank: rankOf('saver'),
     }),
   )
+  hotfix.policyFailures = {
+    'pull-request': 'missing_attestation',
+    'snyk-scan-aws-beta': 'non_compliant_attestation',
+    'trail-compliance-aws-beta': 'non_compliant_in_trail',
+  }
+  setAttestations(hotfix.fingerprint, [
+    {
+      name: 'unit-test',
+      type: 'junit',
+      onArtifact: true,
+      compliant: false,
+      offset: 140,
+      payload: junitPayload(412, 3, 0, 2),
+    },
+    {
+      name: 'snyk-container-scan',
+      type: 'snyk',
+      onArtifact: true,
+      compliant: false,
+      offset: 170,
+      payload: snykPayload(2, 5, 11),
+    },
+    {
+      name: 'sbom',
+      type: 'generic',
+      onArtifact: true,
+      compliant: true,
+      offset: 150,
+      payload: { description: 'Software bill of materials (CycloneDX)' },
+    },
+    {
+      name: 'unit-test-metrics',
+      type: 'custom:test-metrics',
+      onArtifact: true,
+      compliant: true,
+      offset: 145,
+      payload: {
+        user_data: {
+          tests: { total: 412, passed: 407, failed: 3, skipped: 2 },
+          coverage: { lines: 88.2, branches: 79.5 },
+          failing: ['test_save_kata_timeout', 'test_event_batch_limit', 'test_retry_backoff'],
+        },
+      },
+    },
+  ])
+  setMissing(hotfix.fingerprint, [{ name: 'pull-request', type: 'pull_request', onArtifact: false }])
   const busybox = add(
     makeArtifact({
       org: ORG,
@@ -372,6 +419,7 @@ export function buildCyberDojo(org: OrgRec): CyberDojoParts {
       trail: null,
       templateRef: null,
       reasons: ["Artifact has no provenance (policy 'provenance' requires it)"],
+      repoName: null,
       eventRank: 50,
     }),
   )
@@ -770,6 +818,8 @@ export function buildCyberDojo(org: OrgRec): CyberDojoParts {
         : appliedPolicies(capturedSnapshotLatest),
   )
   prod.captured.set(4357, capturedSnapshot4357)
+  for (const e of capturedEvents)
+    prod.eventOverrides.set(`${num(e, 'snapshot_index')}/${str(e, 'sha256')}`, e)
   prod.captured.set(PROD_COUNT, capturedSnapshotLatest)
   const betaPolicies = betaAppliedPolicies()
   const beta = capturedEnv(betaEnvJson, BETA_COUNT, betaTs, betaRuns, (i) =>
@@ -834,6 +884,7 @@ function capturedEnv(
     appliedPolicies: applied,
     captured: new Map(),
     source: json,
+    eventOverrides: new Map(),
   }
 }
 
@@ -891,11 +942,19 @@ function finishArtifacts(
       if (n >= 1 && s.art.deployments[s.env] === undefined) s.art.deployments[s.env] = n
     })
   }
+  const firstStart = new Map<ArtifactRec, number>()
+  for (const s of starts) if (!firstStart.has(s.art)) firstStart.set(s.art, s.ts)
   for (const art of org.artifacts.values()) {
-    if (art.createdAt === 0) {
-      const first = starts.find((s) => s.art === art)
-      art.createdAt = first ? first.ts - 1800 : ERA_SWITCH
+    const first = firstStart.get(art)
+    if (first !== undefined && (art.createdAt === 0 || art.createdAt >= first - 60)) {
+      // built before it first ran, always
+      const shift = (art.createdAt === 0 ? first - 1800 : first - 900) - art.createdAt
+      art.createdAt += shift
+      if (art.gitCommitInfo && art.gitCommitInfo.timestamp >= art.createdAt) {
+        art.gitCommitInfo = { ...art.gitCommitInfo, timestamp: Math.floor(art.createdAt) - 300 }
+      }
     }
+    if (art.createdAt === 0) art.createdAt = ERA_SWITCH
     if (art.era === 'legacy') {
       const evidenceAt = art.createdAt + 62
       art.preHistory = [

@@ -145,12 +145,12 @@ export function snapshotCompliance(entries: Entry[]): {
   return counts
 }
 
-const orgRuns = new WeakMap<OrgRec, Map<string, Run[]>>()
+const orgRuns = new WeakMap<OrgRec, { generation: number; map: Map<string, Run[]> }>()
 
 /** Every run of a fingerprint across the org's environments. */
 export function runsOf(org: OrgRec, fp: string): Run[] {
-  let map = orgRuns.get(org)
-  if (!map) {
+  let map = orgRuns.get(org)?.map
+  if (!map || orgRuns.get(org)?.generation !== org.generation) {
     map = new Map()
     for (const env of org.envs.values()) {
       for (const run of env.runs) {
@@ -159,7 +159,7 @@ export function runsOf(org: OrgRec, fp: string): Run[] {
         map.set(run.fp, list)
       }
     }
-    orgRuns.set(org, map)
+    orgRuns.set(org, { generation: org.generation, map })
   }
   return map.get(fp) ?? []
 }

@@ -25,6 +25,7 @@ export function emptyEnv(
     appliedPolicies: () => [],
     captured: new Map(),
     source: null,
+    eventOverrides: new Map(),
     ...extra,
   }
 }
@@ -32,10 +33,16 @@ export function emptyEnv(
 /** `Environment`: state and last change follow the latest snapshot. */
 export function renderEnvironment(org: OrgRec, env: EnvRec): JsonObject {
   const latest = env.count
-  const lastChanged =
-    latest > 0 ? (env.timestamps[latest] ?? env.lastModifiedAt) : env.lastModifiedAt
+  const summary = env.runs.length === 0 ? env.summary : undefined
+  const lastChanged = summary
+    ? summary.lastChangedAt
+    : latest > 0
+      ? (env.timestamps[latest] ?? env.lastModifiedAt)
+      : env.lastModifiedAt
   let state: Json = null
-  if (env.type === 'logical') {
+  if (summary) {
+    state = summary.state
+  } else if (env.type === 'logical') {
     const included = (env.includedEnvironments ?? []).map((n) => org.envs.get(n))
     state = included.every((e) => !e || e.count === 0 || latestCompliant(org, e))
   } else if (latest > 0 && (env.policies?.length ?? 0) > 0) {
@@ -56,6 +63,7 @@ export function renderEnvironment(org: OrgRec, env: EnvRec): JsonObject {
     policies: env.policies ? [...env.policies] : null,
     included_environments: env.includedEnvironments ? [...env.includedEnvironments] : null,
   }
+  if (env.source && latest === 0) return { ...env.source }
   if (env.source) {
     return { ...env.source, last_changed_at: json['last_changed_at'] ?? null, state }
   }

@@ -60,8 +60,8 @@ export interface ArtifactRec {
   previous: string | null
   /** captured snapshot entry whose rich fields (flows, policy_decisions…) are reused */
   snapshotTemplate: JsonObject | null
-  /** extra policy decisions for non-compliant artifacts */
-  policyDecisions: Json[] | null
+  /** policies this artifact fails, with the resolution type that says why */
+  policyFailures: Record<string, string>
   /** where snapshot events order this artifact inside one snapshot (captured order) */
   eventRank: number
   /** K8S only: namespace and owner used to name pods */
@@ -111,6 +111,10 @@ export interface EnvRec {
   captured: Map<number, JsonObject>
   /** the captured environment JSON, when there is one */
   source: JsonObject | null
+  /** captured events, by `${snapshot_index}/${sha256}` */
+  eventOverrides: Map<string, JsonObject>
+  /** what the environments list shows before a lazy environment is built */
+  summary?: { lastChangedAt: number; state: boolean | null }
 }
 
 export interface FlowRec {
@@ -147,9 +151,20 @@ export interface PolicyRec {
   json: JsonObject
 }
 
+/** A large part of an org (e.g. `k8s-scale`) built only when a request needs it. */
+export interface LazyPart {
+  envs: string[]
+  flows: string[]
+  build: () => void
+  built: boolean
+}
+
 export interface OrgRec {
   name: string
   createdAt: number
+  /** bumped whenever a lazy part is built, so derived indexes are rebuilt */
+  generation: number
+  lazy: LazyPart[]
   flows: Map<string, FlowRec>
   artifacts: Map<string, ArtifactRec>
   envs: Map<string, EnvRec>
@@ -162,12 +177,32 @@ export function newOrg(name: string, createdAt: number): OrgRec {
   return {
     name,
     createdAt,
+    generation: 0,
+    lazy: [],
     flows: new Map(),
     artifacts: new Map(),
     envs: new Map(),
     trails: new Map(),
     attestations: new Map(),
     policies: new Map(),
+  }
+}
+
+/**
+ * Build the lazy parts a request needs: those owning `scope.env` or `scope.flow`, or all of
+ * them when no scope is given.
+ */
+export function materialize(org: OrgRec, scope?: { env?: string; flow?: string }): void {
+  for (const part of org.lazy) {
+    if (part.built) continue
+    const needed =
+      !scope ||
+      (scope.env !== undefined && part.envs.includes(scope.env)) ||
+      (scope.flow !== undefined && part.flows.includes(scope.flow))
+    if (!needed) continue
+    part.built = true
+    part.build()
+    org.generation++
   }
 }
 

@@ -2,13 +2,13 @@
 
 /** A 32-bit string hash (xmur3) used to derive seeds from names. */
 export function hashString(text: string): number {
-  let h = 1779033703 ^ text.length
+  let h = (1779033703 ^ text.length) | 0
   for (let i = 0; i < text.length; i++) {
-    h = Math.imul(h ^ text.charCodeAt(i), 3432918353)
+    h = Math.imul(h ^ text.charCodeAt(i), -862048943)
     h = (h << 13) | (h >>> 19)
   }
-  h = Math.imul(h ^ (h >>> 16), 2246822507)
-  h = Math.imul(h ^ (h >>> 13), 3266489909)
+  h = Math.imul(h ^ (h >>> 16), -2048144789)
+  h = Math.imul(h ^ (h >>> 13), -1028477387)
   return (h ^ (h >>> 16)) >>> 0
 }
 
@@ -45,13 +45,16 @@ export function rng(seed: string): Rng {
 
 /** `length` lowercase hex characters derived from `seed` (fingerprints, commits, ids). */
 export function hex(seed: string, length: number): string {
+  let a = hashString(seed)
   let out = ''
-  let round = 0
   while (out.length < length) {
-    out += hashString(`${seed}/${round}`).toString(16).padStart(8, '0')
-    round++
+    a = (a + 0x6d2b79f5) | 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    out += ((t ^ (t >>> 14)) >>> 0).toString(16).padStart(8, '0')
   }
-  return out.slice(0, length)
+  return out.length === length ? out : out.slice(0, length)
 }
 
 /** A Kosli-style id: a UUID truncated to 32 characters. */

@@ -36,11 +36,10 @@ function flowHtmlUrl(art: ArtifactRec): string | null {
 }
 
 /** Policy decisions for an artifact, evaluated against the snapshot's applied policies. */
-function policyDecisions(art: ArtifactRec, applied: Json[]): Json[] {
-  if (art.policyDecisions) return art.policyDecisions
+export function policyDecisions(art: ArtifactRec, applied: Json[]): Json[] {
   const context = (status: string | null): JsonObject => ({
-    flow_name: art.flow ?? '',
-    trail_name: art.trail ?? '',
+    flow_name: art.flow,
+    trail_name: art.trail,
     artifact_status: status,
   })
   const out: Json[] = []
@@ -50,6 +49,9 @@ function policyDecisions(art: ArtifactRec, applied: Json[]): Json[] {
     const artifacts =
       dump && typeof dump === 'object' && !Array.isArray(dump) ? dump['artifacts'] : null
     if (!artifacts || typeof artifacts !== 'object' || Array.isArray(artifacts)) continue
+    const policyName = typeof policy['name'] === 'string' ? policy['name'] : ''
+    const failure = art.policyFailures[policyName]
+    let failed = false
     const evaluations: Json[] = []
     for (const [key, type] of [
       ['provenance', 'provenance'],
@@ -58,18 +60,23 @@ function policyDecisions(art: ArtifactRec, applied: Json[]): Json[] {
       const rule = artifacts[key]
       const required =
         !!rule && typeof rule === 'object' && !Array.isArray(rule) && rule['required'] === true
-      const satisfied = required ? art.flow !== null : null
+      const fails =
+        (type === 'provenance' && required && art.flow === null) ||
+        (type === 'trail-compliance' && failure === 'non_compliant_in_trail')
+      failed ||= fails
       evaluations.push({
-        rule: { type, definition: { required, exceptions: [] } },
-        satisfied,
-        ignored: !required,
+        rule: { type, definition: { required: required || fails, exceptions: [] } },
+        satisfied: fails ? false : required ? true : null,
+        ignored: !required && !fails,
         resolutions: [
           {
-            type: !required
-              ? 'rule_not_applicable'
-              : satisfied
+            type: fails
+              ? type === 'provenance'
+                ? 'no_provenance'
+                : 'non_compliant_in_trail'
+              : required
                 ? 'rule_satisfied'
-                : 'no_provenance',
+                : 'rule_not_applicable',
             context: context(type === 'trail-compliance' ? art.state : null),
           },
         ],
@@ -79,16 +86,26 @@ function policyDecisions(art: ArtifactRec, applied: Json[]): Json[] {
     for (const a of Array.isArray(attestations) ? attestations : []) {
       if (!a || typeof a !== 'object' || Array.isArray(a)) continue
       const { if_condition: ifCondition, ...rest } = a
+      const fails =
+        !failed &&
+        (failure === 'missing_attestation' || failure === 'non_compliant_attestation')
+      failed ||= fails
+      const applicable = art.flow !== null
       evaluations.push({
         rule: { type: 'attestation', definition: { if: ifCondition ?? null, ...rest } },
-        satisfied: true,
-        ignored: false,
-        resolutions: [{ type: 'rule_satisfied', context: context(null) }],
+        satisfied: fails ? false : applicable ? true : null,
+        ignored: !applicable,
+        resolutions: [
+          {
+            type: fails ? (failure ?? '') : applicable ? 'rule_satisfied' : 'rule_not_applicable',
+            context: context(null),
+          },
+        ],
       })
     }
     out.push({
       policy_version: typeof policy['version'] === 'number' ? policy['version'] : 1,
-      status: art.state === 'COMPLIANT' ? 'COMPLIANT' : 'NON-COMPLIANT',
+      status: failed ? 'NON-COMPLIANT' : 'COMPLIANT',
       rule_evaluations: evaluations,
       policy_name: typeof policy['name'] === 'string' ? policy['name'] : '',
     })
@@ -314,6 +331,8 @@ export function renderEvent(
   snapshotCompliant: boolean,
 ): JsonObject {
   const { art } = entry
+  const captured = env.eventOverrides.get(`${index}/${art.fingerprint}`)
+  if (captured) return captured
   const diff = art.snapshotTemplate
     ? art.snapshotTemplate['deployment_diff']
     : deploymentDiff(org, art)

@@ -2,7 +2,7 @@
  * The demo world's clock. "Now" is fixed just after the latest capture, so durations,
  * relative times (`@{2.hours.ago}`) and "current" snapshots never drift.
  */
-export const WORLD_NOW = 1787150426.391555
+export const WORLD_NOW = 1787150426.3915558
 
 /** Unix seconds for a UTC wall-clock time. */
 export function utc(

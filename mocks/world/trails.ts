@@ -3,7 +3,7 @@ import { capturedSnykAttestations, trailEvents } from './captures'
 import { runsOf } from './derive'
 import { isObject, num, str } from './json'
 import type { ArtifactRec, AttestationRec, Json, JsonObject, OrgRec, TrailRec } from './model'
-import { trailKey } from './model'
+import { materialize, trailKey } from './model'
 import { hex, kosliId } from './random'
 
 /**
@@ -486,12 +486,13 @@ export function findTrail(org: OrgRec, flow: string, name: string): TrailRec | n
   return null
 }
 
-const flowIndex = new WeakMap<OrgRec, Map<string, ArtifactRec[]>>()
+const flowIndex = new WeakMap<OrgRec, { generation: number; map: Map<string, ArtifactRec[]> }>()
 
 /** A flow's artifacts, newest first. */
 export function artifactsOfFlow(org: OrgRec, flow: string): ArtifactRec[] {
-  let map = flowIndex.get(org)
-  if (!map) {
+  materialize(org, { flow })
+  let map = flowIndex.get(org)?.map
+  if (!map || flowIndex.get(org)?.generation !== org.generation) {
     map = new Map()
     for (const art of org.artifacts.values()) {
       if (!art.flow) continue
@@ -500,7 +501,7 @@ export function artifactsOfFlow(org: OrgRec, flow: string): ArtifactRec[] {
       map.set(art.flow, list)
     }
     for (const list of map.values()) list.sort((a, b) => b.createdAt - a.createdAt)
-    flowIndex.set(org, map)
+    flowIndex.set(org, { generation: org.generation, map })
   }
   return map.get(flow) ?? []
 }

@@ -6,6 +6,8 @@ import {
 } from './captures'
 import { appliedPolicies } from './captures'
 import { BETA, ORG, PROD, buildCyberDojo } from './cyber-dojo'
+import { buildDriftEnv } from './drift'
+import { K8S_ENV, buildK8sScale } from './scale'
 import { emptyEnv } from './envs'
 import { SEED_FLOWS, addCapturedFlows, legacyFlow } from './flows'
 import { str } from './json'
@@ -54,14 +56,19 @@ function buildCyberDojoOrg(): OrgRec {
     const included = Array.isArray(json['included_environments'])
       ? json['included_environments'].map(String)
       : null
-    org.envs.set(
-      name,
-      emptyEnv(ORG, name, type, str(json, 'description'), Number(json['last_modified_at']), {
-        policies: Array.isArray(json['policies']) ? json['policies'].map(String) : null,
-        includedEnvironments: included,
-        source: json,
-      }),
+    const base = emptyEnv(ORG, name, type, str(json, 'description'), Number(json['last_modified_at']), {
+      policies: Array.isArray(json['policies']) ? json['policies'].map(String) : null,
+      includedEnvironments: included,
+      lastReportedAt: typeof json['last_reported_at'] === 'number' ? json['last_reported_at'] : null,
+      source: json,
+    })
+    const provenance = appliedPolicies(capturedSnapshotLatest).filter(
+      (p) => p !== null && typeof p === 'object' && !Array.isArray(p) && p['name'] === 'provenance',
     )
+    const drift = name.endsWith('-terraform-drift-detection')
+      ? buildDriftEnv(org, base, `terraform-apply-${name.startsWith('aws-beta') ? 'beta' : 'prod'}-`, provenance)
+      : base
+    org.envs.set(name, drift)
   }
   org.envs.set(
     'empty-env',
@@ -86,6 +93,10 @@ function buildCyberDojoOrg(): OrgRec {
   }
 
   registerCapturedAttestations(org)
+  const provenance = appliedPolicies(capturedSnapshotLatest).filter(
+    (p) => p !== null && typeof p === 'object' && !Array.isArray(p) && p['name'] === 'provenance',
+  )
+  org.envs.set(K8S_ENV, buildK8sScale(org, provenance))
 
   const consumers: Record<string, string[]> = {}
   for (const env of org.envs.values()) {

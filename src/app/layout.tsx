@@ -1,4 +1,5 @@
 import { NavLink, Outlet, useNavigation, useParams } from 'react-router'
+import { GlobalShortcuts } from '@/features/palette/global-shortcuts'
 import { HeaderSearch } from './header-search'
 import { PreferenceControls } from './preference-controls'
 import { readConfig } from './config'
@@ -70,6 +71,7 @@ export function AppLayout() {
       <main id="main" className="mx-auto max-w-7xl px-4 py-4" aria-busy={busy}>
         <Outlet />
       </main>
+      <GlobalShortcuts org={org} />
     </div>
   )
 }

@@ -7,24 +7,7 @@ import { TimeStamp } from '@/components/time-stamp'
 import { complianceState } from '@/api/domain'
 import { auditFilename, buildAuditBundle } from './audit-bundle'
 import type { AuditCell, AuditContent } from './audit-content'
-
-/** Print rules live with the page: only this page hides the app chrome and forces ink on paper. */
-const PRINT_CSS = `
-@media print {
-  body header, body nav, .no-print { display: none !important; }
-  :root, .dark {
-    --canvas: #fff; --surface: #fff; --raised: #fff; --line: #888; --ink: #000; --muted: #333;
-    --accent: #000; --ok: #0b4d1f; --bad: #8c1b14; --warn: #5c3700; --info: #123f73;
-    --ok-soft: #fff; --bad-soft: #fff; --warn-soft: #fff; --info-soft: #fff;
-  }
-  main { max-width: none !important; padding: 0 !important; }
-  .audit-report a { text-decoration: none; color: inherit; }
-  .audit-report table { page-break-inside: auto; }
-  .audit-report tr { break-inside: avoid; }
-  .audit-report h2 { break-after: avoid; }
-}
-@page { margin: 14mm; }
-`
+import './audit-print.css'
 
 export interface AuditPackageLink {
   label: string
@@ -114,7 +97,6 @@ export function AuditReportView({
 
   return (
     <article className="audit-report space-y-5">
-      <style>{PRINT_CSS}</style>
       <div className="space-y-2 border-b border-line pb-3">
         <h1 className="text-xl font-semibold">Audit report</h1>
         <p className="text-lg break-all">{question}</p>

@@ -40,7 +40,7 @@ describe('complianceRollup', () => {
             exited: fc.boolean(),
             compliant: fc.constantFrom(true, false, null),
             flow: fc.constantFrom('f', null),
-            flows: fc.constant([]),
+            flows: fc.constant<Input['flows']>([]),
           }),
         ),
         (artifacts) => {

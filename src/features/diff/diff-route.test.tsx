@@ -228,3 +228,23 @@ describe('diff page', () => {
     expect(requests.diffs).toEqual(['aws-prod#64 aws-prod@{2022-08-22T10:00:00}'])
   })
 })
+
+describe('diff page against the demo world', () => {
+  it('aws-prod#64 → #65: only runner:16d9990 is new, at the seed’s start time', async () => {
+    renderRoute('/cyber-dojo/diff?from=aws-prod%2364&to=aws-prod%2365')
+    expect(
+      await screen.findByText(/^1 added, 0 removed, 0 scaled, \d+ unchanged$/, undefined, {
+        timeout: 10000,
+      }),
+    ).toBeVisible()
+    const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1)
+    expect(rows).toHaveLength(1)
+    const row = rows[0] as HTMLElement
+    expect(within(row).getByRole('link', { name: 'runner:16d9990' })).toBeVisible()
+    expect(
+      within(row).getByRole('button', { name: `Copy full fingerprint ${RUNNER_FP}` }),
+    ).toBeVisible()
+    // Tests run in UTC: 11:39:17 CEST is 09:39:17 UTC.
+    expect(within(row).getByText(/Mon, 22 Aug 2022 09:39:17 UTC/)).toBeVisible()
+  })
+})

@@ -206,8 +206,8 @@ function DiffView({
   return (
     <>
       <h1 id="diff-heading" className="text-xl font-semibold">
-        Diff <span className="font-mono">{fromLabel}</span> <span aria-hidden="true">→</span>
-        <span className="sr-only">to</span> <span className="font-mono">{toLabel}</span>
+        Diff <span className="font-mono">{fromLabel}</span> →{' '}
+        <span className="font-mono">{toLabel}</span>
       </h1>
 
       <div className="flex flex-col items-stretch gap-2 md:flex-row md:items-center">

@@ -4,9 +4,12 @@ import { parseDateTimeInput, toSnappishTime, type TimeZoneChoice } from '@/lib/t
 
 export type EnvironmentTab = 'snapshots' | 'events'
 
-/** The tab is the last path segment: `/env/events` is the log, `/env` and `/env/snapshots` the list. */
+/**
+ * The tab is the segment after the environment (`/:org/environments/:env/events` is the log;
+ * `/:org/environments/:env` and `…/snapshots` the list). Encoded segments never contain '/'.
+ */
 export function tabFromPath(pathname: string): EnvironmentTab {
-  return /\/events\/?$/.test(pathname) ? 'events' : 'snapshots'
+  return pathname.split('/')[4] === 'events' ? 'events' : 'snapshots'
 }
 
 export const SNAPSHOTS_PER_PAGE = 20

@@ -9,6 +9,9 @@ import {
   travelSnappish,
 } from './environment-params'
 
+// The first request builds the demo world, which takes a moment in jsdom.
+const SLOW = { timeout: 10_000 }
+
 const PROD = '/cyber-dojo/environments/aws-prod'
 
 describe('environment params', () => {
@@ -17,6 +20,7 @@ describe('environment params', () => {
     expect(tabFromPath(`${PROD}/snapshots`)).toBe('snapshots')
     expect(tabFromPath(`${PROD}/events`)).toBe('events')
     expect(tabFromPath('/o/environments/events')).toBe('snapshots')
+    expect(tabFromPath('/o/environments/events/snapshots')).toBe('snapshots')
   })
 
   it('falls back to defaults for bad event params', () => {
@@ -52,7 +56,7 @@ describe('environment params', () => {
 describe('environment page', () => {
   it('summarises the latest snapshot and lists snapshots with diff links', async () => {
     renderRoute(PROD)
-    const summary = (await screen.findByRole('heading', { name: /Latest snapshot/ })).closest(
+    const summary = (await screen.findByRole('heading', { name: /Latest snapshot/ }, SLOW)).closest(
       'section',
     )
     if (!summary) throw new Error('no summary')
@@ -73,41 +77,50 @@ describe('environment page', () => {
   it('time travels to the snapshot current at a moment, by its number', async () => {
     const { router } = renderRoute(PROD)
     // Tests run in UTC: 09:40 UTC is 11:40 in Berlin, just after runner:16d9990 started in #65.
-    await userEvent.type(await screen.findByLabelText(/Date and time/), '2022-08-22T09:40')
+    await userEvent.type(
+      await screen.findByLabelText(/Date and time/, {}, SLOW),
+      '2022-08-22T09:40',
+    )
     await userEvent.click(screen.getByRole('button', { name: 'Open at this time' }))
-    await waitFor(() => expect(router.state.location.pathname).toBe(`${PROD}/snapshots/65`))
-    expect(await screen.findByRole('heading', { name: 'aws-prod#65', level: 1 })).toBeVisible()
+    await waitFor(() => expect(router.state.location.pathname).toBe(`${PROD}/snapshots/65`), SLOW)
+    expect(
+      await screen.findByRole('heading', { name: 'aws-prod#65', level: 1 }, SLOW),
+    ).toBeVisible()
   })
 
   it('says when a time-travel expression finds no snapshot', async () => {
     renderRoute(`${PROD}?at=%23999999`)
-    expect(await screen.findByRole('alert')).toHaveTextContent(/No such snapshot/)
+    expect(await screen.findByRole('alert', {}, SLOW)).toHaveTextContent(/No such snapshot/)
   })
 
   it('shows the log with newest first and an order toggle in the URL', async () => {
     const { router } = renderRoute(`${PROD}/events`)
-    const table = await screen.findByRole('table', { name: /Change log of aws-prod/ })
+    const table = await screen.findByRole('table', { name: /Change log of aws-prod/ }, SLOW)
     expect(within(table).getAllByRole('row').length).toBeGreaterThan(1)
     expect(screen.getByRole('link', { name: 'Log' })).toHaveAttribute('aria-current', 'page')
     await userEvent.click(screen.getByRole('button', { name: 'Oldest first' }))
-    await waitFor(() => expect(router.state.location.search).toBe('?order=oldest'))
-    await waitFor(() =>
-      expect(screen.getByRole('button', { name: 'Oldest first' })).toHaveAttribute(
-        'aria-pressed',
-        'true',
-      ),
+    await waitFor(() => expect(router.state.location.search).toBe('?order=oldest'), SLOW)
+    await waitFor(
+      () =>
+        expect(screen.getByRole('button', { name: 'Oldest first' })).toHaveAttribute(
+          'aria-pressed',
+          'true',
+        ),
+      SLOW,
     )
   })
 
   it('says an environment without snapshots has none', async () => {
     renderRoute('/cyber-dojo/environments/empty-env')
-    expect(await screen.findAllByRole('heading', { name: 'No snapshots yet' })).not.toHaveLength(0)
+    expect(
+      await screen.findAllByRole('heading', { name: 'No snapshots yet' }, SLOW),
+    ).not.toHaveLength(0)
   })
 
   it('names an unknown environment', async () => {
     renderRoute('/cyber-dojo/environments/no-such-env')
     expect(
-      await screen.findByRole('heading', { name: 'Environment “no-such-env” not found' }),
+      await screen.findByRole('heading', { name: 'Environment “no-such-env” not found' }, SLOW),
     ).toBeVisible()
   })
 })

@@ -10,10 +10,15 @@ export interface FlowsParams {
   page: number
 }
 
-export const FLOWS_PER_PAGE = 50
+export const FLOWS_PER_PAGE = 100
 
 /** Each sort's natural direction: names A→Z, activity newest first. */
 export const DEFAULT_DIRECTION: Record<FlowSort, SortDirection> = { name: 'asc', activity: 'desc' }
+
+/** The filter text as the URL keeps it. */
+export function normaliseQuery(value: string): string {
+  return value.trim().slice(0, 200)
+}
 
 /** The flows list's URL; bad values fall back to defaults. */
 export function parseFlowsParams(params: URLSearchParams): FlowsParams {
@@ -23,7 +28,7 @@ export function parseFlowsParams(params: URLSearchParams): FlowsParams {
     rawDir === 'asc' || rawDir === 'desc' ? rawDir : DEFAULT_DIRECTION[sort]
   const rawPage = Number(params.get('page') ?? '1')
   const page = Number.isSafeInteger(rawPage) && rawPage >= 1 ? rawPage : 1
-  return { q: (params.get('q') ?? '').trim().slice(0, 200), sort, dir, page }
+  return { q: normaliseQuery(params.get('q') ?? ''), sort, dir, page }
 }
 
 /** Only what differs from the defaults goes in the URL, so shared links stay short. */

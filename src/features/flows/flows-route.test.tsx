@@ -1,6 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
+import { server } from '@mocks/node'
 import { renderRoute } from '@/test/render-route'
 
 // The first render lazily imports the route module.
@@ -36,7 +38,7 @@ describe('flows list', () => {
     await user.type(input, 'runner')
     await waitFor(() => expect(router.state.location.search).toBe('?q=runner'))
     expect(flowNames().every((name) => name.includes('runner'))).toBe(true)
-    expect(screen.getByText(/flows? matching “runner”/)).toBeInTheDocument()
+    expect(await screen.findByText(/flows? matching “runner”/, undefined, LOAD)).toBeInTheDocument()
     await user.clear(input)
     await user.type(input, 'zzzz-nothing')
     expect(
@@ -58,13 +60,21 @@ describe('flows list', () => {
   })
 
   it('pages an org with hundreds of flows', async () => {
+    const flows = Array.from({ length: 250 }, (_, index) => ({
+      name: `service-${String(index).padStart(3, '0')}`,
+      description: '',
+      tags: {},
+    }))
+    server.use(http.get('*/api/v2/flows/many', () => HttpResponse.json(flows)))
     const user = userEvent.setup()
-    const { router } = renderRoute('/acme/flows')
+    const { router } = renderRoute('/many/flows')
     await screen.findByRole('heading', { name: 'Flows' }, LOAD)
-    expect(flowNames()).toHaveLength(50)
+    expect(flowNames()).toHaveLength(100)
+    expect(screen.getByText('250 flows')).toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: 'Next' }))
     await waitFor(() => expect(router.state.location.search).toBe('?page=2'))
-    expect(screen.getByText(/Page 2 of/)).toBeInTheDocument()
+    expect(await screen.findByText(/Page 2 of 3/, undefined, LOAD)).toBeInTheDocument()
+    expect(flowNames()[0]).toBe('service-100')
   })
 })
 

@@ -14,12 +14,14 @@ import {
   DEFAULT_DIRECTION,
   FLOWS_PER_PAGE,
   filterAndSortFlows,
+  normaliseQuery,
   parseFlowsParams,
   writeFlowsParams,
   type FlowSort,
   type FlowsParams,
 } from './flows-list'
 import { TagList } from './tag-list'
+import { useUrlDraft } from './use-url-draft'
 
 export function loader(queryClient: QueryClient) {
   return async ({ params }: LoaderFunctionArgs) => {
@@ -59,6 +61,11 @@ export function Component() {
   const pageRows = rows.slice((page - 1) * FLOWS_PER_PAGE, page * FLOWS_PER_PAGE)
   const update = (next: Partial<FlowsParams>, replace = false) =>
     setSearchParams((current) => writeFlowsParams(current, next), { replace })
+  const [filterText, setFilterText] = useUrlDraft(
+    params.q,
+    (q) => update({ q, page: 1 }, true),
+    normaliseQuery,
+  )
 
   return (
     <section aria-labelledby="flows-heading" className="space-y-3">
@@ -81,8 +88,8 @@ export function Component() {
           <input
             id="flows-filter"
             type="search"
-            value={params.q}
-            onChange={(event) => update({ q: event.target.value, page: 1 }, true)}
+            value={filterText}
+            onChange={(event) => setFilterText(event.target.value)}
             placeholder="name, description or tag"
             className="w-72 rounded border border-line bg-surface px-2 py-1"
             autoComplete="off"

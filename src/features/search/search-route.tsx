@@ -1,92 +1,276 @@
 import type { QueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
 import { Link, replace, useLoaderData, useParams, type LoaderFunctionArgs } from 'react-router'
-import type { Artifact } from '@/api/artifacts'
 import { requireParam } from '@/app/params'
-import { ArtifactCandidates } from '@/features/artifacts/artifact-candidates'
-import { artifactPath, flowPath, flowsPath } from '@/features/artifacts/paths'
-import { resolveCommit } from '@/features/artifacts/resolve-commit'
-import { parseArtifactExpression } from '@/lib/artifact-expression'
+import { ComplianceBadge } from '@/components/compliance-badge'
+import { ShortId } from '@/components/short-id'
+import { artifactPath } from '@/features/artifacts/paths'
+import { pluralise } from '@/lib/format'
+import { ACCEPTED_FORMS, classifyQuery } from './classify-query'
+import { resolveQuery, type FoundArtifact, type Resolution } from './resolve-query'
+import { useSearchNavigation } from './use-search-navigation'
+
+type SearchData = { query: string; result: Exclude<Resolution, { kind: 'go' }> }
+
+/** `?q=` is free text; anything missing or odd is just an empty search. */
+function parseQuery(url: string): string {
+  const value = new URL(url).searchParams.get('q')
+  return typeof value === 'string' ? value.trim().slice(0, 2000) : ''
+}
 
 /**
- * Minimal resolver until the full search page lands: `flow:commit` opens the artifact (one match)
- * or lists them (several); `flow@fingerprint` goes to the artifact page, which resolves prefixes.
+ * One unambiguous match replaces the search URL with the page it names, so a shared or reloaded
+ * search link opens the page and Back skips the search. In-app searches resolve before
+ * navigating (useSearchNavigation), so this redirect only runs for links and reloads.
  */
-type SearchData =
-  | { kind: 'empty' }
-  | { kind: 'unsupported'; query: string; reason: string }
-  | { kind: 'many'; query: string; flow: string; artifacts: Artifact[] }
-  | { kind: 'none'; query: string; flow: string }
-
 export function loader(queryClient: QueryClient) {
-  return async ({ params, request }: LoaderFunctionArgs): Promise<SearchData | Response> => {
+  return async ({ params, request }: LoaderFunctionArgs): Promise<SearchData> => {
     const org = requireParam(params, 'org')
-    const query = (new URL(request.url).searchParams.get('q') ?? '').trim()
-    if (!query) return { kind: 'empty' }
-    const parsed = parseArtifactExpression(query)
-    if (!parsed.ok) return { kind: 'unsupported', query, reason: parsed.error }
-    const expression = parsed.value
-    if (expression.kind === 'fingerprint') {
-      return replace(artifactPath(org, expression.flow, expression.fingerprint))
-    }
-    const result = await resolveCommit(queryClient, org, expression.flow, expression.commit)
-    if (result.kind === 'one') return replace(result.path)
-    if (result.kind === 'many') {
-      return { kind: 'many', query, flow: expression.flow, artifacts: result.artifacts }
-    }
-    return { kind: 'none', query, flow: expression.flow }
+    const query = parseQuery(request.url)
+    const result = await resolveQuery(queryClient, org, query)
+    if (result.kind === 'go') throw replace(result.path)
+    return { query, result }
   }
 }
 
 export function Component() {
   const org = requireParam(useParams(), 'org')
-  const data = useLoaderData() as SearchData
+  const { query, result } = useLoaderData() as SearchData
   return (
-    <section aria-labelledby="search-heading" className="space-y-3">
-      <h1 id="search-heading" className="text-xl font-semibold break-all">
-        {data.kind === 'empty' ? 'Search' : `Search: ${data.query}`}
+    <section aria-labelledby="search-heading" className="space-y-4">
+      <h1 id="search-heading" className="text-xl font-semibold">
+        Search
       </h1>
-      {data.kind === 'empty' ? (
-        <p className="text-muted">
-          Type an artifact expression in the search box, e.g. <code>runner:16d9990</code>.
-        </p>
+      <SearchForm key={query} org={org} initial={query} />
+      {result.kind === 'artifacts' ? (
+        <section aria-labelledby="search-results-heading" className="space-y-2">
+          <h2 id="search-results-heading" className="font-semibold break-words">
+            {result.heading}
+          </h2>
+          <ArtifactResults org={org} artifacts={result.artifacts} caption={result.heading} />
+        </section>
       ) : null}
-      {data.kind === 'unsupported' ? (
-        <div role="alert" className="space-y-1 rounded border border-line bg-surface p-4">
-          <p>{data.reason}.</p>
-          <p className="text-muted">
-            This search understands <code>flow:commit</code> and <code>flow@fingerprint</code> for
-            now.
-          </p>
-        </div>
+      {result.kind === 'names' ? (
+        <section aria-labelledby="search-results-heading" className="space-y-2">
+          <h2 id="search-results-heading" className="font-semibold break-words">
+            {result.heading}
+          </h2>
+          <NameResults matches={result.matches} caption={result.heading} />
+        </section>
       ) : null}
-      {data.kind === 'none' ? (
-        <div role="alert" className="space-y-2 rounded border border-line bg-surface p-4">
-          <p>
-            No artifact in flow &apos;{data.flow}&apos; was built from commit &apos;
-            {data.query.slice(data.query.indexOf(':') + 1)}&apos;.
-          </p>
-          <p className="flex gap-4">
-            <Link className="text-accent hover:underline" to={flowPath(org, data.flow)}>
-              Go to the artifacts of {data.flow}
-            </Link>
-            <Link className="text-accent hover:underline" to={flowsPath(org)}>
-              Go to flows
-            </Link>
-          </p>
-        </div>
-      ) : null}
-      {data.kind === 'many' ? (
-        <>
-          <p>
-            {data.artifacts.length} artifacts in {data.flow} were built from this commit:
-          </p>
-          <ArtifactCandidates
-            org={org}
-            candidates={data.artifacts}
-            caption={`Artifacts built from ${data.query}`}
-          />
-        </>
+      {result.kind === 'message' ? (
+        <SearchMessage tone={result.tone} message={result.message} />
       ) : null}
     </section>
+  )
+}
+
+function SearchForm({ org, initial }: { org: string; initial: string }) {
+  const [text, setText] = useState(initial)
+  const { submit, pending } = useSearchNavigation(org)
+  const intent = classifyQuery(text, { org })
+  return (
+    <form
+      role="search"
+      aria-label="Search this organization"
+      className="space-y-1"
+      onSubmit={(event) => {
+        event.preventDefault()
+        void submit(text, intent)
+      }}
+    >
+      <label htmlFor="search-page-input" className="block text-sm font-medium">
+        Flow or environment name, expression, commit, fingerprint or Kosli link
+      </label>
+      <div className="flex flex-wrap gap-2">
+        <input
+          id="search-page-input"
+          type="text"
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          aria-describedby="search-page-hint"
+          className="w-full max-w-xl rounded border border-line bg-surface px-2 py-1.5 font-mono text-sm"
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded bg-accent px-3 py-1.5 text-sm font-medium text-accent-ink disabled:opacity-60"
+        >
+          {pending ? 'Searching…' : 'Search'}
+        </button>
+      </div>
+      <p id="search-page-hint" className="text-sm text-muted">
+        Enter will: {intent.description}
+      </p>
+    </form>
+  )
+}
+
+function SearchMessage({ tone, message }: { tone: 'empty' | 'invalid' | 'none'; message: string }) {
+  return (
+    <div
+      role={tone === 'empty' ? undefined : 'alert'}
+      className={`space-y-3 rounded border p-4 ${
+        tone === 'empty' ? 'border-line bg-surface' : 'border-warn/40 bg-warn-soft'
+      }`}
+    >
+      {tone === 'empty' ? (
+        <p className="font-medium">Type what you are looking for.</p>
+      ) : (
+        <p className="font-medium break-words text-ink">
+          <span aria-hidden="true" className="mr-1 text-warn">
+            {tone === 'invalid' ? '!' : '∅'}
+          </span>
+          {tone === 'invalid' ? 'Not understood: ' : 'Nothing found: '}
+          {message}
+        </p>
+      )}
+      <div>
+        <p className="text-sm text-ink">The search understands:</p>
+        <ul className="mt-1 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+          {ACCEPTED_FORMS.map((form) => (
+            <li key={form.example} className="contents">
+              <code className="font-mono text-ink">{form.example}</code>
+              <span className="text-ink">{form.meaning}</span>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  )
+}
+
+const th = 'px-3 py-2 font-semibold'
+
+function ArtifactResults({
+  org,
+  artifacts,
+  caption,
+}: {
+  org: string
+  artifacts: FoundArtifact[]
+  caption: string
+}) {
+  return (
+    <div className="overflow-x-auto rounded border border-line bg-surface">
+      <table className="w-full text-left">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="border-b border-line bg-raised text-sm">
+          <tr>
+            <th scope="col" className={th}>
+              Flow
+            </th>
+            <th scope="col" className={th}>
+              Artifact
+            </th>
+            <th scope="col" className={th}>
+              Fingerprint
+            </th>
+            <th scope="col" className={th}>
+              Commit
+            </th>
+            <th scope="col" className={th}>
+              Compliance
+            </th>
+            <th scope="col" className={th}>
+              Running in
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-line">
+          {artifacts.map((artifact) => (
+            <tr key={`${artifact.flow ?? ''}/${artifact.fingerprint}`} className="align-top">
+              <td className="px-3 py-2">
+                {artifact.flow ?? <span className="text-muted">none</span>}
+              </td>
+              <th scope="row" className="px-3 py-2 font-medium break-all">
+                {artifact.flow ? (
+                  <Link
+                    className="text-accent underline-offset-2 hover:underline"
+                    to={artifactPath(org, artifact.flow, artifact.fingerprint)}
+                  >
+                    {artifact.name || artifact.fingerprint}
+                  </Link>
+                ) : (
+                  artifact.name || artifact.fingerprint
+                )}
+              </th>
+              <td className="px-3 py-2 whitespace-nowrap">
+                <ShortId value={artifact.fingerprint} kind="fingerprint" length={12} />
+              </td>
+              <td className="px-3 py-2 whitespace-nowrap">
+                <ShortId value={artifact.gitCommit} kind="commit" />
+              </td>
+              <td className="px-3 py-2">
+                <ComplianceBadge value={artifact.state} />
+              </td>
+              <td className="px-3 py-2">
+                {artifact.runningIn === undefined ? (
+                  <span className="text-muted">unknown</span>
+                ) : artifact.runningIn.length === 0 ? (
+                  <span className="text-muted">none</span>
+                ) : (
+                  <ul className="flex flex-wrap gap-1">
+                    {artifact.runningIn.map((env) => (
+                      <li key={env}>
+                        <Link
+                          className="text-accent underline-offset-2 hover:underline"
+                          to={`/${encodeURIComponent(org)}/environments/${encodeURIComponent(env)}`}
+                        >
+                          {env}
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="border-t border-line px-3 py-2 text-sm text-muted">
+        {pluralise(artifacts.length, 'artifact')}
+      </p>
+    </div>
+  )
+}
+
+function NameResults({
+  matches,
+  caption,
+}: {
+  matches: ReadonlyArray<{ name: string; type: string; path: string }>
+  caption: string
+}) {
+  return (
+    <div className="overflow-x-auto rounded border border-line bg-surface">
+      <table className="w-full text-left">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="border-b border-line bg-raised text-sm">
+          <tr>
+            <th scope="col" className={th}>
+              Name
+            </th>
+            <th scope="col" className={th}>
+              Type
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-line">
+          {matches.map((match) => (
+            <tr key={`${match.type}:${match.name}`}>
+              <th scope="row" className="px-3 py-2 font-medium break-all">
+                <Link className="text-accent underline-offset-2 hover:underline" to={match.path}>
+                  {match.name}
+                </Link>
+              </th>
+              <td className="px-3 py-2">{match.type === 'flow' ? 'Flow' : 'Environment'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   )
 }

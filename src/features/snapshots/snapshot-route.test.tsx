@@ -3,6 +3,9 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { renderRoute } from '@/test/render-route'
 
+// The first request builds the demo world, which takes a moment in jsdom.
+const SLOW = { timeout: 10_000 }
+
 const PROD = '/cyber-dojo/environments/aws-prod'
 
 function rowOf(name: string): HTMLElement {
@@ -19,7 +22,9 @@ function replicasOf(name: string): string | null | undefined {
 describe('snapshot page', () => {
   it('shows aws-prod#65 as the seed does: four artifacts, replicas and the blue-green pair', async () => {
     renderRoute(`${PROD}/snapshots/65`)
-    expect(await screen.findByRole('heading', { name: 'aws-prod#65', level: 1 })).toBeVisible()
+    expect(
+      await screen.findByRole('heading', { name: 'aws-prod#65', level: 1 }, SLOW),
+    ).toBeVisible()
     expect(replicasOf('runner:16d9990')).toBe('3')
     expect(replicasOf('shas:7c45272')).toBe('1')
     expect(replicasOf('runner:85d83c6')).toBe('1')
@@ -40,7 +45,7 @@ describe('snapshot page', () => {
 
   it('links to the neighbours and the diff with the previous snapshot', async () => {
     renderRoute(`${PROD}/snapshots/65`)
-    const nav = await screen.findByRole('navigation', { name: 'Snapshot navigation' })
+    const nav = await screen.findByRole('navigation', { name: 'Snapshot navigation' }, SLOW)
     expect(within(nav).getByRole('link', { name: /Previous: #64/ })).toHaveAttribute(
       'href',
       `${PROD}/snapshots/64`,
@@ -57,17 +62,21 @@ describe('snapshot page', () => {
 
   it('filters by name from the URL and writes filter changes back to it', async () => {
     const { router } = renderRoute(`${PROD}/snapshots/65?q=runner`)
-    await screen.findByRole('heading', { name: 'aws-prod#65', level: 1 })
+    await screen.findByRole('heading', { name: 'aws-prod#65', level: 1 }, SLOW)
     expect(screen.queryByRole('rowheader', { name: /shas:7c45272/ })).not.toBeInTheDocument()
     expect(screen.getByRole('rowheader', { name: /runner:16d9990/ })).toBeInTheDocument()
     await userEvent.selectOptions(screen.getByLabelText('Sort by'), 'replicas')
-    await waitFor(() => expect(router.state.location.search).toContain('sort=replicas'))
+    await waitFor(() => expect(router.state.location.search).toContain('sort=replicas'), SLOW)
     expect(router.state.location.search).toContain('q=runner')
   })
 
   it('opens the details of a row on demand', async () => {
     renderRoute(`${PROD}/snapshots/65`)
-    const button = await screen.findByRole('button', { name: 'Details for runner:16d9990' })
+    await screen.findByRole('heading', { name: 'aws-prod#65', level: 1 }, SLOW)
+    // Scoped to the row: role queries over the whole table are slow in jsdom.
+    const button = within(rowOf('runner:16d9990')).getByRole('button', {
+      name: 'Details for runner:16d9990',
+    })
     expect(screen.queryByRole('heading', { name: /Instance starts/ })).not.toBeInTheDocument()
     await userEvent.click(button)
     expect(button).toHaveAttribute('aria-expanded', 'true')
@@ -77,17 +86,19 @@ describe('snapshot page', () => {
 
   it('hides artifacts that exited until asked, and marks them', async () => {
     const { router } = renderRoute(`${PROD}/snapshots/66`)
-    await screen.findByRole('heading', { name: 'aws-prod#66', level: 1 })
+    await screen.findByRole('heading', { name: 'aws-prod#66', level: 1 }, SLOW)
     expect(screen.queryByRole('rowheader', { name: /runner:85d83c6/ })).not.toBeInTheDocument()
     await userEvent.click(screen.getByRole('checkbox', { name: /Show exited/ }))
-    await waitFor(() => expect(router.state.location.search).toContain('exited=show'))
-    expect(await screen.findByRole('rowheader', { name: /runner:85d83c6.*exited/ })).toBeVisible()
+    await waitFor(() => expect(router.state.location.search).toContain('exited=show'), SLOW)
+    expect(
+      await screen.findByRole('rowheader', { name: /runner:85d83c6.*exited/ }, SLOW),
+    ).toBeVisible()
   })
 
   it('says when a snapshot number is out of range, and how many there are', async () => {
     renderRoute(`${PROD}/snapshots/999999`)
     expect(
-      await screen.findByRole('heading', { name: 'Snapshot aws-prod#999999 does not exist' }),
+      await screen.findByRole('heading', { name: 'Snapshot aws-prod#999999 does not exist' }, SLOW),
     ).toBeVisible()
     expect(screen.getByText(/aws-prod has [\d,]+ snapshots, numbered 1 to \d+/)).toBeVisible()
   })
@@ -95,21 +106,21 @@ describe('snapshot page', () => {
   it('tells an unknown environment, an empty one and a bad number apart', async () => {
     renderRoute('/cyber-dojo/environments/no-such-env/snapshots/1')
     expect(
-      await screen.findByRole('heading', { name: 'Environment “no-such-env” not found' }),
+      await screen.findByRole('heading', { name: 'Environment “no-such-env” not found' }, SLOW),
     ).toBeVisible()
   })
 
   it('says an environment has no snapshots yet', async () => {
     renderRoute('/cyber-dojo/environments/empty-env/snapshots/1')
     expect(
-      await screen.findByRole('heading', { name: 'empty-env has no snapshots yet' }),
+      await screen.findByRole('heading', { name: 'empty-env has no snapshots yet' }, SLOW),
     ).toBeVisible()
   })
 
   it('says a non-number is not a snapshot number', async () => {
     renderRoute(`${PROD}/snapshots/latest`)
     expect(
-      await screen.findByRole('heading', { name: '“latest” is not a snapshot number' }),
+      await screen.findByRole('heading', { name: '“latest” is not a snapshot number' }, SLOW),
     ).toBeVisible()
   })
 })

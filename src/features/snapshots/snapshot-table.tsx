@@ -130,13 +130,13 @@ function ArtifactRow({
         <td className="px-3 py-2">
           <button
             type="button"
+            aria-label={`Details for ${row.shortName}`}
             aria-expanded={open}
             aria-controls={open ? detailsId : undefined}
             onClick={onToggle}
             className="rounded border border-line px-2 py-0.5 text-xs hover:bg-raised"
           >
             {open ? 'Hide' : 'Details'}
-            <span className="sr-only"> for {row.shortName}</span>
           </button>
         </td>
       </tr>

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useId, useRef, type ReactNode } from 'react'
 import { attestationQueries, type Attestation } from '@/api/attestations'
+import { isApiError } from '@/api/client'
 import { readConfig } from '@/app/config'
 import { ComplianceBadge } from '@/components/compliance-badge'
 import { ErrorState } from '@/components/error-state'
@@ -372,9 +373,9 @@ export function AttestationPanel({
       <div className="min-h-0 flex-1 overflow-y-auto px-4 py-3">
         {query.isPending ? (
           <Skeleton rows={5} label="Loading attestation" />
-        ) : query.isError ? (
+        ) : query.isError && !(isApiError(query.error) && query.error.status === 404) ? (
           <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-        ) : query.data === null ? (
+        ) : !query.data ? (
           <p role="status">
             No attestation with id {id} was found in {org}.
           </p>

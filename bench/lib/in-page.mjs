@@ -1,0 +1,279 @@
+/**
+ * Functions that run INSIDE the page (Playwright serialises them), so each must be
+ * self-contained: no imports, no closures over module scope.
+ *
+ * "Painted" is approximated as: requestAnimationFrame (runs just before the frame that shows
+ * the DOM change is drawn) followed by a MessageChannel message (runs right after that frame).
+ * All times are performance.now() values, i.e. milliseconds since navigation start.
+ */
+
+/**
+ * Init script: records when `selector` first matches and the paint after it, and collects
+ * long tasks (> 50 ms) from the start of the page.
+ * @param {string} selector
+ */
+export function installPaintWatch(selector) {
+  const state = {
+    selector,
+    found: /** @type {number | null} */ (null),
+    painted: /** @type {number | null} */ (null),
+  }
+  /** @type {{ start: number, duration: number }[]} */
+  const longTasks = []
+  Object.assign(window, { __benchPaint: state, __benchLongTasks: longTasks })
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        longTasks.push({ start: entry.startTime, duration: entry.duration })
+    }).observe({ type: 'longtask', buffered: true })
+  } catch {
+    // no long task API: the scroll case reports frame gaps only
+  }
+  const afterPaint = (/** @type {(time: number) => void} */ done) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel()
+      channel.port1.onmessage = () => done(performance.now())
+      channel.port2.postMessage(null)
+    })
+  const check = () => {
+    if (state.found !== null || !document.querySelector(selector)) return
+    state.found = performance.now()
+    observer.disconnect()
+    afterPaint((time) => {
+      state.painted = time
+    })
+  }
+  const observer = new MutationObserver(check)
+  observer.observe(document, { childList: true, subtree: true })
+}
+
+/**
+ * After the watch fired: the paint time, when the page's API data arrived, and long tasks.
+ * @param {string} apiMarker a substring of the API URL the page waits for
+ */
+export function collectLoad(apiMarker) {
+  const w = /** @type {any} */ (window)
+  const state = w.__benchPaint
+  const resources = /** @type {PerformanceResourceTiming[]} */ (
+    performance.getEntriesByType('resource')
+  )
+  const api = resources.filter((entry) => entry.name.includes('/api/'))
+  const main = api.filter((entry) => entry.name.includes(apiMarker))
+  const nav = /** @type {PerformanceNavigationTiming | undefined} */ (
+    performance.getEntriesByType('navigation')[0]
+  )
+  const tasks = /** @type {{ start: number, duration: number }[]} */ (w.__benchLongTasks)
+  const untilPaint = tasks.filter((task) => task.start < state.painted)
+  return {
+    found: state.found,
+    painted: state.painted,
+    documentEnd: nav ? nav.responseEnd : null,
+    domContentLoaded: nav ? nav.domContentLoadedEventEnd : null,
+    apiRequests: api.map((entry) => ({
+      url: entry.name.replace(location.origin, ''),
+      start: entry.startTime,
+      end: entry.responseEnd,
+      bytes: entry.encodedBodySize,
+    })),
+    dataStart: main.length ? Math.min(...main.map((entry) => entry.startTime)) : null,
+    dataEnd: main.length ? Math.max(...main.map((entry) => entry.responseEnd)) : null,
+    longestTaskBeforePaint: untilPaint.reduce((max, task) => Math.max(max, task.duration), 0),
+    longTaskTotalBeforePaint: untilPaint.reduce((sum, task) => sum + task.duration, 0),
+  }
+}
+
+/**
+ * The physical limit: fetch the same API response and JSON.parse it, timed in the page.
+ * Waits for an idle moment first so the app's own work does not inflate the number.
+ * @param {string} url
+ */
+export async function fetchAndParse(url) {
+  await new Promise((resolve) => requestIdleCallback(() => resolve(null), { timeout: 3000 }))
+  const t0 = performance.now()
+  const response = await fetch(url, { cache: 'no-store', headers: { accept: 'application/json' } })
+  const text = await response.text()
+  const t1 = performance.now()
+  const value = JSON.parse(text)
+  const t2 = performance.now()
+  return {
+    status: response.status,
+    chars: text.length,
+    fetchMs: t1 - t0,
+    parseMs: t2 - t1,
+    totalMs: t2 - t0,
+    items: Array.isArray(value)
+      ? value.length
+      : Array.isArray(value?.artifacts)
+        ? value.artifacts.length
+        : null,
+  }
+}
+
+/**
+ * Fetches and parses in a page without the app, keeping only the parsed value alive, so the
+ * heap delta is the size of the parsed response.
+ * @param {string} url
+ */
+export async function parseAndKeep(url) {
+  const response = await fetch(url, { cache: 'no-store' })
+  const text = await response.text()
+  Object.assign(window, { __benchParsed: JSON.parse(text) })
+  return { chars: text.length, bytes: new TextEncoder().encode(text).length }
+}
+
+/**
+ * Scrolls the virtualised container (the nearest scrollable ancestor of the rows) from top to
+ * bottom, a big step per frame, and reports the long tasks and frame gaps meanwhile.
+ * @param {{ selector: string, maxFrames: number }} options
+ */
+export async function scrollToBottom({ selector, maxFrames }) {
+  const row = document.querySelector(selector)
+  /** @type {Element | null} */
+  let container = row ? row.parentElement : null
+  while (container) {
+    const style = getComputedStyle(container)
+    if (
+      container.scrollHeight > container.clientHeight + 1 &&
+      /(auto|scroll)/.test(style.overflowY)
+    )
+      break
+    container = container.parentElement
+  }
+  const scroller = /** @type {Element} */ (container ?? document.scrollingElement)
+  const label = container
+    ? `${container.tagName.toLowerCase()}${container.getAttribute('aria-label') ? `[aria-label="${container.getAttribute('aria-label')}"]` : ''}`
+    : 'document'
+  /** @type {{ start: number, duration: number }[]} */
+  const tasks = []
+  let observer = null
+  try {
+    observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        tasks.push({ start: entry.startTime, duration: entry.duration })
+    })
+    observer.observe({ type: 'longtask' })
+  } catch {
+    observer = null
+  }
+  scroller.scrollTop = 0
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+  const height = scroller.scrollHeight
+  const step = Math.max(scroller.clientHeight * 2, Math.ceil(height / maxFrames))
+  const started = performance.now()
+  let previous = started
+  let worstFrame = 0
+  let frames = 0
+  await new Promise((resolve) => {
+    const tick = () => {
+      const now = performance.now()
+      worstFrame = Math.max(worstFrame, now - previous)
+      previous = now
+      frames += 1
+      const bottom = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1
+      if (bottom || frames > maxFrames * 2) {
+        resolve(null)
+        return
+      }
+      scroller.scrollTop += step
+      requestAnimationFrame(tick)
+    }
+    requestAnimationFrame(tick)
+  })
+  // Let the last frame's work land before reading the long tasks.
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100)))
+  observer?.disconnect()
+  const lastRow = [...document.querySelectorAll('[aria-rowindex]')].at(-1)
+  return {
+    container: label,
+    scrollHeight: height,
+    step,
+    frames,
+    durationMs: performance.now() - started,
+    worstFrameMs: worstFrame,
+    longTasks: tasks.map((task) => Math.round(task.duration)),
+    longestTaskMs: tasks.reduce((max, task) => Math.max(max, task.duration), 0),
+    lastRowIndex: lastRow ? Number(lastRow.getAttribute('aria-rowindex')) : null,
+    rowCount: Number(row?.closest('table')?.getAttribute('aria-rowcount') ?? NaN),
+  }
+}
+
+/**
+ * Typing instrumentation: for each key, the keydown time and the paint after the last DOM
+ * change it caused (or after the input's own echo when nothing else changed).
+ * @param {string} rootSelector where to watch for DOM changes (the page's main content)
+ */
+export function installTypingWatch(rootSelector) {
+  /** @typedef {{ key: string, down: number, echo: number | null, lastPaint: number | null, mutations: number, activity: number, pending: number }} KeyState */
+  /** @type {KeyState[]} */
+  const keys = []
+  const root = document.querySelector(rootSelector) ?? document.body
+  const afterPaint = (/** @type {(time: number) => void} */ done) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel()
+      channel.port1.onmessage = () => done(performance.now())
+      channel.port2.postMessage(null)
+    })
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      keys.push({
+        key: event.key,
+        down: event.timeStamp,
+        echo: null,
+        lastPaint: null,
+        mutations: 0,
+        activity: performance.now(),
+        pending: 0,
+      })
+    },
+    true,
+  )
+  document.addEventListener(
+    'input',
+    () => {
+      const current = keys.at(-1)
+      if (!current) return
+      current.pending += 1
+      afterPaint((time) => {
+        current.echo = time
+        current.pending -= 1
+        current.activity = performance.now()
+      })
+    },
+    true,
+  )
+  new MutationObserver((records) => {
+    const current = keys.at(-1)
+    if (!current) return
+    // The input's own value attribute is the echo, not the filtered rows.
+    if (records.every((record) => record.target instanceof HTMLInputElement)) return
+    current.mutations += records.length
+    current.activity = performance.now()
+    current.pending += 1
+    afterPaint((time) => {
+      current.lastPaint = time
+      current.pending -= 1
+      current.activity = performance.now()
+    })
+  }).observe(root, { childList: true, subtree: true, characterData: true, attributes: true })
+
+  /**
+   * Resolves once the main thread went idle and nothing changed for `quietMs`.
+   * @param {number} quietMs
+   */
+  const settled = (quietMs) =>
+    new Promise((resolve) => {
+      const poll = () =>
+        requestIdleCallback(
+          () => {
+            const current = keys.at(-1)
+            if (current && current.pending === 0 && performance.now() - current.activity >= quietMs)
+              resolve(null)
+            else setTimeout(poll, 20)
+          },
+          { timeout: 5000 },
+        )
+      poll()
+    })
+  Object.assign(window, { __benchTyping: { keys, settled } })
+}

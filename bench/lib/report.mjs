@@ -1,0 +1,374 @@
+/**
+ * Turns raw results into the printed table (one row per number, with its target and ✓/✕)
+ * and the summary saved in the JSON.
+ */
+import { MB, count, kB, ms, ratio, score, spread, summarise } from './stats.mjs'
+
+export const TARGETS = {
+  ratio: 1.5,
+  keyMs: 100,
+  scrollTaskMs: 50,
+  initialJsBytes: 125 * 1024,
+  routeChunkBytes: 30 * 1024,
+  lighthouse: {
+    mobile: { performance: 0.95, accessibility: 1 },
+    desktop: { performance: 1, accessibility: 1 },
+  },
+}
+
+/**
+ * @typedef {object} Row
+ * @property {string} section
+ * @property {string} label
+ * @property {string} value median (min–max), formatted
+ * @property {string} target e.g. "≤ 1.5×", or "" when the number has none
+ * @property {boolean | null} pass null when there is no target (or the case failed to run)
+ * @property {string} [note]
+ * @property {number | null} [number] the number the target is checked against
+ */
+
+/**
+ * @param {any} results see run.mjs
+ * @returns {Row[]}
+ */
+export function buildRows(results) {
+  /** @type {Row[]} */
+  const rows = []
+  /**
+   * @param {string} section
+   * @param {{ status: string, error?: string } | undefined} result
+   */
+  const failed = (section, result) => {
+    if (!result) return true
+    if (result.status === 'ok') return false
+    rows.push({
+      section,
+      label: result.status === 'skipped' ? 'skipped' : 'FAILED',
+      value: '',
+      target: '',
+      pass: result.status === 'skipped' ? null : false,
+      note: result.error ?? '',
+    })
+    return true
+  }
+
+  for (const id of ['snapshot', 'diff', 'artifact', 'flows']) {
+    const result = results.cases[id]
+    if (!result) continue
+    const section = result.title
+    if (failed(section, result)) continue
+    // The snapshot's runs live with the heap, scroll and typing numbers of the same page.
+    const runs = id === 'snapshot' ? (results.cases.snapshotPage?.runs ?? []) : result.runs
+    if (!runs.length || !runs[0].limit) {
+      rows.push({ section, label: 'no completed run', value: '', target: '', pass: false })
+      continue
+    }
+    const painted = summarise(runs.map((/** @type {any} */ run) => run.load.painted))
+    const dataEnd = summarise(runs.map((/** @type {any} */ run) => run.load.dataEnd))
+    const afterData = summarise(
+      runs.map((/** @type {any} */ run) =>
+        run.load.dataEnd === null ? null : run.load.painted - run.load.dataEnd,
+      ),
+    )
+    const limit = summarise(runs.map((/** @type {any} */ run) => run.limit.totalMs))
+    const fetchMs = summarise(runs.map((/** @type {any} */ run) => run.limit.fetchMs))
+    const parseMs = summarise(runs.map((/** @type {any} */ run) => run.limit.parseMs))
+    const ratios = summarise(runs.map((/** @type {any} */ run) => run.ratio))
+    const longest = summarise(runs.map((/** @type {any} */ run) => run.load.longestTaskBeforePaint))
+    rows.push(
+      {
+        section,
+        label: 'page: navigation start → rows painted',
+        value: spread(painted, ms),
+        target: '',
+        pass: null,
+      },
+      {
+        section,
+        label: '  of which: API data arrived at',
+        value: spread(dataEnd, ms),
+        target: '',
+        pass: null,
+      },
+      {
+        section,
+        label: '  of which: data arrived → painted (client work)',
+        value: spread(afterData, ms),
+        target: '',
+        pass: null,
+        note: `longest task before paint ${spread(longest, ms)}`,
+      },
+      {
+        section,
+        label: `limit: fetch + JSON.parse (${MB(runs[0].limit.chars)})`,
+        value: spread(limit, ms),
+        target: '',
+        pass: null,
+        note: `fetch ${spread(fetchMs, ms)}, parse ${spread(parseMs, ms)}`,
+      },
+      {
+        section,
+        label: 'ratio page / limit',
+        value: spread(ratios, ratio),
+        target: `≤ ${TARGETS.ratio}×`,
+        pass: ratios ? ratios.median <= TARGETS.ratio : false,
+        number: ratios?.median ?? null,
+      },
+    )
+  }
+
+  const snapshotRuns = results.cases.snapshotPage?.runs ?? []
+  const typing = results.cases.typing
+  if (typing && !failed(typing.title, typing)) {
+    const all = snapshotRuns.flatMap((/** @type {any} */ run) =>
+      run.typing.keys.map((/** @type {any} */ key) => key.latencyMs),
+    )
+    const perRunWorst = summarise(
+      snapshotRuns.map((/** @type {any} */ run) =>
+        Math.max(...run.typing.keys.map((/** @type {any} */ key) => key.latencyMs)),
+      ),
+    )
+    const worst = Math.max(...all)
+    const keyMedian = summarise(all)
+    const echo = summarise(
+      snapshotRuns.flatMap((/** @type {any} */ run) =>
+        run.typing.keys.map((/** @type {any} */ key) => key.echoMs),
+      ),
+    )
+    rows.push(
+      {
+        section: typing.title,
+        label: `median key → filtered rows painted (${all.length} keys)`,
+        value: spread(keyMedian, ms),
+        target: '',
+        pass: null,
+        note: `the input's own echo: ${spread(echo, ms)}`,
+      },
+      {
+        section: typing.title,
+        label: 'worst key (per run)',
+        value: `${ms(worst)}${perRunWorst && perRunWorst.n > 1 ? ` (runs: ${spread(perRunWorst, ms)})` : ''}`,
+        target: `≤ ${TARGETS.keyMs} ms`,
+        pass: worst <= TARGETS.keyMs,
+        number: worst,
+      },
+    )
+  }
+
+  const scroll = results.cases.scroll
+  if (scroll && !failed(scroll.title, scroll)) {
+    const longest = summarise(
+      snapshotRuns.map((/** @type {any} */ run) => run.scroll.longestTaskMs),
+    )
+    const worstFrame = summarise(
+      snapshotRuns.map((/** @type {any} */ run) => run.scroll.worstFrameMs),
+    )
+    const over = snapshotRuns.map(
+      (/** @type {any} */ run) =>
+        run.scroll.longTasks.filter((/** @type {number} */ d) => d > TARGETS.scrollTaskMs).length,
+    )
+    const first = snapshotRuns[0]?.scroll
+    const max = longest ? longest.max : 0
+    rows.push(
+      {
+        section: scroll.title,
+        label: 'longest main-thread task while scrolling',
+        value: longest && longest.max > 0 ? spread(longest, ms) : 'none > 50 ms',
+        target: `≤ ${TARGETS.scrollTaskMs} ms`,
+        pass: max <= TARGETS.scrollTaskMs,
+        number: max,
+        note: `tasks > 50 ms per run: ${over.join(', ')}`,
+      },
+      {
+        section: scroll.title,
+        label: 'longest frame (rAF to rAF)',
+        value: spread(worstFrame, ms),
+        target: '',
+        pass: null,
+        note: first
+          ? `${first.container}, ${count(first.frames)} frames of ${count(first.step)} px, reached row ${first.lastRowIndex ?? '?'} of ${Number.isFinite(first.rowCount) ? first.rowCount : '?'}`
+          : '',
+      },
+    )
+  }
+
+  const heap = results.cases.heap
+  if (heap && !failed(heap.title, heap)) {
+    const used = summarise(snapshotRuns.map((/** @type {any} */ run) => run.heap))
+    const parsed = heap.parsed
+    rows.push(
+      {
+        section: heap.title,
+        label: 'JS heap used after the snapshot (after GC)',
+        value: spread(used, MB),
+        target: '',
+        pass: null,
+      },
+      {
+        section: heap.title,
+        label: 'the response: JSON text',
+        value: MB(parsed.bytes),
+        target: '',
+        pass: null,
+      },
+      {
+        section: heap.title,
+        label: 'the response: heap of JSON.parse result (page without the app)',
+        value: MB(parsed.parsedHeap),
+        target: '',
+        pass: null,
+      },
+      {
+        section: heap.title,
+        label: 'ratio app heap / parsed response',
+        value: used ? ratio(used.median / parsed.parsedHeap) : 'n/a',
+        target: '',
+        pass: null,
+      },
+    )
+  }
+
+  const bytes = results.cases.bytes
+  if (bytes && !failed(bytes.title, bytes)) {
+    for (const route of bytes.routes) {
+      if (route.error) {
+        rows.push({
+          section: bytes.title,
+          label: route.name,
+          value: '',
+          target: '',
+          pass: false,
+          note: route.error,
+        })
+        continue
+      }
+      const js = route.files.filter((/** @type {any} */ file) => file.type === 'js')
+      const css = route.files.filter((/** @type {any} */ file) => file.type === 'css')
+      const sum = (/** @type {any[]} */ files) =>
+        files.reduce((total, file) => total + file.gzip, 0)
+      const initial = sum(js.filter((/** @type {any} */ file) => file.initial))
+      const lazy = js.filter((/** @type {any} */ file) => !file.initial)
+      const biggest = lazy.reduce(
+        (/** @type {any} */ max, /** @type {any} */ file) =>
+          file.gzip > (max?.gzip ?? -1) ? file : max,
+        null,
+      )
+      const wire = route.files.reduce(
+        (/** @type {number} */ total, /** @type {any} */ file) => total + file.wire,
+        0,
+      )
+      rows.push(
+        {
+          section: bytes.title,
+          label: `${route.name}: initial JS`,
+          value: kB(initial),
+          target: `≤ ${kB(TARGETS.initialJsBytes)}`,
+          pass: initial <= TARGETS.initialJsBytes,
+          number: initial,
+          note: `JS total ${kB(sum(js))}, CSS ${kB(sum(css))}; ${kB(wire)} on the wire (brotli)`,
+        },
+        {
+          section: bytes.title,
+          label: `${route.name}: lazy chunks (${lazy.length}), largest`,
+          value: biggest ? `${kB(sum(lazy))}, largest ${kB(biggest.gzip)}` : 'none',
+          target: `each ≤ ${kB(TARGETS.routeChunkBytes)}`,
+          pass: !biggest || biggest.gzip <= TARGETS.routeChunkBytes,
+          number: biggest?.gzip ?? 0,
+          note: biggest ? biggest.file.replace(/^assets\//, '') : '',
+        },
+      )
+    }
+  }
+
+  const bundle = results.cases.bundle
+  if (bundle && !failed(bundle.title, bundle)) {
+    rows.push({
+      section: bundle.title,
+      label: 'scripts/check-bundle.mjs (initial ≤ 125 kB, chunks ≤ 30 kB, no MSW in live)',
+      value: bundle.ok ? 'ok' : 'exceeded',
+      target: 'ok',
+      pass: bundle.ok,
+      note: bundle.failures.join('; '),
+    })
+  }
+
+  const lighthouse = results.cases.lighthouse
+  if (lighthouse && !failed(lighthouse.title, lighthouse)) {
+    for (const run of lighthouse.runs) {
+      const label = `${run.page} (${run.formFactor})`
+      if (run.error) {
+        rows.push({
+          section: lighthouse.title,
+          label,
+          value: '',
+          target: '',
+          pass: false,
+          note: run.error,
+        })
+        continue
+      }
+      const want = TARGETS.lighthouse[/** @type {'mobile' | 'desktop'} */ (run.formFactor)]
+      const m = run.metrics
+      rows.push(
+        {
+          section: lighthouse.title,
+          label: `${label}: performance`,
+          value: run.performance === null ? 'n/a' : score(run.performance),
+          target: `≥ ${score(want.performance)}`,
+          pass: run.performance !== null && run.performance >= want.performance,
+          number: run.performance,
+          note: [
+            `FCP ${fmt(m.fcpMs, ms)}, LCP ${fmt(m.lcpMs, ms)}, TBT ${fmt(m.tbtMs, ms)}, CLS ${fmt(m.cls, (v) => v.toFixed(3))}`,
+            run.opportunities.length ? `savings: ${run.opportunities.join(', ')}` : '',
+          ]
+            .filter(Boolean)
+            .join('; '),
+        },
+        {
+          section: lighthouse.title,
+          label: `${label}: accessibility`,
+          value: run.accessibility === null ? 'n/a' : score(run.accessibility),
+          target: `≥ ${score(want.accessibility)}`,
+          pass: run.accessibility !== null && run.accessibility >= want.accessibility,
+          number: run.accessibility,
+          note: run.failedAccessibility.length
+            ? `failing: ${run.failedAccessibility.join(', ')}`
+            : '',
+        },
+      )
+    }
+  }
+  return rows
+}
+
+/**
+ * @param {number | null} value
+ * @param {(value: number) => string} format
+ */
+function fmt(value, format) {
+  return value === null ? 'n/a' : format(value)
+}
+
+/**
+ * @param {Row[]} rows
+ * @returns {string}
+ */
+export function formatTable(rows) {
+  const labelWidth = Math.min(62, Math.max(...rows.map((row) => row.label.length)) + 2)
+  const valueWidth = Math.min(40, Math.max(...rows.map((row) => row.value.length)) + 2)
+  const targetWidth = Math.max(...rows.map((row) => row.target.length)) + 2
+  /** @type {string[]} */
+  const lines = []
+  let section = ''
+  for (const row of rows) {
+    if (row.section !== section) {
+      section = row.section
+      lines.push('', section)
+    }
+    const mark = row.pass === null ? ' ' : row.pass ? '✓' : '✕'
+    lines.push(
+      `  ${row.label.padEnd(labelWidth)}${row.value.padEnd(valueWidth)}${row.target.padEnd(targetWidth)}${mark}${row.note ? `  ${row.note}` : ''}`.trimEnd(),
+    )
+  }
+  return lines.join('\n')
+}

@@ -1,0 +1,63 @@
+import { screen, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { renderRoute } from '@/test/render-route'
+
+const FP = '9af401c4350b21e3f1df17d6ad808da43d9646e75b6da902cc7c492bcfb9c625'
+const wait = { timeout: 10_000 }
+
+describe('audit report', () => {
+  it("states the seed artifact's facts, history and compliance with timestamps", async () => {
+    renderRoute(`/cyber-dojo/audit?artifact=runner@${FP}`)
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Audit report' }, wait),
+    ).toBeVisible()
+    expect(screen.getAllByText(`Artifact runner@${FP}`).length).toBeGreaterThan(0)
+    expect(screen.getByText('Organization').nextElementSibling).toHaveTextContent('cyber-dojo')
+    const artifact = await screen.findByRole(
+      'region',
+      { name: /^Artifact .*runner:16d9990$/ },
+      wait,
+    )
+    const box = within(artifact)
+    expect(box.getByText('Fingerprint').nextElementSibling).toHaveTextContent(FP)
+    expect(box.getByText('Git commit').nextElementSibling).toHaveTextContent(
+      '16d9990ad23a40eecaf087abac2a58a2d2a4b3f4',
+    )
+    expect(box.getByText('State').nextElementSibling).toHaveTextContent('COMPLIANT')
+    // Tests run in UTC: the seed's 11:35:00 CEST is 09:35:00 UTC.
+    expect(box.getByText('Created').nextElementSibling).toHaveTextContent(
+      'Mon, 22 Aug 2022 09:35:00 UTC',
+    )
+    const history = box.getByRole('table', { name: /History/ })
+    expect(within(history).getByText('Started running in aws-prod#65 environment')).toBeVisible()
+    expect(within(history).getByText('No longer running in aws-prod#96 environment')).toBeVisible()
+    expect(within(history).getAllByRole('row')).toHaveLength(11)
+    expect(screen.getByRole('button', { name: 'Print / Save as PDF' })).toBeVisible()
+    expect(screen.getByRole('button', { name: 'Download JSON' })).toBeVisible()
+    // Tests run without the demo meta tag, i.e. live: the API's own package via the proxy.
+    expect(screen.getByRole('link', { name: 'Kosli audit package' })).toHaveAttribute(
+      'href',
+      `/api/v2/artifacts/cyber-dojo/runner/${FP}/audit_package`,
+    )
+  })
+
+  it('explains a snapshot with its policies and non-compliant artifacts', async () => {
+    renderRoute('/cyber-dojo/audit?snapshot=aws-beta%237921')
+    const compliance = await screen.findByRole('region', { name: 'Compliance' }, wait)
+    expect(within(compliance).getByText('NON-COMPLIANT')).toBeVisible()
+    expect(
+      within(compliance).getByText(
+        /busybox.*Artifact has no provenance \(policy 'provenance' requires it\)/,
+      ),
+    ).toBeVisible()
+    expect(screen.getByRole('table', { name: /Applied policies/ })).toBeVisible()
+    expect(screen.getByText('Roll-up').nextElementSibling).toHaveTextContent(/without provenance/)
+  })
+
+  it('asks what to report on when nothing (or nonsense) was asked', async () => {
+    renderRoute('/cyber-dojo/audit?artifact=nonsense')
+    expect(await screen.findByRole('alert', {}, wait)).toHaveTextContent(/artifact:/)
+    expect(screen.getByLabelText('Artifact (flow@fingerprint)')).toBeVisible()
+    expect(screen.getByLabelText('From (ISO, UTC)')).toBeVisible()
+  })
+})
