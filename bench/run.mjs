@@ -16,7 +16,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
@@ -69,7 +69,9 @@ const LIGHTHOUSE_PAGES = [
 /** @param {unknown} error */
 const message = (error) => (error instanceof Error ? error.message : String(error))
 /** @param {string} text */
-const log = (text) => console.log(`bench: ${text}`)
+const log = (text) =>
+  console.log(`bench [${String(Math.round((Date.now() - t0) / 1000)).padStart(3)} s] ${text}`)
+const t0 = Date.now()
 
 /**
  * GET JSON from the mock API directly (discovery happens outside the browser).
@@ -219,6 +221,7 @@ async function main() {
     return
   }
   const startedAt = new Date()
+  const loadAtStart = loadavg()[0]
   const dist = path.resolve(root, options.dist)
   if (options.build || !existsSync(path.join(dist, 'index.html'))) build(dist)
   if (!existsSync(CHROME_PATH))
@@ -441,6 +444,12 @@ async function main() {
     `Shiplog bench · ${options.quick ? 'quick' : 'full'} · ${options.runs} run${options.runs === 1 ? '' : 's'} per case · ${results.browser ? `Chromium ${results.browser}` : 'no browser'} · ${Math.round((finishedAt.getTime() - startedAt.getTime()) / 1000)} s`,
     'values: median (min–max) over the runs; ratio = page time / (fetch + JSON.parse of the same response, same page)',
   ]
+  const busiest = Math.max(loadAtStart, loadavg()[0])
+  if (busiest > cpus().length) {
+    header.push(
+      `WARNING: load average ${busiest.toFixed(1)} on ${cpus().length} CPUs: other processes competed for the CPU, so absolute times are inflated.`,
+    )
+  }
   console.log(`\n${header.join('\n')}\n${formatTable(rows)}\n`)
   const missed = rows.filter((row) => row.pass === false)
   console.log(missed.length ? `${missed.length} target(s) missed or failed.` : 'All targets hold.')
@@ -455,7 +464,8 @@ async function main() {
       dist: path.relative(root, dist) || dist,
       node: process.version,
       chromium: results.browser ?? null,
-      cpus: (await import('node:os')).cpus().length,
+      cpus: cpus().length,
+      loadAverage: { atStart: loadAtStart, atEnd: loadavg()[0] },
       ...gitInfo(),
       command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
     },

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { chooseTheme, expect, test } from './fixtures'
+import { chooseTheme, expect as baseExpect, test } from './fixtures'
 
 const RUNNER_FP = '9af401c4350b21e3f1df17d6ad808da43d9646e75b6da902cc7c492bcfb9c625'
 const SEED_DIFF = '/cyber-dojo/diff?from=aws-prod%2364&to=aws-prod%2365'
@@ -9,16 +9,24 @@ async function expectNoAxeViolations(page: Page) {
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
 }
 
+// Each step fetches a diff; give a loaded machine room.
+const expect = baseExpect.configure({ timeout: 30_000 })
+// The demo world is built in the browser on every page load; on a busy machine that takes a while.
+const LOAD = { timeout: 60_000 }
+
 function pairOf(page: Page) {
   const url = new URL(page.url())
   return [url.searchParams.get('from'), url.searchParams.get('to')]
 }
 
 test.describe('snapshot diff', () => {
+  test.describe.configure({ timeout: 180_000 })
+
   test('aws-prod#64 → #65 shows exactly one added artifact: runner:16d9990', async ({ page }) => {
     await page.goto(SEED_DIFF)
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(
       'Diff aws-prod#64 → aws-prod#65',
+      LOAD,
     )
     await expect(page.getByTestId('diff-summary')).toHaveText(
       /^1 added, 0 removed, 0 scaled, \d+ unchanged$/,
@@ -49,7 +57,7 @@ test.describe('snapshot diff', () => {
     await page.goto('/cyber-dojo/diff?from=aws-beta&to=aws-prod')
     const from = page.getByRole('link', { name: /^aws-beta#\d+$/ })
     const to = page.getByRole('link', { name: /^aws-prod#\d+$/ })
-    await expect(from).toBeVisible()
+    await expect(from).toBeVisible(LOAD)
     await expect(to).toBeVisible()
     await expect(from).toHaveAttribute(
       'href',
@@ -69,7 +77,11 @@ test.describe('snapshot diff', () => {
     await page.goto(SEED_DIFF)
     const next = page.getByRole('button', { name: 'Next pair' })
     const previous = page.getByRole('button', { name: 'Previous pair' })
-    await expect(next).toHaveAttribute('title', 'Next pair: aws-prod#65 → aws-prod#66 (shortcut ])')
+    await expect(next).toHaveAttribute(
+      'title',
+      'Next pair: aws-prod#65 → aws-prod#66 (shortcut ])',
+      LOAD,
+    )
     await next.click()
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(
       'Diff aws-prod#65 → aws-prod#66',
@@ -100,7 +112,7 @@ test.describe('snapshot diff', () => {
 
   test('the pickers choose a pair and swap reverses it', async ({ page }) => {
     await page.goto('/cyber-dojo/diff')
-    await expect(page.getByRole('heading', { name: 'Compare snapshots' })).toBeVisible()
+    await expect(page.getByRole('heading', { name: 'Compare snapshots' })).toBeVisible(LOAD)
     await expectNoAxeViolations(page)
     const from = page.getByRole('group', { name: 'From' })
     const to = page.getByRole('group', { name: 'To' })
@@ -111,7 +123,7 @@ test.describe('snapshot diff', () => {
     await to.getByLabel('Snapshot', { exact: true }).selectOption('index')
     await to.getByLabel('Snapshot number').fill('65')
     await page.getByRole('button', { name: 'Compare' }).click()
-    await expect(page.getByTestId('diff-summary')).toHaveText(/^1 added, 0 removed/)
+    await expect(page.getByTestId('diff-summary')).toHaveText(/^1 added, 0 removed/, LOAD)
     expect(pairOf(page)).toEqual(['aws-prod#64', 'aws-prod#65'])
 
     await page.getByRole('button', { name: 'Swap' }).click()
@@ -125,13 +137,12 @@ test.describe('snapshot diff', () => {
     await page.goto('/cyber-dojo/diff?from=aws-prod%23zero&to=aws-prod')
     await expect(page.getByRole('alert')).toContainText(
       'Snapshot number must be a positive whole number',
+      LOAD,
     )
     await expect(page.getByRole('form', { name: 'Choose snapshots to compare' })).toBeVisible()
 
     await page.goto('/cyber-dojo/diff?from=empty-env&to=aws-prod')
-    await expect(
-      page.getByText(/empty-env has no snapshots yet|could not|not accepted|Not found/i).first(),
-    ).toBeVisible()
+    await expect(page.getByText('empty-env has no snapshots yet')).toBeVisible(LOAD)
     await expect(page.getByRole('form', { name: 'Choose snapshots to compare' })).toBeVisible()
     await expectNoAxeViolations(page)
   })
@@ -140,7 +151,7 @@ test.describe('snapshot diff', () => {
     test.skip(mode !== 'demo', 'one set of screenshots is enough')
     await page.setViewportSize({ width: 1280, height: 900 })
     await page.goto(`${SEED_DIFF}&unchanged=show`)
-    await expect(page.getByTestId('diff-summary')).toBeVisible()
+    await expect(page.getByTestId('diff-summary')).toBeVisible(LOAD)
     await chooseTheme(page, 'Light theme')
     await page.screenshot({ path: '/tmp/shots/p5-diff-light.png', fullPage: true })
     await chooseTheme(page, 'Dark theme')
@@ -148,13 +159,13 @@ test.describe('snapshot diff', () => {
     await page.screenshot({ path: '/tmp/shots/p5-diff-dark.png', fullPage: true })
 
     await page.goto('/cyber-dojo/diff?from=aws-beta&to=aws-prod')
-    await expect(page.getByTestId('diff-summary')).toBeVisible()
+    await expect(page.getByTestId('diff-summary')).toBeVisible(LOAD)
     await page.screenshot({ path: '/tmp/shots/p5-beta-vs-prod-dark.png', fullPage: true })
     await chooseTheme(page, 'Light theme')
     await page.screenshot({ path: '/tmp/shots/p5-beta-vs-prod-light.png', fullPage: true })
 
     await page.goto('/cyber-dojo/diff')
-    await expect(page.getByRole('form', { name: 'Choose snapshots to compare' })).toBeVisible()
+    await expect(page.getByRole('form', { name: 'Choose snapshots to compare' })).toBeVisible(LOAD)
     await page.screenshot({ path: '/tmp/shots/p5-form-light.png', fullPage: true })
   })
 })

@@ -15,13 +15,20 @@ async function expectNoAxeViolations(page: Page) {
   expect(results.violations).toEqual([])
 }
 
+// Demo mode builds its world in the browser on first load, which is slow on a busy machine.
+const FIRST_LOAD = { timeout: 90_000 }
+
 test.describe('environments and snapshots', () => {
+  test.describe.configure({ timeout: 180_000 })
+
   test('list → aws-prod → snapshots → #65 shows the seed’s artifacts and the blue-green overlap', async ({
     page,
   }) => {
     await page.goto('/cyber-dojo/environments')
-    await expect(page.getByRole('heading', { name: 'Environments', level: 1 })).toBeVisible()
-    await page.getByRole('link', { name: 'aws-prod', exact: true }).click()
+    await expect(page.getByRole('heading', { name: 'Environments', level: 1 })).toBeVisible(
+      FIRST_LOAD,
+    )
+    await page.getByRole('link', { name: 'aws-prod', exact: true }).first().click()
     await expect(page).toHaveURL(new RegExp(`${PROD}$`))
     await expect(page.getByRole('heading', { name: /Latest snapshot/ })).toBeVisible()
 
@@ -63,7 +70,7 @@ test.describe('environments and snapshots', () => {
 
   test('filters live in the URL and details open on demand', async ({ page }) => {
     await page.goto(`${PROD}/snapshots/65?q=runner`)
-    await expect(artifactRow(page, 'runner:16d9990')).toBeVisible()
+    await expect(artifactRow(page, 'runner:16d9990')).toBeVisible(FIRST_LOAD)
     await expect(artifactRow(page, 'shas:7c45272')).toHaveCount(0)
     await page.getByLabel('Name, fingerprint or commit').fill('shas')
     await expect(page).toHaveURL(/q=shas/)
@@ -77,6 +84,7 @@ test.describe('environments and snapshots', () => {
 
   test('time travel to 22 Aug 2022 11:40 Berlin time lands on aws-prod#65', async ({ page }) => {
     await page.goto(PROD)
+    await expect(page.getByRole('heading', { name: /Latest snapshot/ })).toBeVisible(FIRST_LOAD)
     await page.getByLabel(/Date and time/).fill('2022-08-22T11:40')
     await page.getByRole('button', { name: 'Open at this time' }).click()
     await expect(page).toHaveURL(new RegExp(`${PROD}/snapshots/65$`))
@@ -92,6 +100,7 @@ test.describe('environments and snapshots', () => {
 
   test('the log pages through events with filters and order in the URL', async ({ page }) => {
     await page.goto(`${PROD}/events`)
+    await expect(page.getByRole('heading', { name: /Latest snapshot/ })).toBeVisible(FIRST_LOAD)
     await expect(page.getByRole('link', { name: 'Log' })).toHaveAttribute('aria-current', 'page')
     const table = page.getByRole('table', { name: /Change log of aws-prod/ })
     await expect(table).toBeVisible()
@@ -112,8 +121,11 @@ test.describe('environments and snapshots', () => {
 
   test('the large environment’s latest snapshot renders and scrolls', async ({ page }) => {
     await page.goto('/cyber-dojo/environments/k8s-scale')
+    await expect(page.getByRole('heading', { name: /Latest snapshot/ })).toBeVisible(FIRST_LOAD)
     await page.getByRole('link', { name: /^Open snapshot #\d+$/ }).click()
-    await expect(page.getByRole('heading', { name: /^k8s-scale#\d+$/, level: 1 })).toBeVisible()
+    await expect(page.getByRole('heading', { name: /^k8s-scale#\d+$/, level: 1 })).toBeVisible(
+      FIRST_LOAD,
+    )
     const region = page.getByRole('region', { name: /scrollable/ })
     const table = region.getByRole('table')
     const rowCount = Number(await table.getAttribute('aria-rowcount'))
@@ -130,7 +142,7 @@ test.describe('environments and snapshots', () => {
     await page.goto(`${PROD}/snapshots/999999`)
     await expect(
       page.getByRole('heading', { name: 'Snapshot aws-prod#999999 does not exist' }),
-    ).toBeVisible()
+    ).toBeVisible(FIRST_LOAD)
     await page.goto('/cyber-dojo/environments/no-such-env/snapshots/1')
     await expect(
       page.getByRole('heading', { name: 'Environment “no-such-env” not found' }),
@@ -156,7 +168,7 @@ test.describe('environments and snapshots', () => {
       for (const [name, path, ready] of pages) {
         await page.goto(path)
         await chooseTheme(page, theme)
-        await expect(page.getByText(ready).first()).toBeVisible()
+        await expect(page.getByText(ready).first()).toBeVisible(FIRST_LOAD)
         const suffix = theme === 'Dark theme' ? 'dark' : 'light'
         await page.screenshot({ path: `${dir}/p4-${name}-${suffix}.png`, fullPage: true })
       }

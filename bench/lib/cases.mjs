@@ -150,7 +150,11 @@ export async function measureSnapshotRun(browser, target) {
     // Scroll and typing fail on their own, so one broken interaction keeps the load numbers.
     if (target.cases.has('scroll')) {
       try {
-        result.scroll = await page.evaluate(scrollToBottom, { selector: TABLE_ROW, maxFrames: 300 })
+        result.scroll = await page.evaluate(scrollToBottom, {
+          selector: TABLE_ROW,
+          maxFrames: 300,
+          maxMs: 20_000,
+        })
         await page.evaluate(() => {
           for (const element of document.querySelectorAll('*')) {
             if (element.scrollTop > 0) element.scrollTop = 0
@@ -178,7 +182,7 @@ export async function measureSnapshotRun(browser, target) {
  * settle after each, and returns each key's keydown → paint latency.
  * @param {Page} page
  */
-async function typeIntoFilter(page) {
+export async function typeIntoFilter(page) {
   const input = page.getByLabel(SNAPSHOT_FILTER_LABEL)
   if ((await input.count()) !== 1) {
     throw new Error(

@@ -186,7 +186,7 @@ export function buildRows(results) {
         target: '',
         pass: null,
         note: first
-          ? `${first.container}, ${count(first.frames)} frames of ${count(first.step)} px, reached row ${first.lastRowIndex ?? '?'} of ${Number.isFinite(first.rowCount) ? first.rowCount : '?'}`
+          ? `${first.container}, ${count(first.frames)} frames of ${count(first.step)} px, reached row ${first.lastRowIndex ?? '?'} of ${Number.isFinite(first.rowCount) ? first.rowCount : '?'}${first.timedOut ? ' (stopped after 20 s)' : ''}`
           : '',
       },
     )

@@ -49,9 +49,10 @@ describe('the 2026 captures are served as captured', () => {
   it('the trail captures agree with the snapshots they name', async () => {
     for (const e of trailDiffer.events) {
       if (e.type !== 'artifact_started_running') continue
-      const s = await getJson<{ timestamp: number; artifacts: { fingerprint: string; annotation: { type: string } }[] }>(
-        `snapshots/cyber-dojo/${e.environment_name ?? ''}/${e.snapshot_index ?? 0}`,
-      )
+      const s = await getJson<{
+        timestamp: number
+        artifacts: { fingerprint: string; annotation: { type: string } }[]
+      }>(`snapshots/cyber-dojo/${e.environment_name ?? ''}/${e.snapshot_index ?? 0}`)
       expect(s.timestamp).toBe(e.timestamp)
       const a = s.artifacts.find((x) => x.fingerprint === e.artifact_fingerprint)
       expect(a?.annotation.type).toBe('started-compliant')

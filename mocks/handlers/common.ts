@@ -1,5 +1,6 @@
 import { HttpResponse } from 'msw'
-import type { Json, OrgRec } from '../world/model'
+import { materialize } from '../world/model'
+import type { EnvRec, Json, OrgRec } from '../world/model'
 import { getOrg } from '../world/world'
 
 /** Helpers shared by the domain handlers: path segments, errors, params, pagination. */
@@ -31,6 +32,15 @@ export function fail(status: number, message: string): Response {
 
 export function orgOrFail(name: string): OrgRec | Response {
   return getOrg(name) ?? fail(404, `Organization '${name}' does not exist`)
+}
+
+/** The org's environment, built if it is a lazy one, or the API's 404. */
+export function envOrFail(org: OrgRec, name: string): EnvRec | Response {
+  materialize(org, { env: name })
+  return (
+    org.envs.get(name) ??
+    fail(404, `Environment named '${name}' does not exist for organization '${org.name}'`)
+  )
 }
 
 /** FastAPI's default validation error body. */

@@ -29,18 +29,28 @@ describe('one model: snapshots, events, diffs and artifacts agree', () => {
         ])
         expect(events.length).toBeGreaterThan(0)
         const fps = (type: (t: string) => boolean) =>
-          events.filter((e) => type(e.type)).map((e) => e.sha256).sort()
+          events
+            .filter((e) => type(e.type))
+            .map((e) => e.sha256)
+            .sort()
         expect(fps((t) => t.startsWith('started'))).toEqual(
           d.snappish2.artifacts.map((a) => a.fingerprint).sort(),
         )
-        expect(fps((t) => t === 'exited')).toEqual(d.snappish1.artifacts.map((a) => a.fingerprint).sort())
+        expect(fps((t) => t === 'exited')).toEqual(
+          d.snappish1.artifacts.map((a) => a.fingerprint).sort(),
+        )
         const scaled = d.changed.artifacts.map((a) => a.fingerprint).sort()
         const byFp = new Map(s.artifacts.map((a) => [a.fingerprint, a]))
         expect(
           events
             .filter((e) => {
               const a = byFp.get(e.sha256)
-              return a !== undefined && a.annotation.was > 0 && a.annotation.now > 0 && a.annotation.was !== a.annotation.now
+              return (
+                a !== undefined &&
+                a.annotation.was > 0 &&
+                a.annotation.now > 0 &&
+                a.annotation.was !== a.annotation.now
+              )
             })
             .map((e) => e.sha256)
             .sort(),
@@ -96,7 +106,9 @@ describe('one model: snapshots, events, diffs and artifacts agree', () => {
         for (const p of art.running) {
           const at = await getJson<Snapshot>(`snapshots/cyber-dojo/${p.environment_name}/-1`)
           expect(at.index).toBe(p.snapshot_index)
-          expect(at.artifacts.find((a) => a.fingerprint === art.fingerprint)?.annotation.now).toBeGreaterThan(0)
+          expect(
+            at.artifacts.find((a) => a.fingerprint === art.fingerprint)?.annotation.now,
+          ).toBeGreaterThan(0)
         }
         const started = art.history.filter(
           (h) => h.type === 'artifact_started_running' || h.event.startsWith('Started running'),
@@ -107,9 +119,9 @@ describe('one model: snapshots, events, diffs and artifacts agree', () => {
           expect(m).not.toBeNull()
           const at = await getJson<Snapshot>(snap(m?.[1] ?? '', Number(m?.[2])))
           expect(at.timestamp).toBe(h.timestamp)
-          expect(at.artifacts.find((a) => a.fingerprint === art.fingerprint)?.annotation.type).toMatch(
-            /^started/,
-          )
+          expect(
+            at.artifacts.find((a) => a.fingerprint === art.fingerprint)?.annotation.type,
+          ).toMatch(/^started/)
         }
         expect(Number(art.created_at)).toBeLessThan(started[0]?.timestamp ?? 0)
       }),
@@ -119,21 +131,29 @@ describe('one model: snapshots, events, diffs and artifacts agree', () => {
 
   it('snapshot list pages chain: to of N is from of N+1, current has to 0', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...ENVS), fc.integer({ min: 1, max: 300 }), async ([env], page) => {
-        const items = await getJson<SnapshotListItem[]>(`snapshots/cyber-dojo/${env}?page=${page}&per_page=20`)
-        for (let i = 0; i + 1 < items.length; i++) {
-          const newer = items[i]
-          const older = items[i + 1]
-          expect(older?.index).toBe((newer?.index ?? 0) - 1)
-          expect(older?.to).toBe(newer?.from)
-          expect(older?.duration).toBeCloseTo((older?.to ?? 0) - (older?.from ?? 0), 6)
-        }
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...ENVS),
+        fc.integer({ min: 1, max: 300 }),
+        async ([env], page) => {
+          const items = await getJson<SnapshotListItem[]>(
+            `snapshots/cyber-dojo/${env}?page=${page}&per_page=20`,
+          )
+          for (let i = 0; i + 1 < items.length; i++) {
+            const newer = items[i]
+            const older = items[i + 1]
+            expect(older?.index).toBe((newer?.index ?? 0) - 1)
+            expect(older?.to).toBe(newer?.from)
+            expect(older?.duration).toBeCloseTo((older?.to ?? 0) - (older?.from ?? 0), 6)
+          }
+        },
+      ),
       { numRuns: 8 },
     )
     const [current] = await getJson<SnapshotListItem[]>('snapshots/cyber-dojo/aws-beta?per_page=1')
     expect(current?.to).toBe(0)
-    const reversed = await getJson<SnapshotListItem[]>('snapshots/cyber-dojo/aws-prod?per_page=2&reverse=true')
+    const reversed = await getJson<SnapshotListItem[]>(
+      'snapshots/cyber-dojo/aws-prod?per_page=2&reverse=true',
+    )
     expect(reversed.map((s) => s.index)).toEqual([1, 2])
   })
 
@@ -151,7 +171,9 @@ describe('one model: snapshots, events, diffs and artifacts agree', () => {
     expect(link).toContain(`page=${Math.ceil(total / 10)}`)
     const page = (await res.json()) as EnvEvent[]
     expect(page).toHaveLength(10)
-    const oldest = await getJson<EnvEvent[]>('environments/cyber-dojo/aws-prod/events?per_page=3&reverse=true')
+    const oldest = await getJson<EnvEvent[]>(
+      'environments/cyber-dojo/aws-prod/events?per_page=3&reverse=true',
+    )
     expect(oldest.map((e) => e.snapshot_index)).toEqual([1, 1, 1])
     const single = await get('environments/cyber-dojo/aws-prod/events?start=65&end=65')
     expect(single.headers.get('X-Total-Count')).toBe('1')

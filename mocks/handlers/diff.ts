@@ -2,14 +2,13 @@ import { http } from 'msw'
 import { resolveSnapshot, splitSnappish } from '../world/expressions'
 import type { EnvRec, OrgRec } from '../world/model'
 import { renderDiff } from '../world/render'
-import { fail, isResponse, json, orgOrFail, segments } from './common'
+import { envOrFail, fail, isResponse, json, orgOrFail, segments } from './common'
 
 function resolve(org: OrgRec, snappish: string): { env: EnvRec; index: number } | Response {
   const { env: envName, expr } = splitSnappish(snappish)
   if (!envName) return fail(400, `Environment name is missing in '${snappish}'`)
-  const env = org.envs.get(envName)
-  if (!env)
-    return fail(404, `Environment named '${envName}' does not exist for organization '${org.name}'`)
+  const env = envOrFail(org, envName)
+  if (isResponse(env)) return env
   const resolved = resolveSnapshot(org.name, env, expr, snappish)
   if (!resolved.ok) return fail(resolved.status, resolved.message)
   return { env, index: resolved.index }

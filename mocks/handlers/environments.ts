@@ -1,7 +1,7 @@
 import { http } from 'msw'
 import type { JsonObject } from '../world/model'
 import { renderEnvironment } from '../world/envs'
-import { fail, isResponse, json, orgOrFail, pageParams, segments } from './common'
+import { envOrFail, fail, isResponse, json, orgOrFail, pageParams, segments } from './common'
 
 export const environmentHandlers = [
   http.get('*/api/v2/environments/:org', ({ request }) => {
@@ -55,12 +55,8 @@ export const environmentHandlers = [
     const [, orgName = '', envName = ''] = segments(request)
     const org = orgOrFail(orgName)
     if (isResponse(org)) return org
-    const env = org.envs.get(envName)
-    if (!env)
-      return fail(
-        404,
-        `Environment named '${envName}' does not exist for organization '${orgName}'`,
-      )
+    const env = envOrFail(org, envName)
+    if (isResponse(env)) return env
     return json(renderEnvironment(org, env))
   }),
 ]

@@ -4,7 +4,16 @@ import type { EnvRec } from '../world/model'
 import { renderEventsPage } from '../world/render'
 import { indexAtTime } from '../world/timeline'
 import { WORLD_NOW } from '../world/time'
-import { boolParam, fail, isResponse, json, orgOrFail, pageParams, segments } from './common'
+import {
+  boolParam,
+  envOrFail,
+  fail,
+  isResponse,
+  json,
+  orgOrFail,
+  pageParams,
+  segments,
+} from './common'
 
 const WORD_SECONDS: [RegExp, number][] = [
   [/^(\d+)\s*(s|sec|secs|second|seconds)$/, 1],
@@ -52,12 +61,8 @@ export const eventHandlers = [
     const [, orgName = '', envName = ''] = segments(request)
     const org = orgOrFail(orgName)
     if (isResponse(org)) return org
-    const env = org.envs.get(envName)
-    if (!env)
-      return fail(
-        404,
-        `Environment named '${envName}' does not exist for organization '${orgName}'`,
-      )
+    const env = envOrFail(org, envName)
+    if (isResponse(env)) return env
     const params = pageParams(url, 15, 100)
     if (isResponse(params)) return params
     const reverse = boolParam(url, 'reverse', false)

@@ -28,18 +28,30 @@ describe('the seed story (runner:16d9990)', () => {
       { event: 'branch-coverage evidence received', timestamp: CEST('2022-08-22T11:36:02') },
       { event: 'Deployment #18 to aws-beta environment', timestamp: CEST('2022-08-22T11:37:17') },
       { event: 'Deployment #19 to aws-prod environment', timestamp: CEST('2022-08-22T11:38:21') },
-      { event: 'Started running in aws-beta#84 environment', timestamp: CEST('2022-08-22T11:38:28') },
-      { event: 'Started running in aws-prod#65 environment', timestamp: CEST('2022-08-22T11:39:22') },
+      {
+        event: 'Started running in aws-beta#84 environment',
+        timestamp: CEST('2022-08-22T11:38:28'),
+      },
+      {
+        event: 'Started running in aws-prod#65 environment',
+        timestamp: CEST('2022-08-22T11:39:22'),
+      },
       {
         event: 'Scaled down from 3 to 2 in aws-beta#117 environment',
         timestamp: CEST('2022-08-24T18:03:42'),
       },
-      { event: 'No longer running in aws-beta#119 environment', timestamp: CEST('2022-08-24T18:05:42') },
+      {
+        event: 'No longer running in aws-beta#119 environment',
+        timestamp: CEST('2022-08-24T18:05:42'),
+      },
       {
         event: 'Scaled down from 3 to 1 in aws-prod#94 environment',
         timestamp: CEST('2022-08-24T18:10:28'),
       },
-      { event: 'No longer running in aws-prod#96 environment', timestamp: CEST('2022-08-24T18:12:28') },
+      {
+        event: 'No longer running in aws-prod#96 environment',
+        timestamp: CEST('2022-08-24T18:12:28'),
+      },
     ])
   })
 
@@ -62,15 +74,35 @@ describe('the seed story (runner:16d9990)', () => {
       expect(a?.creationTimestamp.length, name).toBe(replicas)
     }
     expectRunning('runner:16d9990', FP, 3)
-    expectRunning('runner:85d83c6', 'eeb0cfc9ee7f69fbd9531d5b8c1e8d22a8de119e2a422344a714a868e9a8bfec', 1)
-    expectRunning('shas:7c45272', '76c442c04283c4ca1af22d882750eb960cf53c0aa041bbdb2db9df2f2c1282be', 1)
-    expectRunning('differ:1a2b170', 'd8440b94f7f9174c180324ceafd4148360d9d7c916be2b910f132c58b8a943ae', 1)
+    expectRunning(
+      'runner:85d83c6',
+      'eeb0cfc9ee7f69fbd9531d5b8c1e8d22a8de119e2a422344a714a868e9a8bfec',
+      1,
+    )
+    expectRunning(
+      'shas:7c45272',
+      '76c442c04283c4ca1af22d882750eb960cf53c0aa041bbdb2db9df2f2c1282be',
+      1,
+    )
+    expectRunning(
+      'differ:1a2b170',
+      'd8440b94f7f9174c180324ceafd4148360d9d7c916be2b910f132c58b8a943ae',
+      1,
+    )
     expect(s.artifacts[0]?.name).toMatch(/^274425519734\.dkr\.ecr\.eu-central-1\.amazonaws\.com\//)
     const running = s.artifacts.filter((a) => a.annotation.now > 0)
     expect(running).toHaveLength(14)
     expect(s.artifact_compliance_count).toEqual({ true: 14, false: 0, null: 0 })
-    for (const service of ['creator', 'custom-start-points', 'dashboard', 'exercises-start-points']) {
-      expect(running.some((a) => a.name.includes(`/${service}:`)), service).toBe(true)
+    for (const service of [
+      'creator',
+      'custom-start-points',
+      'dashboard',
+      'exercises-start-points',
+    ]) {
+      expect(
+        running.some((a) => a.name.includes(`/${service}:`)),
+        service,
+      ).toBe(true)
     }
   })
 
@@ -117,15 +149,17 @@ describe('the seed story (runner:16d9990)', () => {
       now: 3,
     })
     const b117 = await getJson<Snapshot>(snap('aws-beta', 117))
-    expect(b117.artifacts.find((a) => a.fingerprint === FP)?.annotation).toMatchObject({ was: 3, now: 2 })
+    expect(b117.artifacts.find((a) => a.fingerprint === FP)?.annotation).toMatchObject({
+      was: 3,
+      now: 2,
+    })
     const b119 = await getJson<Snapshot>(snap('aws-beta', 119))
     expect(b119.artifacts.find((a) => a.fingerprint === FP)?.annotation.type).toBe('exited')
   })
 
   it('lists the twelve seed flows with their descriptions', async () => {
-    const flows = await getJson<{ name: string; description: string; visibility: string }[]>(
-      'flows/cyber-dojo',
-    )
+    const flows =
+      await getJson<{ name: string; description: string; visibility: string }[]>('flows/cyber-dojo')
     const byName = new Map(flows.map((f) => [f.name, f]))
     expect(byName.get('runner')).toMatchObject({ description: 'Test runner', visibility: 'public' })
     expect(byName.get('version-reporter')?.description).toBe('UX for git+image version-reporter')

@@ -1,7 +1,16 @@
 import { http } from 'msw'
 import { resolveSnapshot } from '../world/expressions'
 import { renderSnapshot, renderSnapshotListItem } from '../world/render'
-import { boolParam, fail, isResponse, json, orgOrFail, pageParams, segments } from './common'
+import {
+  boolParam,
+  envOrFail,
+  fail,
+  isResponse,
+  json,
+  orgOrFail,
+  pageParams,
+  segments,
+} from './common'
 
 export const snapshotHandlers = [
   http.get('*/api/v2/snapshots/:org/:env', ({ request }) => {
@@ -9,12 +18,8 @@ export const snapshotHandlers = [
     const [, orgName = '', envName = ''] = segments(request)
     const org = orgOrFail(orgName)
     if (isResponse(org)) return org
-    const env = org.envs.get(envName)
-    if (!env)
-      return fail(
-        404,
-        `Environment named '${envName}' does not exist for organization '${orgName}'`,
-      )
+    const env = envOrFail(org, envName)
+    if (isResponse(env)) return env
     const params = pageParams(url, 15)
     if (isResponse(params)) return params
     const reverse = boolParam(url, 'reverse', false)
@@ -51,12 +56,8 @@ export const snapshotHandlers = [
     const [, orgName = '', envName = '', expr = ''] = segments(request)
     const org = orgOrFail(orgName)
     if (isResponse(org)) return org
-    const env = org.envs.get(envName)
-    if (!env)
-      return fail(
-        404,
-        `Environment named '${envName}' does not exist for organization '${orgName}'`,
-      )
+    const env = envOrFail(org, envName)
+    if (isResponse(env)) return env
     const shown = /^[#~@]/.test(expr) ? `${envName}${expr}` : `${envName}#${expr}`
     const resolved = resolveSnapshot(orgName, env, expr, shown)
     if (!resolved.ok) return fail(resolved.status, resolved.message)

@@ -402,7 +402,9 @@ export function buildCyberDojo(org: OrgRec): CyberDojoParts {
       },
     },
   ])
-  setMissing(hotfix.fingerprint, [{ name: 'pull-request', type: 'pull_request', onArtifact: false }])
+  setMissing(hotfix.fingerprint, [
+    { name: 'pull-request', type: 'pull_request', onArtifact: false },
+  ])
   const busybox = add(
     makeArtifact({
       org: ORG,

@@ -52,7 +52,13 @@ export function buildDriftEnv(org: OrgRec, base: EnvRec, prefix: string, applied
       filename: `terraform/${base.name}/${c.component}.tfstate`,
       templateRef: 'tfstate',
       repoUrl,
-      gitCommitInfo: commitInfo(c.component, commit, c.ts - 900, `terraform apply ${c.component}`, repoUrl),
+      gitCommitInfo: commitInfo(
+        c.component,
+        commit,
+        c.ts - 900,
+        `terraform apply ${c.component}`,
+        repoUrl,
+      ),
       eventRank: index,
     })
     org.artifacts.set(art.fingerprint, art)

@@ -11,7 +11,7 @@ import {
 import type { Entry } from './derive'
 import { hex } from './random'
 import { attestationHistory } from './trails'
-import type { ArtifactRec, EnvRec, HistoryRow, Json, JsonObject, OrgRec } from './model'
+import type { ArtifactRec, EnvRec, HistoryRow, Json, JsonObject, OrgRec, Run } from './model'
 import { WORLD_NOW } from './time'
 
 /** Wire-format renderers: raw JSON exactly as the Kosli server sends it (kosli/API.md §4). */
@@ -87,8 +87,7 @@ export function policyDecisions(art: ArtifactRec, applied: Json[]): Json[] {
       if (!a || typeof a !== 'object' || Array.isArray(a)) continue
       const { if_condition: ifCondition, ...rest } = a
       const fails =
-        !failed &&
-        (failure === 'missing_attestation' || failure === 'non_compliant_attestation')
+        !failed && (failure === 'missing_attestation' || failure === 'non_compliant_attestation')
       failed ||= fails
       const applicable = art.flow !== null
       evaluations.push({
@@ -129,29 +128,134 @@ function deploymentDiff(org: OrgRec, art: ArtifactRec): Json {
   }
 }
 
-function pods(entry: Entry, env: EnvRec): Json {
-  const k8s = entry.art.k8s
-  if (env.type !== 'K8S' || !k8s) return null
-  const out: JsonObject = {}
-  const rs = `${k8s.owner}-${hex(`rs:${entry.art.fingerprint}`, 10)}`
-  entry.creation.forEach((created, i) => {
-    const name = `${rs}-${hex(`pod:${entry.art.fingerprint}:${i}`, 5)}`
-    out[name] = {
+interface PodMeta {
+  namespace: string
+  names: string[]
+  owners: Json
+}
+
+const podMetas = new WeakMap<ArtifactRec, PodMeta>()
+
+/** Pod names and owner refs of a K8S artifact (stable per fingerprint and replica). */
+function podMeta(art: ArtifactRec, replicas: number): PodMeta | null {
+  const k8s = art.k8s
+  if (!k8s) return null
+  let meta = podMetas.get(art)
+  if (!meta || meta.names.length < replicas) {
+    const rs = `${k8s.owner}-${hex(`rs:${art.fingerprint}`, 10)}`
+    const uid = hex(`uid:${rs}`, 32)
+    const names: string[] = []
+    for (let i = 0; i < Math.max(replicas, 3); i++) {
+      names.push(`${rs}-${hex(`pod:${art.fingerprint}:${i}`, 5)}`)
+    }
+    meta = {
       namespace: k8s.namespace,
-      creationTimestamp: created,
+      names,
       owners: [
         {
           apiVersion: 'apps/v1',
           kind: k8s.kind,
           name: rs,
-          uid: `${hex(`uid:${rs}`, 8)}-${hex(`uid2:${rs}`, 4)}-4${hex(`uid3:${rs}`, 3)}-8${hex(`uid4:${rs}`, 3)}-${hex(`uid5:${rs}`, 12)}`,
+          uid: `${uid.slice(0, 8)}-${uid.slice(8, 12)}-4${uid.slice(13, 16)}-8${uid.slice(17, 20)}-${uid.slice(20, 32)}`,
           controller: true,
           blockOwnerDeletion: true,
         },
       ],
     }
+    podMetas.set(art, meta)
+  }
+  return meta
+}
+
+function pods(entry: Entry, env: EnvRec): Json {
+  if (env.type !== 'K8S') return null
+  const meta = podMeta(entry.art, entry.creation.length)
+  if (!meta) return null
+  const out: JsonObject = {}
+  entry.creation.forEach((created, i) => {
+    out[meta.names[i] ?? `pod-${i}`] = {
+      namespace: meta.namespace,
+      creationTimestamp: created,
+      owners: meta.owners,
+    }
   })
   return out
+}
+
+function podNames(entry: Entry): string[] {
+  return podMeta(entry.art, entry.creation.length)?.names.slice(0, entry.creation.length) ?? []
+}
+
+/** Fields of a snapshot artifact that depend only on the artifact and the policies. */
+const heads = new WeakMap<Json[], Map<string, JsonObject>>()
+/** Fields that depend on the run (lead time, ECS task). */
+const tails = new WeakMap<Run, JsonObject>()
+
+function headOf(art: ArtifactRec, applied: Json[]): JsonObject {
+  let map = heads.get(applied)
+  if (!map) {
+    map = new Map()
+    heads.set(applied, map)
+  }
+  let head = map.get(art.fingerprint)
+  if (!head) {
+    head = {
+      name: art.runtimeName,
+      compliant: art.state === 'COMPLIANT',
+      deployments: [],
+      policy_decisions: policyDecisions(art, applied),
+      reasons_for_incompliance: art.reasons,
+      fingerprint: art.fingerprint,
+    }
+    map.set(art.fingerprint, head)
+  }
+  return head
+}
+
+function tailOf(org: OrgRec, env: EnvRec, art: ArtifactRec, run: Run): JsonObject {
+  let tail = tails.get(run)
+  if (tail) return tail
+  tail = {}
+  if (art.flow) {
+    const leadTime = art.gitCommitInfo
+      ? Math.round(env.timestamps[run.start] ?? 0) - art.gitCommitInfo.timestamp
+      : null
+    const dd = deploymentDiff(org, art)
+    tail['flow_name'] = art.flow
+    tail['git_commit'] = art.gitCommit
+    tail['commit_url'] = art.commitUrl
+    tail['html_url'] = htmlUrl(art)
+    tail['flow_html_url'] = flowHtmlUrl(art)
+    tail['deployment_diff'] = dd
+    tail['commit_lead_time'] = leadTime
+    tail['flows'] = [
+      {
+        flow_name: art.flow,
+        trail_name: art.trail,
+        template_reference_name: art.templateRef,
+        git_commit: art.gitCommit,
+        commit_url: art.commitUrl,
+        git_commit_info: art.gitCommitInfo ? { ...art.gitCommitInfo } : null,
+        html_url: htmlUrl(art),
+        flow_html_url: flowHtmlUrl(art),
+        deployment_diff: dd,
+        commit_lead_time: leadTime,
+        artifact_compliance_in_flow: art.state === 'COMPLIANT',
+        flow_reasons_for_non_compliance: art.state === 'COMPLIANT' ? [] : art.reasons,
+      },
+    ]
+  } else {
+    tail['flows'] = []
+  }
+  if (env.type === 'ECS') {
+    tail['ecs_context'] = {
+      task_arn: `arn:aws:ecs:eu-central-1:244531986313:task/app/${hex(`task:${art.fingerprint}:${run.start}`, 32)}`,
+      cluster_name: null,
+      service_name: null,
+    }
+  }
+  tails.set(run, tail)
+  return tail
 }
 
 /** One artifact as a snapshot lists it. */
@@ -187,54 +291,13 @@ export function renderSnapshotArtifact(
       html_url: htmlUrl(art),
     }
   }
-  const out: JsonObject = {
-    name: art.runtimeName,
-    compliant: art.state === 'COMPLIANT',
-    deployments: [],
-    policy_decisions: policyDecisions(art, applied),
-    reasons_for_incompliance: art.reasons,
-    fingerprint: art.fingerprint,
+  return {
+    ...headOf(art, applied),
     creationTimestamp: entry.creation,
     pods: pods(entry, env),
     annotation,
+    ...tailOf(org, env, art, entry.run),
   }
-  if (art.flow) {
-    out['flow_name'] = art.flow
-    out['git_commit'] = art.gitCommit
-    out['commit_url'] = art.commitUrl
-    out['html_url'] = htmlUrl(art)
-    out['flow_html_url'] = flowHtmlUrl(art)
-    out['deployment_diff'] = deploymentDiff(org, art)
-    out['commit_lead_time'] = art.gitCommitInfo
-      ? Math.round(env.timestamps[entry.run.start] ?? 0) - art.gitCommitInfo.timestamp
-      : null
-    out['flows'] = [
-      {
-        flow_name: art.flow,
-        trail_name: art.trail,
-        template_reference_name: art.templateRef,
-        git_commit: art.gitCommit,
-        commit_url: art.commitUrl,
-        git_commit_info: art.gitCommitInfo ? { ...art.gitCommitInfo } : null,
-        html_url: htmlUrl(art),
-        flow_html_url: flowHtmlUrl(art),
-        deployment_diff: deploymentDiff(org, art),
-        commit_lead_time: out['commit_lead_time'],
-        artifact_compliance_in_flow: art.state === 'COMPLIANT',
-        flow_reasons_for_non_compliance: art.state === 'COMPLIANT' ? [] : art.reasons,
-      },
-    ]
-  } else {
-    out['flows'] = []
-  }
-  if (env.type === 'ECS') {
-    out['ecs_context'] = {
-      task_arn: `arn:aws:ecs:eu-central-1:244531986313:task/app/${hex(`task:${art.fingerprint}:${entry.run.start}`, 32)}`,
-      cluster_name: null,
-      service_name: null,
-    }
-  }
-  return out
 }
 
 export function snapshotTimestamp(env: EnvRec, index: number): number {
@@ -380,10 +443,7 @@ function diffArtifact(entry: Entry, env: EnvRec): JsonObject {
     flow: entry.art.flow ?? '',
     commit_url: entry.art.commitUrl,
   }
-  if (env.type === 'K8S') {
-    const p = pods(entry, env)
-    out['pods'] = p && typeof p === 'object' && !Array.isArray(p) ? Object.keys(p) : []
-  }
+  if (env.type === 'K8S') out['pods'] = podNames(entry)
   return out
 }
 

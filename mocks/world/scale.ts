@@ -36,27 +36,86 @@ export function k8sFlowName(team: string): string {
   return `k8s-${team}-ci`
 }
 
-export function buildK8sScale(org: OrgRec, applied: Json[]): EnvRec {
-  const random = rng('k8s-scale')
-  const start = utc(2026, 5, 25, 6, 0, 0)
-  const end = utc(2026, 8, 19, 9, 30, 0)
+const START = utc(2026, 5, 25, 6, 0, 0)
+const END = utc(2026, 8, 19, 9, 30, 0)
+/** the newest artifact of every k8s flow was created then */
+const LATEST_ACTIVITY = END - 600
+
+/**
+ * Register `k8s-scale` cheaply: its flows and an environment summary now, the 5,000-artifact
+ * model only when a request needs it.
+ */
+export function registerK8sScale(org: OrgRec, applied: Json[]): void {
+  const flows: string[] = []
   for (const team of TEAMS) {
     const name = k8sFlowName(team)
-    org.flows.set(
+    flows.push(name)
+    const flow = modernFlow(
+      org.name,
       name,
-      modernFlow(org.name, name, `Services built by the ${team} team`, start - 86400 * 30, {
+      `Services built by the ${team} team`,
+      START - 86400 * 30,
+      {
         repo_url: `https://github.com/acme-${team}/services`,
         tags: { kind: 'build', team },
-      }),
+      },
     )
+    flow.captured = { latest_activity_at: LATEST_ACTIVITY, latest_state: 'COMPLIANT' }
+    org.flows.set(name, flow)
   }
+  const stub = emptyEnv(
+    org.name,
+    K8S_ENV,
+    'K8S',
+    'Synthetic Kubernetes cluster for performance work',
+    START,
+    {
+      policies: [K8S_POLICY],
+      tags: { cluster: 'eks-eu-central-1', synthetic: 'true' },
+      count: K8S_COUNT,
+      summary: { lastChangedAt: END, state: false },
+    },
+  )
+  org.envs.set(K8S_ENV, stub)
+  org.lazy.push({
+    envs: [K8S_ENV],
+    flows,
+    built: false,
+    build: () => org.envs.set(K8S_ENV, buildK8sScale(org, stub, applied)),
+  })
+}
+
+export const K8S_POLICY = 'k8s-provenance'
+
+/** A small policy, so 5,000 policy decisions stay small. */
+export const K8S_APPLIED: Json[] = [
+  {
+    id: '6a1f3c2e-0b7d-4c55-9e21-7d4b1c9a',
+    name: K8S_POLICY,
+    version: 1,
+    policy_dump: {
+      schema_version: '1',
+      artifacts: {
+        provenance: { required: true, exceptions: [] },
+        trail_compliance: { required: false, exceptions: [] },
+        attestations: [],
+      },
+    },
+    failing_artifacts: [],
+  },
+]
+
+function buildK8sScale(org: OrgRec, stub: EnvRec, applied: Json[]): EnvRec {
+  const random = rng('k8s-scale')
+  const start = START
+  const end = END
   const anchors = new Map<number, number>([
     [1, start],
     [K8S_COUNT, end],
   ])
   const timestamps = buildTimestamps(K8S_COUNT, anchors, random)
   const versions = new Map<number, number>()
-  const newVersion = (w: number, at: number): ArtifactRec => {
+  const newVersion = (w: number, at: number, final = false): ArtifactRec => {
     const n = (versions.get(w) ?? 0) + 1
     versions.set(w, n)
     const team = TEAMS[w % TEAMS.length] ?? 'core'
@@ -65,8 +124,8 @@ export function buildK8sScale(org: OrgRec, applied: Json[]): EnvRec {
     const seed = `k8s:${w}:${n}`
     const commit = hex(`c:${seed}`, 40)
     const noProvenance = w % 397 === 5
-    const nonCompliant = noProvenance || random.chance(0.015)
-    const createdAt = (timestamps[at] ?? start) - random.int(600, 7200)
+    const nonCompliant = noProvenance || (!final && random.chance(0.015))
+    const createdAt = final ? LATEST_ACTIVITY : (timestamps[at] ?? start) - random.int(600, 7200)
     const repoUrl = `https://github.com/acme-${team}/services`
     const art = makeArtifact({
       org: org.name,
@@ -81,15 +140,18 @@ export function buildK8sScale(org: OrgRec, applied: Json[]): EnvRec {
       filename: `registry.example.com/${ns}/${service}:${commit.slice(0, 7)}`,
       repoUrl: noProvenance ? null : repoUrl,
       repoName: noProvenance ? null : `acme-${team}/services`,
-      gitCommitInfo: noProvenance ? null : commitInfo(service, commit, createdAt - 600, `Release ${service} v${n}`, repoUrl),
+      gitCommitInfo: noProvenance
+        ? null
+        : commitInfo(service, commit, createdAt - 600, `Release ${service} v${n}`, repoUrl),
       reasons: noProvenance
         ? ["Artifact has no provenance (policy 'provenance' requires it)"]
         : nonCompliant
-          ? ["Attestation 'snyk-container-scan' is not compliant (1 high severity vulnerability)"]
+          ? [`Trail '${commit}' is not compliant: attestation 'snyk-container-scan' failed`]
           : [],
       eventRank: w,
     })
-    if (nonCompliant && !noProvenance) art.policyFailures = { provenance: 'non_compliant_attestation' }
+    if (nonCompliant && !noProvenance)
+      art.policyFailures = { [K8S_POLICY]: 'non_compliant_in_trail' }
     art.k8s = { namespace: ns, owner: service, kind: 'ReplicaSet' }
     org.artifacts.set(art.fingerprint, art)
     return art
@@ -97,8 +159,8 @@ export function buildK8sScale(org: OrgRec, applied: Json[]): EnvRec {
   const actions: Action[] = []
   const replicas = new Map<number, number>()
   const current = new Map<number, string>()
-  const deploy = (w: number, at: number, blueGreen: boolean) => {
-    const art = newVersion(w, at)
+  const deploy = (w: number, at: number, blueGreen: boolean, final = false) => {
+    const art = newVersion(w, at, final)
     const count = replicas.get(w) ?? 1 + (w % 3)
     replicas.set(w, count)
     actions.push({
@@ -122,7 +184,7 @@ export function buildK8sScale(org: OrgRec, applied: Json[]): EnvRec {
   let nextWorkload = initial
   const busy = new Map<number, number>()
   const free = (w: number, at: number) => (busy.get(w) ?? 0) < at - 1
-  for (let at = 2; at <= K8S_COUNT; at++) {
+  for (let at = 2; at < K8S_COUNT; at++) {
     const changes = random.int(2, 5)
     for (let c = 0; c < changes; c++) {
       const roll = random.next()
@@ -148,16 +210,9 @@ export function buildK8sScale(org: OrgRec, applied: Json[]): EnvRec {
     }
   }
   // blue-green deployments in flight at the latest snapshot: old and new both run
-  for (let k = 0; k < 8; k++) {
-    const w = 17 + k * 211
-    if (free(w, K8S_COUNT) && current.has(w)) deploy(w, K8S_COUNT, true)
-  }
-  const base = emptyEnv(org.name, K8S_ENV, 'K8S', 'Synthetic Kubernetes cluster for performance work', start, {
-    policies: ['provenance'],
-    tags: { cluster: 'eks-eu-central-1', synthetic: 'true' },
-  })
+  for (let k = 0; k < 8; k++) deploy(17 + k * 211, K8S_COUNT, true, true)
   return {
-    ...base,
+    ...stub,
     count: K8S_COUNT,
     timestamps,
     runs: runPlan(K8S_ENV, K8S_COUNT, actions, random, true),

@@ -6,8 +6,9 @@ import {
 } from './captures'
 import { appliedPolicies } from './captures'
 import { BETA, ORG, PROD, buildCyberDojo } from './cyber-dojo'
+import { ACME, buildAcme } from './acme'
 import { buildDriftEnv } from './drift'
-import { K8S_ENV, buildK8sScale } from './scale'
+import { K8S_APPLIED, K8S_ENV, K8S_POLICY, registerK8sScale } from './scale'
 import { emptyEnv } from './envs'
 import { SEED_FLOWS, addCapturedFlows, legacyFlow } from './flows'
 import { str } from './json'
@@ -20,6 +21,7 @@ import { registerCapturedAttestations } from './trails'
 /** Orgs are built on first use and then kept: start-up stays instant, later requests are fast. */
 const builders: Record<string, () => OrgRec> = {
   [ORG]: buildCyberDojoOrg,
+  [ACME]: buildAcme,
 }
 const built = new Map<string, OrgRec>()
 
@@ -56,17 +58,30 @@ function buildCyberDojoOrg(): OrgRec {
     const included = Array.isArray(json['included_environments'])
       ? json['included_environments'].map(String)
       : null
-    const base = emptyEnv(ORG, name, type, str(json, 'description'), Number(json['last_modified_at']), {
-      policies: Array.isArray(json['policies']) ? json['policies'].map(String) : null,
-      includedEnvironments: included,
-      lastReportedAt: typeof json['last_reported_at'] === 'number' ? json['last_reported_at'] : null,
-      source: json,
-    })
+    const base = emptyEnv(
+      ORG,
+      name,
+      type,
+      str(json, 'description'),
+      Number(json['last_modified_at']),
+      {
+        policies: Array.isArray(json['policies']) ? json['policies'].map(String) : null,
+        includedEnvironments: included,
+        lastReportedAt:
+          typeof json['last_reported_at'] === 'number' ? json['last_reported_at'] : null,
+        source: json,
+      },
+    )
     const provenance = appliedPolicies(capturedSnapshotLatest).filter(
       (p) => p !== null && typeof p === 'object' && !Array.isArray(p) && p['name'] === 'provenance',
     )
     const drift = name.endsWith('-terraform-drift-detection')
-      ? buildDriftEnv(org, base, `terraform-apply-${name.startsWith('aws-beta') ? 'beta' : 'prod'}-`, provenance)
+      ? buildDriftEnv(
+          org,
+          base,
+          `terraform-apply-${name.startsWith('aws-beta') ? 'beta' : 'prod'}-`,
+          provenance,
+        )
       : base
     org.envs.set(name, drift)
   }
@@ -93,10 +108,8 @@ function buildCyberDojoOrg(): OrgRec {
   }
 
   registerCapturedAttestations(org)
-  const provenance = appliedPolicies(capturedSnapshotLatest).filter(
-    (p) => p !== null && typeof p === 'object' && !Array.isArray(p) && p['name'] === 'provenance',
-  )
-  org.envs.set(K8S_ENV, buildK8sScale(org, provenance))
+  registerK8sScale(org, K8S_APPLIED)
+  addPolicies(org, K8S_APPLIED, { [K8S_POLICY]: [K8S_ENV] }, utc(2026, 5, 20, 10))
 
   const consumers: Record<string, string[]> = {}
   for (const env of org.envs.values()) {

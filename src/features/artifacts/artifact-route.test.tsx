@@ -1,6 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
+import { server } from '@mocks/node'
 import { renderRoute } from '@/test/render-route'
 
 // The first render lazily imports the route module.
@@ -135,15 +137,115 @@ describe('commit search', () => {
     await screen.findByRole('heading', { level: 1, name: 'cyberdojo/runner:16d9990' }, LOAD)
     expect(router.state.location.pathname).toBe(PAGE)
   })
+})
 
-  it('says when no artifact was built from a commit', async () => {
-    renderRoute('/cyber-dojo/search?q=runner:0000000')
+describe('choices and evidence (API answers overridden)', () => {
+  const other = 'c'.repeat(64)
+
+  it('lists the candidates of an ambiguous prefix, and matches in other flows apart', async () => {
+    server.use(
+      http.get('*/api/v2/search/cyber-dojo/sha/:value', () =>
+        HttpResponse.json({
+          resolved_to: { type: 'multiple' },
+          artifacts: [
+            { fingerprint: `abcde1${'0'.repeat(58)}`, name: 'runner:one', flow: 'runner' },
+            { fingerprint: `abcde2${'0'.repeat(58)}`, name: 'runner:two', flow: 'runner' },
+            { fingerprint: `abcde3${'0'.repeat(58)}`, name: 'saver:three', flow: 'saver' },
+          ],
+        }),
+      ),
+    )
+    renderRoute('/cyber-dojo/flows/runner/artifacts/abcde')
     expect(
-      await screen.findByText(
-        "No artifact in flow 'runner' was built from commit '0000000'.",
+      await screen.findByRole('heading', { name: /2 artifacts in runner start with/ }, LOAD),
+    ).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'runner:one' })).toHaveAttribute(
+      'href',
+      `/cyber-dojo/flows/runner/artifacts/abcde1${'0'.repeat(58)}`,
+    )
+    expect(screen.getByRole('heading', { name: 'Matches in other flows' })).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'saver:three' })).toHaveAttribute(
+      'href',
+      `/cyber-dojo/flows/saver/artifacts/abcde3${'0'.repeat(58)}`,
+    )
+  })
+
+  it('shows trail attestations as evidence, expanding to junit counts and a trail link', async () => {
+    const user = userEvent.setup()
+    server.use(
+      http.get('*/api/v2/artifacts/cyber-dojo/runner-ci/fingerprint/:fp', () =>
+        HttpResponse.json({
+          fingerprint: other,
+          filename: 'runner:a2ffba5',
+          flow_name: 'runner-ci',
+          trail_name: 'a2ffba5',
+          template_reference_name: 'runner',
+          state: 'COMPLIANT',
+          history: [
+            { event: 'runner reported', type: 'artifact_creation_reported', timestamp: 1777547700 },
+          ],
+        }),
+      ),
+      http.get('*/api/v2/trails/cyber-dojo/runner-ci/a2ffba5', () =>
+        HttpResponse.json({
+          name: 'a2ffba5',
+          compliance_status: {
+            status: 'COMPLIANT',
+            attestations_statuses: [],
+            artifacts_statuses: {
+              runner: {
+                artifact_fingerprint: other,
+                status: 'COMPLIANT',
+                attestations_statuses: [
+                  {
+                    attestation_name: 'unit-test',
+                    attestation_type: 'junit',
+                    attestation_id: 'att-1',
+                    status: 'COMPLETE',
+                    is_compliant: true,
+                  },
+                ],
+              },
+            },
+          },
+          events: [
+            {
+              type: 'artifact_attestation_reported',
+              timestamp: 1777547736,
+              attestation_id: 'att-1',
+            },
+          ],
+        }),
+      ),
+      http.get('*/api/v2/attestations/cyber-dojo', () =>
+        HttpResponse.json({
+          data: [
+            {
+              attestation_id: 'att-1',
+              attestation_name: 'unit-test',
+              attestation_type: 'junit',
+              is_compliant: true,
+              created_at: 1777547736,
+              junit_results: [{ name: 's', total: 42, failures: 0, errors: 0, skipped: 1 }],
+            },
+          ],
+        }),
+      ),
+    )
+    renderRoute(`/cyber-dojo/flows/runner-ci/artifacts/${other}`)
+    const evidence = await screen.findByRole('region', { name: 'Evidence' }, LOAD)
+    const summary = await within(evidence).findByText('unit-test', undefined, LOAD)
+    await user.click(summary)
+    expect(
+      await within(evidence).findByText(
+        /42 tests, 0 failures, 0 errors, 1 skipped/,
         undefined,
         LOAD,
       ),
     ).toBeInTheDocument()
+    expect(within(evidence).getByRole('link', { name: 'Open on trail a2ffba5' })).toHaveAttribute(
+      'href',
+      '/cyber-dojo/flows/runner-ci/trails/a2ffba5?attestation_id=att-1',
+    )
   })
 })

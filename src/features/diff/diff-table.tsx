@@ -20,7 +20,7 @@ export function ChangeBadge({ kind }: { kind: DiffRowKind }) {
       className={`inline-flex items-center gap-1 rounded border px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ${look.className}`}
     >
       <span aria-hidden="true">{look.icon}</span>
-      {look.label}
+      <span>{look.label}</span>
     </span>
   )
 }

@@ -47,7 +47,8 @@ export function CommandPalette({
   const navigate = useNavigate()
   const { theme, setTheme, timeZone, setTimeZone } = usePreferences()
   const [text, setText] = useState('')
-  const [active, setActive] = useState(0)
+  // `null` until the arrow keys move: then the first option that is not a warning is active.
+  const [active, setActive] = useState<number | null>(null)
   const [status, setStatus] = useState('')
   const searchNavigation = useSearchNavigation(org)
   const search = useSearchOptions(org, text, { enabled: true, onDone: onClose })
@@ -180,7 +181,12 @@ export function CommandPalette({
     setTimeZone,
   ])
 
-  const activeIndex = options.length === 0 ? -1 : Math.min(active, options.length - 1)
+  const firstUseful = Math.max(
+    0,
+    options.findIndex((option) => option.tone !== 'warn'),
+  )
+  const activeIndex =
+    options.length === 0 ? -1 : Math.min(active ?? firstUseful, options.length - 1)
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key === 'Escape') {
@@ -236,7 +242,7 @@ export function CommandPalette({
           value={text}
           onChange={(event) => {
             setText(event.target.value)
-            setActive(0)
+            setActive(null)
             setStatus('')
             if (view === 'help') onViewChange('commands')
           }}

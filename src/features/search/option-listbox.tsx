@@ -50,6 +50,7 @@ export function OptionListbox({
                   id={optionId(id, index)}
                   role="option"
                   aria-selected={active}
+                  aria-label={[option.label, option.tag, option.detail].filter(Boolean).join(', ')}
                   onMouseDown={(event) => event.preventDefault()}
                   onMouseMove={() => {
                     if (!active) onActivate(index)
@@ -61,13 +62,11 @@ export function OptionListbox({
                 >
                   {option.tone === 'warn' ? <span aria-hidden="true">!</span> : null}
                   <span className="min-w-0 break-words">{option.label}</span>
-                  {option.tag ? <span className="sr-only">, </span> : null}
                   {option.tag ? (
                     <span className="shrink-0 rounded border border-line px-1 text-xs text-muted">
                       {option.tag}
                     </span>
                   ) : null}
-                  {option.detail ? <span className="sr-only">, </span> : null}
                   {option.detail ? (
                     <span className="ml-auto shrink-0 text-xs text-muted">{option.detail}</span>
                   ) : null}

@@ -6,7 +6,7 @@ import { server } from '@mocks/node'
 import { renderRoute } from '@/test/render-route'
 
 // The first render imports lazy route modules, which can take a while on a busy machine.
-configure({ asyncUtilTimeout: 8000 })
+configure({ asyncUtilTimeout: 15000 })
 
 const FP = '9af401c4350b21e3f1df17d6ad808da43d9646e75b6da902cc7c492bcfb9c625'
 const ARTIFACT = `/cyber-dojo/flows/runner/artifacts/${FP}`

@@ -1,0 +1,183 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { chooseTheme, expect, test } from './fixtures'
+
+const FP = '9af401c4350b21e3f1df17d6ad808da43d9646e75b6da902cc7c492bcfb9c625'
+const ARTIFACT = `/cyber-dojo/flows/runner/artifacts/${FP}`
+
+function headerSearch(page: Page) {
+  return page.getByRole('combobox', { name: /Search flows, environments/ })
+}
+
+async function searchFromHeader(page: Page, text: string) {
+  await page.goto('/cyber-dojo/flows')
+  await expect(page.getByRole('link', { name: 'runner', exact: true })).toBeVisible()
+  const box = headerSearch(page)
+  await box.fill(text)
+  return box
+}
+
+test.describe('search from the header', () => {
+  test('runner:16d9990 opens the seed artifact, and Back returns to the flows', async ({
+    page,
+  }) => {
+    const box = await searchFromHeader(page, 'runner:16d9990')
+    await expect(
+      page.getByRole('option', {
+        name: 'Open the artifact of flow runner built from commit 16d9990',
+      }),
+    ).toBeVisible()
+    await box.press('Enter')
+    await expect(page).toHaveURL(ARTIFACT)
+    await page.goBack()
+    await expect(page).toHaveURL(/\/cyber-dojo\/flows$/)
+  })
+
+  test('a fingerprint prefix opens the artifact', async ({ page }) => {
+    const box = await searchFromHeader(page, '9af401c4')
+    await expect(
+      page.getByRole('option', { name: /cyberdojo\/runner:16d9990, runner/ }),
+    ).toBeVisible()
+    await box.press('Enter')
+    await expect(page).toHaveURL(ARTIFACT)
+  })
+
+  test('aws-prod#65 opens the snapshot', async ({ page }) => {
+    const box = await searchFromHeader(page, 'aws-prod#65')
+    await expect(page.getByRole('option', { name: 'Open snapshot aws-prod#65' })).toBeVisible()
+    await box.press('Enter')
+    await expect(page).toHaveURL('/cyber-dojo/environments/aws-prod/snapshots/65')
+  })
+
+  test('two snapshots open their diff', async ({ page }) => {
+    const box = await searchFromHeader(page, 'aws-prod#64 aws-prod#65')
+    await box.press('Enter')
+    await expect(page).toHaveURL('/cyber-dojo/diff?from=aws-prod%2364&to=aws-prod%2365')
+  })
+
+  test('/ focuses the search box', async ({ page }) => {
+    await page.goto('/cyber-dojo/environments')
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+    await page.locator('body').press('/')
+    await expect(headerSearch(page)).toBeFocused()
+  })
+})
+
+test.describe('the search page', () => {
+  test('a shared search link replaces itself with the page it names', async ({ page }) => {
+    await page.goto('/cyber-dojo/flows')
+    await expect(page.getByRole('link', { name: 'runner', exact: true })).toBeVisible()
+    await page.goto('/cyber-dojo/search?q=runner%3A16d9990')
+    await expect(page).toHaveURL(ARTIFACT)
+    await page.goBack()
+    await expect(page).toHaveURL(/\/cyber-dojo\/flows$/)
+  })
+
+  test('nonsense explains the accepted forms, and is accessible in both themes', async ({
+    page,
+  }) => {
+    const box = await searchFromHeader(page, '!!nonsense!!')
+    await expect(
+      page.getByRole('option', { name: /is not a flow or environment name/ }),
+    ).toBeVisible()
+    await box.press('Enter')
+    await expect(page).toHaveURL(/\/cyber-dojo\/search\?q=/)
+    const alert = page.getByRole('alert')
+    await expect(alert).toContainText('Not understood:')
+    await expect(alert).toContainText('runner:16d9990')
+    await expect(page.getByLabel(/Flow or environment name, expression/)).toHaveValue(
+      '!!nonsense!!',
+    )
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
+  })
+
+  test('a prefix that matches nothing says so; several matches are listed', async ({
+    page,
+  }, testInfo) => {
+    await page.goto('/cyber-dojo/search?q=abc12')
+    await expect(page.getByRole('alert')).toContainText("No artifact or commit starts with 'abc12'")
+    await page.goto('/cyber-dojo/search?q=aws')
+    const table = page.getByRole('table', { name: /flows and environments matching 'aws'/ })
+    await expect(table.getByRole('link', { name: 'aws-beta' })).toBeVisible()
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
+    if (testInfo.project.name === 'demo') {
+      await page.screenshot({ path: '/tmp/shots/p6-search-results-light.png', fullPage: true })
+      await chooseTheme(page, 'Dark theme')
+      await page.screenshot({ path: '/tmp/shots/p6-search-results-dark.png', fullPage: true })
+      await page.goto('/cyber-dojo/search?q=%21%21nonsense')
+      await expect(page.getByRole('alert')).toBeVisible()
+      await page.screenshot({ path: '/tmp/shots/p6-search-message-dark.png', fullPage: true })
+    }
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
+  })
+})
+
+test.describe('the command palette', () => {
+  test('Ctrl+K opens it; it is keyboard operable and axe clean', async ({ page }, testInfo) => {
+    await page.goto('/cyber-dojo/flows')
+    await expect(page.getByRole('link', { name: 'runner', exact: true })).toBeVisible()
+    await page.keyboard.press('Control+k')
+    const dialog = page.getByRole('dialog', { name: 'Command palette' })
+    await expect(dialog).toBeVisible()
+    const input = dialog.getByRole('combobox', { name: 'Search or type a command' })
+    await expect(input).toBeFocused()
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
+    if (testInfo.project.name === 'demo') {
+      await page.screenshot({ path: '/tmp/shots/p6-palette-light.png' })
+    }
+
+    // Switch theme with the keyboard only.
+    await input.pressSequentially('dark')
+    await expect(dialog.getByRole('option', { name: /Use the dark theme/ })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    )
+    await page.keyboard.press('Enter')
+    await expect(page.locator('html')).toHaveClass(/dark/)
+    await page.keyboard.press('Tab')
+    await expect(input).toBeFocused()
+
+    // Then search with it.
+    await input.fill('aws-prod#6')
+    await input.pressSequentially('5')
+    await expect(dialog.getByRole('option', { name: 'Open snapshot aws-prod#65' })).toBeVisible()
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
+    if (testInfo.project.name === 'demo') {
+      await page.screenshot({ path: '/tmp/shots/p6-palette-dark.png' })
+    }
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('ArrowUp')
+    await page.keyboard.press('Enter')
+    await expect(page).toHaveURL('/cyber-dojo/environments/aws-prod/snapshots/65')
+    await expect(dialog).toBeHidden()
+
+    // Escape closes and gives focus back.
+    await headerSearch(page).focus()
+    await page.keyboard.press('Control+k')
+    await expect(dialog).toBeVisible()
+    await page.keyboard.press('Escape')
+    await expect(dialog).toBeHidden()
+    await expect(headerSearch(page)).toBeFocused()
+  })
+
+  test('recent visits are offered when empty, and ? shows the shortcuts', async ({ page }) => {
+    await page.goto('/cyber-dojo/environments/aws-prod/snapshots/65')
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+    await page.goto('/cyber-dojo/flows')
+    await expect(page.getByRole('link', { name: 'runner', exact: true })).toBeVisible()
+    await page.keyboard.press('Control+k')
+    const dialog = page.getByRole('dialog', { name: 'Command palette' })
+    await dialog.getByRole('option', { name: 'aws-prod#65, snapshot' }).click()
+    await expect(page).toHaveURL('/cyber-dojo/environments/aws-prod/snapshots/65')
+    await page.locator('body').press('?')
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+    await expect(help.getByRole('table', { name: 'Keyboard shortcuts' })).toContainText(
+      'Go to flows',
+    )
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
+    await page.keyboard.press('Escape')
+    await page.locator('body').press('g')
+    await page.locator('body').press('f')
+    await expect(page).toHaveURL(/\/cyber-dojo\/flows$/)
+  })
+})
