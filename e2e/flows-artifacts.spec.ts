@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { chooseTheme, expect, test } from './fixtures'
+import { chooseTheme, expect as baseExpect, test } from './fixtures'
 
 const FP = '9af401c4350b21e3f1df17d6ad808da43d9646e75b6da902cc7c492bcfb9c625'
 const COMMIT = '16d9990ad23a40eecaf087abac2a58a2d2a4b3f4'
@@ -22,16 +22,17 @@ const SEED_HISTORY: Array<[string, string]> = [
 
 const timeline = (page: Page) => page.getByRole('region', { name: 'Lifecycle' })
 
-// Demo mode builds its whole world in the page on every full load, which takes a while on a
-// busy machine; only the first assertion after a page.goto waits this long.
-const FIRST_LOAD = { timeout: 60_000 }
+// Demo mode builds its whole world in the page on every full load, and a route's URL changes
+// only once its loader is done: on a busy machine both take a while.
+const expect = baseExpect.configure({ timeout: 30_000 })
+const FIRST_LOAD = { timeout: 90_000 }
 
 async function expectNoAxeViolations(page: Page) {
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
 }
 
 test.describe('flows and artifacts: the seed story', () => {
-  test.slow()
+  test.describe.configure({ timeout: 300_000 })
 
   test('flows list → runner → artifact 16d9990 → aws-prod#65', async ({ page }) => {
     await page.goto('/cyber-dojo/flows')
@@ -128,7 +129,7 @@ test.describe('flows and artifacts: the seed story', () => {
     mode,
   }) => {
     test.skip(mode !== 'demo', 'screenshots and axe once')
-    test.setTimeout(480_000)
+    test.setTimeout(600_000)
     const shoot = async (name: string, theme: 'light' | 'dark') => {
       await expectNoAxeViolations(page)
       await page.screenshot({ path: `/tmp/shots/p3-${name}-${theme}.png`, fullPage: true })

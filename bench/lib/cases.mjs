@@ -20,8 +20,11 @@ export const TABLE_ROW = 'table tbody tr th[scope="row"]'
 export const TIMELINE_ENTRY = 'section[aria-labelledby="timeline-heading"] li'
 /** The label of the snapshot page's name filter (src/features/snapshots/snapshot-route.tsx). */
 export const SNAPSHOT_FILTER_LABEL = /name, fingerprint or commit/i
-/** 15 characters narrowing the filter, then 5 Backspaces widening it again: 20 keys. */
-export const TYPING_KEYS = [...'payments-svc-01', ...Array(5).fill('Backspace')]
+/**
+ * A service name typed out (16 keys: all rows, then one namespace, then ~100, ~10, 1 row),
+ * then 4 Backspaces widening it again: 20 keys.
+ */
+export const TYPING_KEYS = [...'checkout-svc-004', ...Array(4).fill('Backspace')]
 
 /**
  * @typedef {import('playwright-core').Browser} Browser
@@ -191,24 +194,25 @@ export async function typeIntoFilter(page) {
   }
   await input.click()
   await page.evaluate(installTypingWatch, 'main')
+  const status = page
+    .locator('main [role="status"]')
+    .filter({ hasText: /showing/i })
+    .first()
+  /** @type {string[]} */
+  const shown = []
   for (const key of TYPING_KEYS) {
     await page.keyboard.press(key)
     await page.evaluate(() => /** @type {any} */ (window).__benchTyping.settled(150))
+    shown.push(await status.innerText({ timeout: 1000 }).catch(() => ''))
   }
   /** @type {{ key: string, down: number, echo: number | null, lastPaint: number | null, mutations: number }[]} */
   const keys = await page.evaluate(() =>
     /** @type {any} */ (window).__benchTyping.keys.map((/** @type {any} */ k) => ({ ...k })),
   )
-  const status = await page
-    .getByRole('status')
-    .filter({ hasText: /showing/i })
-    .first()
-    .innerText()
-    .catch(() => '')
   return {
-    status,
-    keys: keys.map((k) => ({
+    keys: keys.map((k, index) => ({
       key: k.key,
+      shown: shown[index] ?? '',
       latencyMs: Math.max(k.lastPaint ?? 0, k.echo ?? 0) - k.down,
       echoMs: k.echo === null ? null : k.echo - k.down,
       mutations: k.mutations,

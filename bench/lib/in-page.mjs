@@ -77,6 +77,14 @@ export function collectLoad(apiMarker) {
     })),
     dataStart: main.length ? Math.min(...main.map((entry) => entry.startTime)) : null,
     dataEnd: main.length ? Math.max(...main.map((entry) => entry.responseEnd)) : null,
+    apiBeforePaint: (() => {
+      const before = api.filter((entry) => entry.startTime < state.painted)
+      return {
+        requests: before.length,
+        bytes: before.reduce((sum, entry) => sum + entry.encodedBodySize, 0),
+        lastEnd: before.reduce((max, entry) => Math.max(max, entry.responseEnd), 0),
+      }
+    })(),
     longestTaskBeforePaint: untilPaint.reduce((max, task) => Math.max(max, task.duration), 0),
     longTaskTotalBeforePaint: untilPaint.reduce((sum, task) => sum + task.duration, 0),
   }
@@ -245,8 +253,9 @@ export function installTypingWatch(rootSelector) {
   new MutationObserver((records) => {
     const current = keys.at(-1)
     if (!current) return
-    // The input's own value attribute is the echo, not the filtered rows.
-    if (records.every((record) => record.target instanceof HTMLInputElement)) return
+    // Every commit counts, even one that only touches the input (React re-applies its
+    // attributes on each render): a deferred filter render that leaves the rows as they were
+    // still ends with such a commit, and that commit is when the key's work is done.
     current.mutations += records.length
     current.activity = performance.now()
     current.pending += 1

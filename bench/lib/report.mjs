@@ -89,6 +89,7 @@ export function buildRows(results) {
         value: spread(dataEnd, ms),
         target: '',
         pass: null,
+        note: apiNote(runs[0].load.apiBeforePaint),
       },
       {
         section,
@@ -339,6 +340,16 @@ export function buildRows(results) {
     }
   }
   return rows
+}
+
+/**
+ * Every API request the page started before it painted (run 1): overfetching and waterfalls
+ * show up here.
+ * @param {{ requests: number, bytes: number, lastEnd: number } | undefined} api
+ */
+function apiNote(api) {
+  if (!api) return ''
+  return `run 1: ${api.requests} API request${api.requests === 1 ? '' : 's'} before paint, ${MB(api.bytes)}, last ended at ${ms(api.lastEnd)}`
 }
 
 /**

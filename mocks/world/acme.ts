@@ -20,7 +20,18 @@ export const BATCH_ENV = 'acme-batch'
 export const BATCH_RUNS = 998
 export const BATCH_COUNT = BATCH_RUNS * 2 - 1
 
-const WORDS = ['ledger', 'orders', 'pricing', 'fraud', 'mailer', 'gateway', 'reports', 'audit', 'sync', 'export']
+const WORDS = [
+  'ledger',
+  'orders',
+  'pricing',
+  'fraud',
+  'mailer',
+  'gateway',
+  'reports',
+  'audit',
+  'sync',
+  'export',
+]
 
 export function buildAcme(): OrgRec {
   const org = newOrg(ACME, utc(2024, 1, 15, 9))
@@ -28,10 +39,16 @@ export function buildAcme(): OrgRec {
   const states = ['COMPLIANT', 'COMPLIANT', 'COMPLIANT', 'NON-COMPLIANT', 'INCOMPLETE'] as const
   for (let i = 1; i < ACME_FLOWS; i++) {
     const name = `${WORDS[i % WORDS.length] ?? 'svc'}-${String(i).padStart(3, '0')}`
-    const flow = modernFlow(ACME, name, `Acme ${WORDS[i % WORDS.length] ?? ''} service #${i}`, utc(2024, 2, 1), {
-      repo_url: `https://github.com/acme/${name}`,
-      tags: { kind: i % 7 === 0 ? 'library' : 'build', team: `team-${i % 12}` },
-    })
+    const flow = modernFlow(
+      ACME,
+      name,
+      `Acme ${WORDS[i % WORDS.length] ?? ''} service #${i}`,
+      utc(2024, 2, 1),
+      {
+        repo_url: `https://github.com/acme/${name}`,
+        tags: { kind: i % 7 === 0 ? 'library' : 'build', team: `team-${i % 12}` },
+      },
+    )
     flow.captured = {
       latest_activity_at: utc(2026, 8, 19) - random.int(0, 400 * 86400) + random.next(),
       latest_state: random.pick(states),
@@ -60,7 +77,13 @@ export function buildAcme(): OrgRec {
     filename: `ghcr.io/acme/busy-service:${commit.slice(0, 7)}`,
     repoUrl,
     repoName: 'acme/busy-service',
-    gitCommitInfo: commitInfo('busy-service', commit, start - 4000, 'Process the queue in batches', repoUrl),
+    gitCommitInfo: commitInfo(
+      'busy-service',
+      commit,
+      start - 4000,
+      'Process the queue in batches',
+      repoUrl,
+    ),
   })
   org.artifacts.set(busy.fingerprint, busy)
   const scheduler = makeArtifact({
@@ -82,7 +105,9 @@ export function buildAcme(): OrgRec {
   const anchors = new Map<number, number>([[1, start]])
   const timestamps = buildTimestamps(BATCH_COUNT, anchors, rng('acme-batch'))
   for (let i = 2; i <= BATCH_COUNT; i++) {
-    timestamps[i] = (timestamps[i - 1] ?? start) + (i % 2 === 0 ? 240 + random.int(0, 120) : 240 + random.int(0, 60))
+    timestamps[i] =
+      (timestamps[i - 1] ?? start) +
+      (i % 2 === 0 ? 240 + random.int(0, 120) : 240 + random.int(0, 60))
   }
   const builder = new TimelineBuilder(BATCH_ENV)
   builder.start(scheduler.fingerprint, 1, 1, [Math.floor(start) - 40])

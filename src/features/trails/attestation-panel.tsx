@@ -346,7 +346,7 @@ export function AttestationPanel({
 
   const title = query.data?.name ?? name ?? 'Attestation'
   return (
-    <aside
+    <div
       role="dialog"
       aria-modal="false"
       aria-labelledby={headingId}
@@ -383,6 +383,6 @@ export function AttestationPanel({
           <Details attestation={query.data} org={org} />
         )}
       </div>
-    </aside>
+    </div>
   )
 }

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+import { ACME, BATCH_ENV, BUSY_FLOW, BUSY_FP } from '../world/acme'
+import { K8S_COUNT, K8S_ENV } from '../world/scale'
+import { LONG_NAME, ODD, ODD_DESCRIPTION, ODD_FLOW } from '../world/odd'
+import { diff, get, getJson } from '../test/api'
+import type { Artifact, EnvDiff, Snapshot } from '../test/api'
+
+describe('scale and odd data', () => {
+  it(`${K8S_ENV}: 5,000+ running artifacts with pods, quickly`, async () => {
+    const started = performance.now()
+    const s = await getJson<Snapshot>(`snapshots/cyber-dojo/${K8S_ENV}/-1`)
+    const elapsed = performance.now() - started
+    expect(s.index).toBe(K8S_COUNT)
+    expect(s.type).toBe('K8S')
+    const running = s.artifacts.filter((a) => a.annotation.now > 0)
+    expect(running.length).toBeGreaterThanOrEqual(5000)
+    expect(s.artifact_compliance_count.false).toBeGreaterThan(0)
+    expect(s.artifact_compliance_count.true + s.artifact_compliance_count.false).toBe(
+      running.length,
+    )
+    const pods = running[0]?.pods ?? {}
+    expect(Object.keys(pods)).toHaveLength(running[0]?.annotation.now ?? -1)
+    expect(Object.values(pods)[0]?.namespace).toMatch(/\w/)
+    const services = new Map<string, number>()
+    for (const a of running) {
+      const key = a.name.slice(0, a.name.lastIndexOf(':'))
+      services.set(key, (services.get(key) ?? 0) + 1)
+    }
+    expect([...services.values()].some((n) => n > 1)).toBe(true)
+    // generous: the first request also builds the environment
+    expect(elapsed).toBeLessThan(15000)
+  })
+
+  it(`${K8S_ENV}: neighbouring snapshots differ a little`, async () => {
+    const d = await getJson<EnvDiff>(diff(`${K8S_ENV}~1`, K8S_ENV))
+    const changes =
+      d.snappish1.artifacts.length + d.snappish2.artifacts.length + d.changed.artifacts.length
+    expect(changes).toBeGreaterThan(0)
+    expect(changes).toBeLessThan(40)
+    expect(d['not-changed'].artifacts.length).toBeGreaterThan(4900)
+    expect(d['not-changed'].artifacts[0]?.pods?.length).toBeGreaterThan(0)
+    const list = await getJson<unknown[]>(`snapshots/cyber-dojo/${K8S_ENV}?page=50&per_page=20`)
+    expect(list).toHaveLength(20)
+  })
+
+  it('acme has 500 flows and an artifact with 2,000 history rows', async () => {
+    const flows = await getJson<unknown[]>(`flows/${ACME}`)
+    expect(flows).toHaveLength(500)
+    const art = await getJson<Artifact>(`artifacts/${ACME}/${BUSY_FLOW}/fingerprint/${BUSY_FP}`)
+    expect(art.history).toHaveLength(2000)
+    expect(art.running).toHaveLength(1)
+    expect(art.running[0]?.environment_name).toBe(BATCH_ENV)
+    const env = await getJson<{ state: unknown }>(`environments/${ACME}/${BATCH_ENV}`)
+    expect(env.state).toBeNull()
+  })
+
+  it('odd-data keeps hostile text as data', async () => {
+    const flow = await getJson<{ description: string }>(`flows/cyber-dojo/${ODD_FLOW}`)
+    expect(flow.description).toBe(ODD_DESCRIPTION)
+    const script = await getJson<Artifact>(
+      `artifacts/cyber-dojo/${ODD_FLOW}/fingerprint/${ODD.script}`,
+    )
+    expect(script.commit_url).toBe('javascript:alert(1)')
+    const long = await getJson<Artifact>(`artifacts/cyber-dojo/${ODD_FLOW}/fingerprint/${ODD.long}`)
+    expect(long.filename).toBe(LONG_NAME)
+    expect(LONG_NAME.length).toBeGreaterThan(500)
+    const emoji = await getJson<Artifact>(
+      `artifacts/cyber-dojo/${ODD_FLOW}/fingerprint/${ODD.emoji}`,
+    )
+    expect(emoji.filename).toContain('🚀')
+    const trail = await get(
+      `trails/cyber-dojo/${ODD_FLOW}/${encodeURIComponent('<script>alert("trail")</script>')}`,
+    )
+    expect(trail.status).toBe(200)
+  })
+})
