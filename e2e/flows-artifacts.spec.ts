@@ -128,7 +128,8 @@ test.describe('flows and artifacts: the seed story', () => {
     page,
     mode,
   }) => {
-    test.skip(mode !== 'demo', 'screenshots and axe once')
+    // Live mode: the same pages without rebuilding the demo world in the page on each load.
+    test.skip(mode !== 'live', 'screenshots and axe once')
     test.setTimeout(600_000)
     const shoot = async (name: string, theme: 'light' | 'dark') => {
       await expectNoAxeViolations(page)

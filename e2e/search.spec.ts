@@ -5,13 +5,17 @@ import { chooseTheme, expect, test } from './fixtures'
 const FP = '9af401c4350b21e3f1df17d6ad808da43d9646e75b6da902cc7c492bcfb9c625'
 const ARTIFACT = `/cyber-dojo/flows/runner/artifacts/${FP}`
 
+// The demo world is generated in the browser on first load, which is slow on a busy machine.
+const FIRST_LOAD = { timeout: 60_000 }
+test.describe.configure({ timeout: 120_000 })
+
 function headerSearch(page: Page) {
   return page.getByRole('combobox', { name: /Search flows, environments/ })
 }
 
 async function searchFromHeader(page: Page, text: string) {
   await page.goto('/cyber-dojo/flows')
-  await expect(page.getByRole('link', { name: 'runner', exact: true })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'runner', exact: true })).toBeVisible(FIRST_LOAD)
   const box = headerSearch(page)
   await box.fill(text)
   return box
@@ -57,7 +61,7 @@ test.describe('search from the header', () => {
 
   test('/ focuses the search box', async ({ page }) => {
     await page.goto('/cyber-dojo/environments')
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible(FIRST_LOAD)
     await page.locator('body').press('/')
     await expect(headerSearch(page)).toBeFocused()
   })
@@ -66,7 +70,7 @@ test.describe('search from the header', () => {
 test.describe('the search page', () => {
   test('a shared search link replaces itself with the page it names', async ({ page }) => {
     await page.goto('/cyber-dojo/flows')
-    await expect(page.getByRole('link', { name: 'runner', exact: true })).toBeVisible()
+    await expect(page.getByRole('link', { name: 'runner', exact: true })).toBeVisible(FIRST_LOAD)
     await page.goto('/cyber-dojo/search?q=runner%3A16d9990')
     await expect(page).toHaveURL(ARTIFACT)
     await page.goBack()
@@ -95,7 +99,10 @@ test.describe('the search page', () => {
     page,
   }, testInfo) => {
     await page.goto('/cyber-dojo/search?q=abc12')
-    await expect(page.getByRole('alert')).toContainText("No artifact or commit starts with 'abc12'")
+    await expect(page.getByRole('alert')).toContainText(
+      "No artifact or commit starts with 'abc12'",
+      FIRST_LOAD,
+    )
     await page.goto('/cyber-dojo/search?q=aws')
     const table = page.getByRole('table', { name: /flows and environments matching 'aws'/ })
     await expect(table.getByRole('link', { name: 'aws-beta' })).toBeVisible()
@@ -115,7 +122,7 @@ test.describe('the search page', () => {
 test.describe('the command palette', () => {
   test('Ctrl+K opens it; it is keyboard operable and axe clean', async ({ page }, testInfo) => {
     await page.goto('/cyber-dojo/flows')
-    await expect(page.getByRole('link', { name: 'runner', exact: true })).toBeVisible()
+    await expect(page.getByRole('link', { name: 'runner', exact: true })).toBeVisible(FIRST_LOAD)
     await page.keyboard.press('Control+k')
     const dialog = page.getByRole('dialog', { name: 'Command palette' })
     await expect(dialog).toBeVisible()
@@ -162,9 +169,9 @@ test.describe('the command palette', () => {
 
   test('recent visits are offered when empty, and ? shows the shortcuts', async ({ page }) => {
     await page.goto('/cyber-dojo/environments/aws-prod/snapshots/65')
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible(FIRST_LOAD)
     await page.goto('/cyber-dojo/flows')
-    await expect(page.getByRole('link', { name: 'runner', exact: true })).toBeVisible()
+    await expect(page.getByRole('link', { name: 'runner', exact: true })).toBeVisible(FIRST_LOAD)
     await page.keyboard.press('Control+k')
     const dialog = page.getByRole('dialog', { name: 'Command palette' })
     await dialog.getByRole('option', { name: 'aws-prod#65, snapshot' }).click()

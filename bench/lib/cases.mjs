@@ -237,7 +237,10 @@ export async function routeBytes(browser, target) {
       if (type === 'script' || type === 'stylesheet') responses.push(response)
     })
     await page.goto(target.url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS })
-    await page.waitForLoadState('networkidle', { timeout: LOAD_TIMEOUT_MS })
+    // The page's heading means its route chunk ran; then let late chunks (idle prefetches,
+    // lazy panels) arrive, but do not wait for ever on a busy machine.
+    await page.locator('main h1').first().waitFor({ timeout: LOAD_TIMEOUT_MS })
+    await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {})
     /** @type {{ file: string, type: string, gzip: number, raw: number, wire: number, initial: boolean }[]} */
     const files = []
     for (const response of responses) {

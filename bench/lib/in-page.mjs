@@ -132,10 +132,13 @@ export async function parseAndKeep(url) {
 /**
  * Scrolls the virtualised container (the nearest scrollable ancestor of the rows) from top to
  * bottom, a big step per frame, and reports the long tasks and frame gaps meanwhile.
- * @param {{ selector: string, maxFrames: number }} options
+ * Stops after `maxMs` so a page that janks badly cannot stall the run (reported as `timedOut`).
+ * @param {{ selector: string, maxFrames: number, maxMs: number }} options
  */
-export async function scrollToBottom({ selector, maxFrames }) {
+export async function scrollToBottom({ selector, maxFrames, maxMs }) {
   const row = document.querySelector(selector)
+  // Read now: virtualisation unmounts this row while scrolling.
+  const rowCount = Number(row?.closest('table')?.getAttribute('aria-rowcount') ?? NaN)
   /** @type {Element | null} */
   let container = row ? row.parentElement : null
   while (container) {
@@ -171,6 +174,7 @@ export async function scrollToBottom({ selector, maxFrames }) {
   let previous = started
   let worstFrame = 0
   let frames = 0
+  let timedOut = false
   await new Promise((resolve) => {
     const tick = () => {
       const now = performance.now()
@@ -178,7 +182,8 @@ export async function scrollToBottom({ selector, maxFrames }) {
       previous = now
       frames += 1
       const bottom = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1
-      if (bottom || frames > maxFrames * 2) {
+      timedOut = now - started > maxMs
+      if (bottom || timedOut || frames > maxFrames * 2) {
         resolve(null)
         return
       }
@@ -201,7 +206,8 @@ export async function scrollToBottom({ selector, maxFrames }) {
     longTasks: tasks.map((task) => Math.round(task.duration)),
     longestTaskMs: tasks.reduce((max, task) => Math.max(max, task.duration), 0),
     lastRowIndex: lastRow ? Number(lastRow.getAttribute('aria-rowindex')) : null,
-    rowCount: Number(row?.closest('table')?.getAttribute('aria-rowcount') ?? NaN),
+    rowCount,
+    timedOut,
   }
 }
 
@@ -272,12 +278,14 @@ export function installTypingWatch(rootSelector) {
    */
   const settled = (quietMs) =>
     new Promise((resolve) => {
+      const givingUp = performance.now() + 15_000
       const poll = () =>
         requestIdleCallback(
           () => {
             const current = keys.at(-1)
-            if (current && current.pending === 0 && performance.now() - current.activity >= quietMs)
-              resolve(null)
+            const quiet =
+              current && current.pending === 0 && performance.now() - current.activity >= quietMs
+            if (quiet || performance.now() > givingUp) resolve(null)
             else setTimeout(poll, 20)
           },
           { timeout: 5000 },

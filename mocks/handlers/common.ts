@@ -26,6 +26,14 @@ export function json(body: Json, init: ResponseInit = {}): Response {
   return HttpResponse.json(body, init)
 }
 
+/** A JSON body that is already serialised (large snapshots and diffs). */
+export function jsonText(text: string, init: ResponseInit = {}): Response {
+  return new HttpResponse(text, {
+    ...init,
+    headers: { 'Content-Type': 'application/json', ...init.headers },
+  })
+}
+
 export function fail(status: number, message: string): Response {
   return HttpResponse.json({ message }, { status })
 }

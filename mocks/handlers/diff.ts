@@ -1,8 +1,8 @@
 import { http } from 'msw'
 import { resolveSnapshot, splitSnappish } from '../world/expressions'
 import type { EnvRec, OrgRec } from '../world/model'
-import { renderDiff } from '../world/render'
-import { envOrFail, fail, isResponse, json, orgOrFail, segments } from './common'
+import { renderDiffText } from '../world/render'
+import { envOrFail, fail, isResponse, json, jsonText, orgOrFail, segments } from './common'
 
 function resolve(org: OrgRec, snappish: string): { env: EnvRec; index: number } | Response {
   const { env: envName, expr } = splitSnappish(snappish)
@@ -41,6 +41,6 @@ export const diffHandlers = [
     if (isResponse(a)) return a
     const b = resolve(org, s2)
     if (isResponse(b)) return b
-    return json(renderDiff(org, a.env, a.index, b.env, b.index))
+    return jsonText(renderDiffText(org, a.env, a.index, b.env, b.index))
   }),
 ]

@@ -1,12 +1,13 @@
 import { http } from 'msw'
 import { resolveSnapshot } from '../world/expressions'
-import { renderSnapshot, renderSnapshotListItem } from '../world/render'
+import { renderSnapshotListItem, renderSnapshotText } from '../world/render'
 import {
   boolParam,
   envOrFail,
   fail,
   isResponse,
   json,
+  jsonText,
   orgOrFail,
   pageParams,
   segments,
@@ -61,6 +62,6 @@ export const snapshotHandlers = [
     const shown = /^[#~@]/.test(expr) ? `${envName}${expr}` : `${envName}#${expr}`
     const resolved = resolveSnapshot(orgName, env, expr, shown)
     if (!resolved.ok) return fail(resolved.status, resolved.message)
-    return json(renderSnapshot(org, env, resolved.index))
+    return jsonText(renderSnapshotText(org, env, resolved.index))
   }),
 ]

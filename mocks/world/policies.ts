@@ -80,7 +80,7 @@ export function addPolicies(
           data: { version: isObject(v) ? (v['version'] ?? null) : null },
         })),
       ],
-      consuming_envs: consumers[name] ?? [],
+      consuming_envs: [...(consumers[name] ?? [])].sort(),
     }
     const rec: PolicyRec = { org: org.name, name, json }
     org.policies.set(name, rec)

@@ -2,13 +2,7 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { RouterProvider, type DataRouter } from 'react-router'
 import { PreferencesProvider } from './preferences'
 
-export function App({
-  queryClient,
-  router,
-}: {
-  queryClient: QueryClient
-  router: DataRouter
-}) {
+export function App({ queryClient, router }: { queryClient: QueryClient; router: DataRouter }) {
   return (
     <QueryClientProvider client={queryClient}>
       <PreferencesProvider>

@@ -1,6 +1,7 @@
 import { NavLink, Outlet, useNavigation, useParams } from 'react-router'
 import { GlobalShortcuts } from '@/features/palette/global-shortcuts'
 import { HeaderSearch } from './header-search'
+import { OfflineBanner } from './offline-banner'
 import { PreferenceControls } from './preference-controls'
 import { readConfig } from './config'
 
@@ -68,6 +69,7 @@ export function AppLayout() {
           </div>
         </div>
       </header>
+      <OfflineBanner />
       <main id="main" className="mx-auto max-w-7xl px-4 py-4" aria-busy={busy}>
         <Outlet />
       </main>

@@ -105,7 +105,7 @@ function Unresolved({
               ? 'A fingerprint is 64 hexadecimal characters; a prefix of 5 or more also works.'
               : 'Check the fingerprint, or look through the flow’s artifacts.'}
           </p>
-          <Link className="text-accent hover:underline" to={flowPath(org, flow)}>
+          <Link className="text-accent underline underline-offset-2" to={flowPath(org, flow)}>
             Go to the artifacts of {flow}
           </Link>
         </section>
@@ -129,11 +129,11 @@ function Unresolved({
 function Breadcrumb({ org, flow, name }: { org: string; flow: string; name?: string }) {
   return (
     <nav aria-label="Breadcrumb" className="text-sm text-muted">
-      <Link className="text-accent hover:underline" to={flowsPath(org)}>
+      <Link className="text-accent underline underline-offset-2" to={flowsPath(org)}>
         Flows
       </Link>{' '}
       /{' '}
-      <Link className="text-accent hover:underline" to={flowPath(org, flow)}>
+      <Link className="text-accent underline underline-offset-2" to={flowPath(org, flow)}>
         {flow}
       </Link>
       {name ? (
@@ -205,7 +205,10 @@ function ArtifactHeader({
         <div className={row}>
           <dt className="text-muted">Flow</dt>
           <dd>
-            <Link className="text-accent hover:underline" to={flowPath(org, artifact.flow ?? flow)}>
+            <Link
+              className="text-accent underline underline-offset-2"
+              to={flowPath(org, artifact.flow ?? flow)}
+            >
               {artifact.flow ?? flow}
             </Link>
           </dd>
@@ -308,10 +311,10 @@ export function ErrorBoundary() {
         </h1>
         <p className="text-muted break-words">{error.message}</p>
         <p className="flex gap-4">
-          <Link className="text-accent hover:underline" to={flowPath(org, flow)}>
+          <Link className="text-accent underline underline-offset-2" to={flowPath(org, flow)}>
             Go to the artifacts of {flow}
           </Link>
-          <Link className="text-accent hover:underline" to={flowsPath(org)}>
+          <Link className="text-accent underline underline-offset-2" to={flowsPath(org)}>
             Go to flows
           </Link>
         </p>

@@ -192,7 +192,7 @@ function EvidenceItem({
           ) : null}
           {trail ? (
             <Link
-              className="text-sm text-accent hover:underline"
+              className="text-sm text-accent underline underline-offset-2"
               to={trailPath(org, flow, trail, row.attestationId ?? undefined)}
             >
               Open on trail {trail}

@@ -148,7 +148,7 @@ export function LifecycleTimeline({
           {filtered ? (
             <button
               type="button"
-              className="text-sm text-accent hover:underline"
+              className="text-sm text-accent underline underline-offset-2"
               onClick={() => setFilter({ kinds: [], environments: [] })}
             >
               Show all events

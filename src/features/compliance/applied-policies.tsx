@@ -22,7 +22,7 @@ export function AppliedPolicies({
 }: AppliedPoliciesProps) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
   return (
-    <section aria-label={heading} className="space-y-2">
+    <div role="group" aria-label={heading} className="space-y-2">
       <Heading className="font-semibold">{heading}</Heading>
       {policies.length === 0 ? (
         <p className="text-muted">
@@ -48,6 +48,6 @@ export function AppliedPolicies({
           ))}
         </ul>
       )}
-    </section>
+    </div>
   )
 }

@@ -32,7 +32,7 @@ export function ComplianceChecklist({
   const items = checklistItems(checklist)
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
   return (
-    <section aria-label={heading} className="space-y-2">
+    <div role="group" aria-label={heading} className="space-y-2">
       <Heading className="font-semibold">{heading}</Heading>
       <p className="text-muted">
         {checklistSummary(items)}
@@ -89,6 +89,6 @@ export function ComplianceChecklist({
           })}
         </ul>
       ) : null}
-    </section>
+    </div>
   )
 }

@@ -91,7 +91,7 @@ export function PolicyDecisions({
 }: PolicyDecisionsProps) {
   const Heading = `h${headingLevel}` as 'h2' | 'h3' | 'h4'
   return (
-    <section aria-label={heading} className="space-y-2">
+    <div role="group" aria-label={heading} className="space-y-2">
       <Heading className="font-semibold">{heading}</Heading>
       {reasons.length ? (
         <div className="rounded border border-bad/40 bg-bad-soft p-2">
@@ -157,6 +157,6 @@ export function PolicyDecisions({
           ))}
         </ul>
       )}
-    </section>
+    </div>
   )
 }

@@ -147,7 +147,9 @@ describe('diff page', () => {
     useApi()
     const { router } = renderRoute('/cyber-dojo/diff?from=aws-prod%2364&to=aws-prod%2365')
     await screen.findByRole('button', { name: /Next pair/ })
-    const box = screen.getByRole('searchbox')
+    const box = within(screen.getByRole('group', { name: 'From' })).getByLabelText(
+      'Snapshot number',
+    )
     fireEvent.keyDown(box, { key: ']' })
     expect(search(router).get('from')).toBe('aws-prod#64')
   })

@@ -63,7 +63,7 @@ export function Component() {
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-muted">
-        <Link className="text-accent hover:underline" to={flowsPath(org)}>
+        <Link className="text-accent underline underline-offset-2" to={flowsPath(org)}>
           Flows
         </Link>{' '}
         / <span>{flow.name}</span>
@@ -167,7 +167,11 @@ function ArtifactsSection({ org, flow }: { org: string; flow: string }) {
       {data.artifacts.length === 0 ? (
         <EmptyState title={page > 1 ? `No artifacts on page ${page}` : 'No artifacts yet'}>
           {page > 1 ? (
-            <button type="button" className="text-accent hover:underline" onClick={() => goTo(1)}>
+            <button
+              type="button"
+              className="text-accent underline underline-offset-2"
+              onClick={() => goTo(1)}
+            >
               Go to the first page
             </button>
           ) : (
@@ -309,7 +313,7 @@ export function ErrorBoundary() {
         </h1>
         <p className="mt-2 text-muted">{error.message}</p>
         <p className="mt-3">
-          <Link className="text-accent hover:underline" to={flowsPath(org)}>
+          <Link className="text-accent underline underline-offset-2" to={flowsPath(org)}>
             Back to the flows of {org}
           </Link>
         </p>

@@ -44,7 +44,7 @@ describe('trail page', () => {
       'href',
       '/cyber-dojo/flows/runner-ci/artifacts/b6df6b1da5f73049085d9e04549f9674f0e54e9f0273467db9d7b46e3e9ad039',
     )
-    const checklist = screen.getByRole('region', { name: 'Compliance checklist' })
+    const checklist = screen.getByRole('group', { name: 'Compliance checklist' })
     expect(within(checklist).getByRole('link', { name: 'runner.unit-test' })).toBeVisible()
   })
 

@@ -153,7 +153,12 @@ export function Component() {
         <div className="flex flex-wrap items-center gap-3">
           {trail.checklist ? (
             <ComplianceWhy value={trail.state} subject={`trail ${trail.name}`}>
-              <ComplianceChecklist checklist={trail.checklist} trail={trailRef} />
+              <ComplianceChecklist
+                checklist={trail.checklist}
+                trail={trailRef}
+                heading="What this verdict is based on"
+                headingLevel={2}
+              />
             </ComplianceWhy>
           ) : (
             <ComplianceBadge value={trail.state} />

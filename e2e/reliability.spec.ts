@@ -1,0 +1,151 @@
+import { clearFaults, expect, setFaults, test } from './fixtures'
+
+/**
+ * The fault matrix: every page type against the mock API misbehaving. Each case checks a clear
+ * message, that the rest of the app still works, and (where the fault clears) that retry recovers.
+ * Live mode only: faults are injected into the mock Kosli API behind Shiplog's proxy.
+ */
+
+const SEED_FP = '9af401c4350b21e3f1df17d6ad808da43d9646e75b6da902cc7c492bcfb9c625'
+
+interface PageCase {
+  name: string
+  url: string
+  /** The API request the page depends on (prefix or regular expression for the mock). */
+  api: string
+  /** Something visible once the page has loaded properly. */
+  ready: RegExp
+}
+
+const pages: PageCase[] = [
+  {
+    name: 'flows list',
+    url: '/cyber-dojo/flows',
+    api: '^/api/v2/flows/cyber-dojo($|\\?)',
+    ready: /^Flows$/,
+  },
+  {
+    name: 'flow',
+    url: '/cyber-dojo/flows/runner',
+    api: '^/api/v2/flows/cyber-dojo/runner($|\\?)',
+    ready: /runner/,
+  },
+  {
+    name: 'artifact',
+    url: `/cyber-dojo/flows/runner/artifacts/${SEED_FP}`,
+    api: '/api/v2/artifacts/cyber-dojo/runner/fingerprint/',
+    ready: /runner:16d9990/,
+  },
+  {
+    name: 'environments list',
+    url: '/cyber-dojo/environments',
+    api: '^/api/v2/environments/cyber-dojo($|\\?)',
+    ready: /^Environments$/,
+  },
+  {
+    name: 'environment',
+    url: '/cyber-dojo/environments/aws-prod',
+    api: '^/api/v2/environments/cyber-dojo/aws-prod($|\\?)',
+    ready: /aws-prod/,
+  },
+  {
+    name: 'snapshot',
+    url: '/cyber-dojo/environments/aws-prod/snapshots/65',
+    api: '/api/v2/snapshots/cyber-dojo/aws-prod/',
+    ready: /aws-prod#65/,
+  },
+  {
+    name: 'diff',
+    url: '/cyber-dojo/diff?from=aws-prod%2364&to=aws-prod%2365',
+    api: '/api/v2/env-diff/',
+    ready: /aws-prod#64/,
+  },
+]
+
+/** What the page must say for each fault, and whether "Try again" is offered. */
+const faults: Array<{ fault: string; says: RegExp; retry: boolean }> = [
+  { fault: '401', says: /KOSLI_API_TOKEN/, retry: false },
+  { fault: '403', says: /KOSLI_API_TOKEN/, retry: false },
+  { fault: '404', says: /not found|does not exist/i, retry: false },
+  { fault: '422', says: /not accepted|query\./i, retry: false },
+  { fault: '500', says: /The Kosli API failed/, retry: true },
+  { fault: '502-html', says: /The Kosli API failed|Bad gateway/, retry: true },
+  { fault: '503', says: /The Kosli API failed|unavailable/, retry: true },
+  { fault: 'drop', says: /Could not reach|The Kosli API failed/, retry: true },
+  { fault: 'malformed-json', says: /sent something unexpected/, retry: true },
+  { fault: 'wrong-shape', says: /Unexpected response from GET/, retry: true },
+]
+
+test.describe('fault matrix', () => {
+  test.beforeEach(({ mode }) =>
+    test.skip(mode !== 'live', 'faults are injected into the live-mode mock API'),
+  )
+  test.afterEach(async ({ mockApi }) => clearFaults(mockApi))
+
+  for (const pageCase of pages) {
+    for (const { fault, says, retry } of faults) {
+      test(`${pageCase.name} × ${fault}`, async ({ page, mockApi }) => {
+        await setFaults(mockApi, [{ path: pageCase.api, fault }])
+        await page.goto(pageCase.url)
+        const alert = page.getByRole('alert').first()
+        await expect(alert).toContainText(says, { timeout: 20_000 })
+        await expect(page.locator('body')).not.toContainText(/undefined|NaN|Invalid Date/)
+        if (retry) {
+          await clearFaults(mockApi)
+          await alert.getByRole('button', { name: 'Try again' }).click()
+          await expect(page.getByRole('alert')).toHaveCount(0)
+          await expect(page.getByRole('heading', { name: pageCase.ready }).first()).toBeVisible()
+        }
+        // The rest of the app still works.
+        await page
+          .getByRole('navigation', { name: 'Main' })
+          .getByRole('link', { name: 'Environments' })
+          .click()
+        await expect(page.getByRole('heading', { name: /^Environments$/ })).toBeVisible()
+      })
+    }
+  }
+
+  test('429 is retried after its delay without user action', async ({ page, mockApi }) => {
+    await setFaults(mockApi, [
+      { path: '^/api/v2/flows/cyber-dojo($|\\?)', fault: '429', times: 1, retryAfter: 1 },
+    ])
+    await page.goto('/cyber-dojo/flows')
+    await expect(page.getByRole('link', { name: 'runner', exact: true })).toBeVisible()
+    await expect(page.getByRole('alert')).toHaveCount(0)
+  })
+
+  test('a slow answer shows progress, then the page', async ({ page, mockApi }) => {
+    await setFaults(mockApi, [
+      { path: '^/api/v2/flows/cyber-dojo/runner($|\\?)', fault: 'slow', delayMs: 2500 },
+    ])
+    await page.goto('/cyber-dojo/flows')
+    await page.getByRole('link', { name: 'runner', exact: true }).click()
+    await expect(page.getByRole('progressbar', { name: 'Loading page' })).toBeVisible()
+    await expect(page).toHaveURL(/\/flows\/runner$/, { timeout: 15_000 })
+    await expect(page.getByRole('progressbar', { name: 'Loading page' })).toHaveCount(0)
+  })
+
+  test('a request that never finishes ends in a timeout message', async ({ page, mockApi }) => {
+    test.setTimeout(60_000)
+    await setFaults(mockApi, [{ path: '^/api/v2/environments/cyber-dojo($|\\?)', fault: 'hang' }])
+    await page.goto('/cyber-dojo/environments')
+    await expect(page.getByRole('alert').first()).toContainText(/taking too long|did not answer/, {
+      timeout: 40_000,
+    })
+  })
+})
+
+test.describe('offline', () => {
+  test('going offline shows a banner that goes away when back online', async ({
+    page,
+    context,
+  }) => {
+    await page.goto('/cyber-dojo/flows')
+    await expect(page.getByRole('link', { name: 'runner', exact: true })).toBeVisible()
+    await context.setOffline(true)
+    await expect(page.getByText('You are offline.')).toBeVisible()
+    await context.setOffline(false)
+    await expect(page.getByText('You are offline.')).toHaveCount(0)
+  })
+})
