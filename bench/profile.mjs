@@ -110,7 +110,7 @@ const TRACE_CATEGORIES = [
 ]
 
 /**
- * @typedef {{ name: string, ph: string, ts: number, dur?: number, pid: number, tid: number, args?: any }} TraceEvent
+ * @typedef {{ name: string, ph: string, ts: number, dur?: number, tdur?: number, pid: number, tid: number, args?: any }} TraceEvent
  */
 
 /**
@@ -147,18 +147,25 @@ function printTrace(trace, load, top) {
   const dataAt = load.dataEnd === null ? Infinity : origin + load.dataEnd * 1000
   const paintedAt = load.painted === null ? Infinity : origin + load.painted * 1000
   thread.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0))
-  /** @type {Map<string, number>} */
+  // Wall time and thread CPU time (tdur): on a busy machine only the CPU time is trustworthy.
+  /** @type {Map<string, [number, number]>} */
   const selfAll = new Map()
-  /** @type {Map<string, number>} */
+  /** @type {Map<string, [number, number]>} */
   const selfAfterData = new Map()
-  /** @type {{ event: TraceEvent, childTime: number }[]} */
+  /** @type {{ event: TraceEvent, childTime: number, childCpu: number }[]} */
   const stack = []
-  const close = (/** @type {{ event: TraceEvent, childTime: number }} */ frame) => {
-    const own = ((frame.event.dur ?? 0) - frame.childTime) / 1000
-    const name = frame.event.name
-    selfAll.set(name, (selfAll.get(name) ?? 0) + own)
+  const add = (/** @type {Map<string, [number, number]>} */ map, name, wall, cpu) => {
+    const [w, c] = map.get(name) ?? [0, 0]
+    map.set(name, [w + wall, c + cpu])
+  }
+  const close = (
+    /** @type {{ event: TraceEvent, childTime: number, childCpu: number }} */ frame,
+  ) => {
+    const wall = ((frame.event.dur ?? 0) - frame.childTime) / 1000
+    const cpu = ((frame.event.tdur ?? 0) - frame.childCpu) / 1000
+    add(selfAll, frame.event.name, wall, cpu)
     if (frame.event.ts >= dataAt && frame.event.ts <= paintedAt) {
-      selfAfterData.set(name, (selfAfterData.get(name) ?? 0) + own)
+      add(selfAfterData, frame.event.name, wall, cpu)
     }
   }
   for (const event of thread) {
@@ -168,14 +175,19 @@ function printTrace(trace, load, top) {
       else break
     }
     const parent = stack.at(-1)
-    if (parent) parent.childTime += event.dur ?? 0
-    stack.push({ event, childTime: 0 })
+    if (parent) {
+      parent.childTime += event.dur ?? 0
+      parent.childCpu += event.tdur ?? 0
+    }
+    stack.push({ event, childTime: 0, childCpu: 0 })
   }
   while (stack.length) close(/** @type {any} */ (stack.pop()))
-  const print = (/** @type {string} */ title, /** @type {Map<string, number>} */ map) => {
-    console.log(`\n${title}`)
-    for (const [name, ms] of [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, top)) {
-      console.log(`  ${ms.toFixed(0).padStart(7)} ms  ${name}`)
+  const print = (/** @type {string} */ title, /** @type {Map<string, [number, number]>} */ map) => {
+    console.log(`\n${title} (wall ms, CPU ms)`)
+    for (const [name, [wall, cpu]] of [...map.entries()]
+      .sort((a, b) => b[1][1] - a[1][1])
+      .slice(0, top)) {
+      console.log(`  ${wall.toFixed(0).padStart(7)} ${cpu.toFixed(0).padStart(7)}  ${name}`)
     }
   }
   print('trace, main thread self time by event (whole recording):', selfAll)
@@ -193,10 +205,10 @@ function printTrace(trace, load, top) {
       .slice(0, 6)
       .map(
         (e) =>
-          `${e.name}${e.args?.data?.functionName ? `(${e.args.data.functionName})` : ''} ${((e.dur ?? 0) / 1000).toFixed(0)}`,
+          `${e.name}${e.args?.data?.functionName ? `(${e.args.data.functionName})` : ''} ${((e.tdur ?? 0) / 1000).toFixed(0)} CPU`,
       )
     console.log(
-      `  ${((task.dur ?? 0) / 1000).toFixed(0).padStart(6)} ms at ${((task.ts - origin) / 1000).toFixed(0)} ms: ${names.join(', ')}`,
+      `  ${((task.dur ?? 0) / 1000).toFixed(0).padStart(6)} ms (CPU ${((task.tdur ?? 0) / 1000).toFixed(0)}) at ${((task.ts - origin) / 1000).toFixed(0)} ms: ${names.join(', ')}`,
     )
   }
 }

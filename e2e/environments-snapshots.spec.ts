@@ -1,6 +1,9 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
-import { chooseTheme, expect, test } from './fixtures'
+import { chooseTheme, expect as baseExpect, test } from './fixtures'
+
+// Pages of thousands of rows are slow to build on a busy machine; wait longer than the default.
+const expect = baseExpect.configure({ timeout: 45_000 })
 
 const PROD = '/cyber-dojo/environments/aws-prod'
 
@@ -101,7 +104,11 @@ test.describe('environments and snapshots', () => {
   test('the log pages through events with filters and order in the URL', async ({ page }) => {
     await page.goto(`${PROD}/events`)
     await expect(page.getByRole('heading', { name: /Latest snapshot/ })).toBeVisible(FIRST_LOAD)
-    await expect(page.getByRole('link', { name: 'Log' })).toHaveAttribute('aria-current', 'page')
+    await expect(
+      page
+        .getByRole('navigation', { name: 'aws-prod views' })
+        .getByRole('link', { name: 'Log', exact: true }),
+    ).toHaveAttribute('aria-current', 'page')
     const table = page.getByRole('table', { name: /Change log of aws-prod/ })
     await expect(table).toBeVisible()
     await page.getByRole('button', { name: 'Oldest first' }).click()

@@ -29,7 +29,7 @@ export const flowHandlers = [
       )
     }
     let items: JsonObject[] = [...org.flows.values()].map((flow) =>
-      renderFlowListItem(flow, artifactsOfFlow(org, flow.name)),
+      renderFlowListItem(flow, () => artifactsOfFlow(org, flow.name)),
     )
     if (search) {
       const needle = caseSensitive ? search : search.toLowerCase()

@@ -84,9 +84,9 @@ export function addCapturedFlows(org: OrgRec): void {
 }
 
 /** `FlowListItem`: the flow plus latest activity and state, from its artifacts. */
-export function renderFlowListItem(flow: FlowRec, artifacts: ArtifactRec[]): JsonObject {
+export function renderFlowListItem(flow: FlowRec, artifacts: () => ArtifactRec[]): JsonObject {
   if (flow.captured) return { ...flow.json, ...flow.captured }
-  const newest = artifacts.reduce<ArtifactRec | null>(
+  const newest = artifacts().reduce<ArtifactRec | null>(
     (best, a) => (best === null || a.createdAt > best.createdAt ? a : best),
     null,
   )

@@ -139,6 +139,7 @@ describe('diff page', () => {
     fireEvent.keyDown(window, { key: '[' })
     await waitFor(() => expect(search(router).get('from')).toBe('aws-prod#64'))
     expect(search(router).get('to')).toBe('aws-prod#65')
+    await screen.findByRole('heading', { name: 'Diff aws-prod#64 → aws-prod#65' })
     fireEvent.keyDown(window, { key: ']' })
     await waitFor(() => expect(search(router).get('from')).toBe('aws-prod#65'))
   })

@@ -47,7 +47,8 @@ function latestQuery(org: string, env: string) {
  * demo environment) needs no second download.
  */
 async function ensureLatest(queryClient: QueryClient, org: string, env: string) {
-  const snapshot = await queryClient.ensureQueryData(latestQuery(org, env))
+  // fetchQuery refetches only when stale; the page then reads it without refetching on mount.
+  const snapshot = await queryClient.fetchQuery(latestQuery(org, env))
   const key = snapshotKeys.detail(org, { kind: 'index', env, index: snapshot.index })
   if (queryClient.getQueryData(key) === undefined) queryClient.setQueryData(key, snapshot)
   return snapshot
@@ -137,7 +138,7 @@ export function Component() {
   const tab = tabFromPath(location.pathname)
   const { data: environment } = useSuspenseQuery(environmentQueries.detail(org, env))
   // Loaded (or failed) by the loader; an environment with no snapshots is not an error here.
-  const latest = useQuery({ ...latestQuery(org, env), retryOnMount: false })
+  const latest = useQuery({ ...latestQuery(org, env), retryOnMount: false, refetchOnMount: false })
   const tags = Object.entries(environment.tags)
 
   return (
@@ -188,7 +189,7 @@ export function Component() {
         </p>
       </header>
 
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid items-start gap-4 lg:grid-cols-2">
         <LatestSnapshotSummary
           org={org}
           env={env}

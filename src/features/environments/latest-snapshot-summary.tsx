@@ -5,6 +5,8 @@ import { ErrorState } from '@/components/error-state'
 import { Skeleton } from '@/components/skeleton'
 import { TimeStamp } from '@/components/time-stamp'
 import { pluralise } from '@/lib/format'
+
+const count = new Intl.NumberFormat('en-US')
 import { classifySnapshotProblem } from '@/features/snapshots/snapshot-problem'
 import { diffWithPreviousPath, snapshotPath } from './paths'
 
@@ -64,17 +66,17 @@ export function LatestSnapshotSummary({
         {pluralise(running, 'artifact')} running:{' '}
         <span className="text-ok">
           <span aria-hidden="true">✓ </span>
-          {counts.compliant} compliant
+          {count.format(counts.compliant)} compliant
         </span>
         {' · '}
         <span className="text-bad">
           <span aria-hidden="true">✕ </span>
-          {counts.nonCompliant} non-compliant
+          {count.format(counts.nonCompliant)} non-compliant
         </span>
         {' · '}
         <span>
           <span aria-hidden="true">? </span>
-          {counts.unknown} unknown
+          {count.format(counts.unknown)} unknown
         </span>
       </p>
       <p className="mt-3 flex flex-wrap gap-3 text-sm">

@@ -18,6 +18,8 @@ import { EmptyState } from '@/components/empty-state'
 import { ExportMenu, type ExportColumn } from '@/components/export-menu'
 import { TimeStamp } from '@/components/time-stamp'
 import { pluralise } from '@/lib/format'
+
+const count = new Intl.NumberFormat('en-US')
 import { EnvironmentType } from '@/features/environments/environment-type'
 import {
   diffWithPreviousPath,
@@ -224,19 +226,19 @@ function SnapshotPage({
           <dt className="text-muted">
             <span aria-hidden="true">✓ </span>Compliant
           </dt>
-          <dd className="text-lg font-semibold text-ok">{counts.compliant}</dd>
+          <dd className="text-lg font-semibold text-ok">{count.format(counts.compliant)}</dd>
         </div>
         <div>
           <dt className="text-muted">
             <span aria-hidden="true">✕ </span>Non-compliant
           </dt>
-          <dd className="text-lg font-semibold text-bad">{counts.nonCompliant}</dd>
+          <dd className="text-lg font-semibold text-bad">{count.format(counts.nonCompliant)}</dd>
         </div>
         <div>
           <dt className="text-muted">
             <span aria-hidden="true">? </span>Unknown
           </dt>
-          <dd className="text-lg font-semibold">{counts.unknown}</dd>
+          <dd className="text-lg font-semibold">{count.format(counts.unknown)}</dd>
         </div>
         <div>
           <dt className="text-muted">Blue-green overlaps</dt>
@@ -366,7 +368,7 @@ function SnapshotPage({
             </div>
           </form>
           <p role="status" className={`text-sm text-muted ${stale ? 'opacity-60' : ''}`}>
-            Showing {pluralise(shownRows.length, 'artifact')} of {rows.length}
+            Showing {pluralise(shownRows.length, 'artifact')} of {count.format(rows.length)}
             {!params.exited && exited > 0 ? ` (${exited} exited hidden)` : ''}
           </p>
           {items.length === 0 ? (

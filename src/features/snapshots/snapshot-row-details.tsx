@@ -12,7 +12,7 @@ import { artifactPath, flowPath, trailPath } from '@/features/environments/paths
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <section className="min-w-0">
-      <h4 className="text-xs font-semibold tracking-wide text-muted uppercase">{title}</h4>
+      <h2 className="text-xs font-semibold tracking-wide text-muted uppercase">{title}</h2>
       <div className="mt-1">{children}</div>
     </section>
   )
