@@ -7,6 +7,8 @@ const ARTIFACT = `/cyber-dojo/flows/runner/artifacts/${FP}`
 
 // The demo world is generated in the browser on first load, which is slow on a busy machine.
 const FIRST_LOAD = { timeout: 60_000 }
+// Navigation waits for the next page's loader, which can be slow on a busy machine too.
+const NAVIGATION = { timeout: 30_000 }
 test.describe.configure({ timeout: 120_000 })
 
 function headerSearch(page: Page) {
@@ -32,9 +34,9 @@ test.describe('search from the header', () => {
       }),
     ).toBeVisible()
     await box.press('Enter')
-    await expect(page).toHaveURL(ARTIFACT)
+    await expect(page).toHaveURL(ARTIFACT, NAVIGATION)
     await page.goBack()
-    await expect(page).toHaveURL(/\/cyber-dojo\/flows$/)
+    await expect(page).toHaveURL(/\/cyber-dojo\/flows$/, NAVIGATION)
   })
 
   test('a fingerprint prefix opens the artifact', async ({ page }) => {
@@ -43,20 +45,20 @@ test.describe('search from the header', () => {
       page.getByRole('option', { name: /cyberdojo\/runner:16d9990, runner/ }),
     ).toBeVisible()
     await box.press('Enter')
-    await expect(page).toHaveURL(ARTIFACT)
+    await expect(page).toHaveURL(ARTIFACT, NAVIGATION)
   })
 
   test('aws-prod#65 opens the snapshot', async ({ page }) => {
     const box = await searchFromHeader(page, 'aws-prod#65')
     await expect(page.getByRole('option', { name: 'Open snapshot aws-prod#65' })).toBeVisible()
     await box.press('Enter')
-    await expect(page).toHaveURL('/cyber-dojo/environments/aws-prod/snapshots/65')
+    await expect(page).toHaveURL('/cyber-dojo/environments/aws-prod/snapshots/65', NAVIGATION)
   })
 
   test('two snapshots open their diff', async ({ page }) => {
     const box = await searchFromHeader(page, 'aws-prod#64 aws-prod#65')
     await box.press('Enter')
-    await expect(page).toHaveURL('/cyber-dojo/diff?from=aws-prod%2364&to=aws-prod%2365')
+    await expect(page).toHaveURL('/cyber-dojo/diff?from=aws-prod%2364&to=aws-prod%2365', NAVIGATION)
   })
 
   test('/ focuses the search box', async ({ page }) => {
@@ -72,9 +74,9 @@ test.describe('the search page', () => {
     await page.goto('/cyber-dojo/flows')
     await expect(page.getByRole('link', { name: 'runner', exact: true })).toBeVisible(FIRST_LOAD)
     await page.goto('/cyber-dojo/search?q=runner%3A16d9990')
-    await expect(page).toHaveURL(ARTIFACT)
+    await expect(page).toHaveURL(ARTIFACT, NAVIGATION)
     await page.goBack()
-    await expect(page).toHaveURL(/\/cyber-dojo\/flows$/)
+    await expect(page).toHaveURL(/\/cyber-dojo\/flows$/, NAVIGATION)
   })
 
   test('nonsense explains the accepted forms, and is accessible in both themes', async ({
@@ -85,7 +87,7 @@ test.describe('the search page', () => {
       page.getByRole('option', { name: /is not a flow or environment name/ }),
     ).toBeVisible()
     await box.press('Enter')
-    await expect(page).toHaveURL(/\/cyber-dojo\/search\?q=/)
+    await expect(page).toHaveURL(/\/cyber-dojo\/search\?q=/, NAVIGATION)
     const alert = page.getByRole('alert')
     await expect(alert).toContainText('Not understood:')
     await expect(alert).toContainText('runner:16d9990')
@@ -105,7 +107,7 @@ test.describe('the search page', () => {
     )
     await page.goto('/cyber-dojo/search?q=aws')
     const table = page.getByRole('table', { name: /flows and environments matching 'aws'/ })
-    await expect(table.getByRole('link', { name: 'aws-beta' })).toBeVisible()
+    await expect(table.getByRole('link', { name: 'aws-beta', exact: true })).toBeVisible()
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
     if (testInfo.project.name === 'demo') {
       await page.screenshot({ path: '/tmp/shots/p6-search-results-light.png', fullPage: true })
@@ -155,7 +157,7 @@ test.describe('the command palette', () => {
     await page.keyboard.press('ArrowDown')
     await page.keyboard.press('ArrowUp')
     await page.keyboard.press('Enter')
-    await expect(page).toHaveURL('/cyber-dojo/environments/aws-prod/snapshots/65')
+    await expect(page).toHaveURL('/cyber-dojo/environments/aws-prod/snapshots/65', NAVIGATION)
     await expect(dialog).toBeHidden()
 
     // Escape closes and gives focus back.
@@ -175,7 +177,7 @@ test.describe('the command palette', () => {
     await page.keyboard.press('Control+k')
     const dialog = page.getByRole('dialog', { name: 'Command palette' })
     await dialog.getByRole('option', { name: 'aws-prod#65, snapshot' }).click()
-    await expect(page).toHaveURL('/cyber-dojo/environments/aws-prod/snapshots/65')
+    await expect(page).toHaveURL('/cyber-dojo/environments/aws-prod/snapshots/65', NAVIGATION)
     await page.locator('body').press('?')
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
     await expect(help.getByRole('table', { name: 'Keyboard shortcuts' })).toContainText(
@@ -185,6 +187,6 @@ test.describe('the command palette', () => {
     await page.keyboard.press('Escape')
     await page.locator('body').press('g')
     await page.locator('body').press('f')
-    await expect(page).toHaveURL(/\/cyber-dojo\/flows$/)
+    await expect(page).toHaveURL(/\/cyber-dojo\/flows$/, NAVIGATION)
   })
 })

@@ -22,6 +22,8 @@ test.describe('trails and evidence', () => {
     page,
     mode,
   }) => {
+    // Two axe runs, two themes and full-page screenshots.
+    test.slow()
     await page.goto(`${TRAIL_PATH}?attestation_id=${UNIT_TEST}`)
     const drawer = page.getByRole('dialog', { name: 'unit-test' })
     await expect(drawer).toBeVisible(FIRST_LOAD)
@@ -108,6 +110,8 @@ test.describe('audit report', () => {
     page,
     mode,
   }) => {
+    // Axe twice, a PDF, a download and screenshots.
+    test.slow()
     await page.goto(AUDIT_PATH)
     await expect(page.getByRole('heading', { level: 1, name: 'Audit report' })).toBeVisible(
       FIRST_LOAD,

@@ -21,17 +21,12 @@ function attestationsOfFlow(org: OrgRec, flow: string): AttestationRec[] {
   return [...seen.values()].sort((a, b) => b.createdAt - a.createdAt)
 }
 
-let allBuilt = new WeakSet<OrgRec>()
+const allBuilt = new WeakSet<OrgRec>()
 
 function ensureAll(org: OrgRec): void {
   if (allBuilt.has(org)) return
   for (const art of org.artifacts.values()) attestationsOf(org, art)
   allBuilt.add(org)
-}
-
-/** Test hook: forget which orgs had all their attestations generated. */
-export function resetAttestationIndex(): void {
-  allBuilt = new WeakSet()
 }
 
 export const attestationHandlers = [

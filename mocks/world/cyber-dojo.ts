@@ -1,7 +1,6 @@
 import { commitInfo, makeArtifact } from './artifacts'
 import {
   appliedPolicies,
-  capturedBetaVsProd,
   capturedEnvironments,
   capturedEvents,
   capturedSnapshot4357,
@@ -682,7 +681,7 @@ export function buildCyberDojo(org: OrgRec): CyberDojoParts {
                 service,
                 commit,
                 createdAt - random.int(120, 900),
-                commitMessage(service, n, random),
+                commitMessage(n, random),
               )
             : null,
         eventRank: rankOf(service),
@@ -857,8 +856,8 @@ const MESSAGES = [
   'Refactor: extract helper',
 ]
 
-function commitMessage(service: string, n: number, random: Rng): string {
-  return `${random.pick(MESSAGES)} (#${100 + n})${service === 'runner' ? '' : ''}`
+function commitMessage(n: number, random: Rng): string {
+  return `${random.pick(MESSAGES)} (#${100 + n})`
 }
 
 function capturedEnv(
@@ -985,5 +984,4 @@ function finishArtifacts(
       }
     }
   }
-  void capturedBetaVsProd
 }

@@ -1,6 +1,5 @@
 import { commitInfo, makeArtifact } from './artifacts'
 import { capturedFlows } from './captures'
-import { emptyEnv } from './envs'
 import type { ArtifactRec, EnvRec, Json, OrgRec } from './model'
 import { hex, rng } from './random'
 import { buildTimestamps, runPlan } from './timeline'
@@ -82,5 +81,3 @@ export function buildDriftEnv(org: OrgRec, base: EnvRec, prefix: string, applied
     appliedPolicies: () => applied,
   }
 }
-
-export { emptyEnv }

@@ -1,4 +1,4 @@
-import { APP, commitInfo, makeArtifact } from './artifacts'
+import { commitInfo, makeArtifact } from './artifacts'
 import { emptyEnv } from './envs'
 import { modernFlow } from './flows'
 import type { ArtifactRec, EnvRec, Json, OrgRec } from './model'
@@ -219,5 +219,3 @@ function buildK8sScale(org: OrgRec, stub: EnvRec, applied: Json[]): EnvRec {
     appliedPolicies: () => applied,
   }
 }
-
-export const K8S_HTML = `${APP}/cyber-dojo/environments/${K8S_ENV}`

@@ -1,4 +1,4 @@
-import { APP, htmlUrl } from './artifacts'
+import { APP } from './artifacts'
 import { capturedSnykAttestations, trailEvents } from './captures'
 import { runsOf } from './derive'
 import { isObject, num, str } from './json'
@@ -601,5 +601,3 @@ function payloadFor(type: string, art: ArtifactRec | null, name: string): JsonOb
   if (type.startsWith('custom:')) return { user_data: { name, passed: true } }
   return {}
 }
-
-export { htmlUrl }

@@ -36,10 +36,6 @@ export function getOrg(name: string): OrgRec | undefined {
   return org
 }
 
-export function registerOrg(name: string, build: () => OrgRec): void {
-  builders[name] = build
-}
-
 function buildCyberDojoOrg(): OrgRec {
   const org = newOrg(ORG, utc(2022, 8, 1, 10, 0, 0))
   for (const [name, description] of SEED_FLOWS) {
@@ -117,11 +113,9 @@ function buildCyberDojoOrg(): OrgRec {
   for (const env of org.envs.values()) {
     for (const p of env.policies ?? []) (consumers[p] ??= []).push(env.name)
   }
-  const prod = org.envs.get(PROD)
   const beta = org.envs.get(BETA)
   addPolicies(org, appliedPolicies(capturedSnapshot4357), consumers, utc(2025, 9, 1, 10))
   addPolicies(org, appliedPolicies(capturedSnapshotLatest), consumers, utc(2025, 9, 1, 10))
   if (beta) addPolicies(org, beta.appliedPolicies(beta.count), consumers, utc(2025, 9, 1, 10))
-  void prod
   return org
 }

@@ -111,6 +111,8 @@ export const diffQueries = {
     queryOptions({
       queryKey: diffKeys.pair(org, from, to),
       queryFn: ({ signal }) => fetchSnapshotDiff(org, from, to, signal),
-      staleTime: from.kind === 'index' && to.kind === 'index' ? Infinity : undefined,
+      // Omitted (not `undefined`) for moving expressions, so the client's default staleTime
+      // applies; an explicit undefined would override it with 0 and refetch on every mount.
+      ...(from.kind === 'index' && to.kind === 'index' ? { staleTime: Infinity } : {}),
     }),
 }

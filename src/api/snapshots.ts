@@ -357,6 +357,7 @@ export const snapshotQueries = {
     queryOptions({
       queryKey: snapshotKeys.detail(org, snappish),
       queryFn: ({ signal }) => fetchSnapshot(org, snappish, signal),
-      staleTime: snappish.kind === 'index' || snappish.kind === 'time' ? Infinity : undefined,
+      // Only fixed points may skip the default; `staleTime: undefined` would override it with 0.
+      ...(snappish.kind === 'index' || snappish.kind === 'time' ? { staleTime: Infinity } : {}),
     }),
 }

@@ -25,7 +25,28 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
       title={label}
       onClick={async () => setState((await copyText(value)) ? 'copied' : 'failed')}
     >
-      <span aria-hidden="true">{state === 'copied' ? '✓' : state === 'failed' ? '✕' : '⧉'}</span>
+      {state === 'idle' ? (
+        <svg aria-hidden="true" viewBox="0 0 16 16" width="12" height="12" className="my-0.5">
+          <rect
+            x="5"
+            y="5"
+            width="9"
+            height="9"
+            rx="1.5"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.5"
+          />
+          <path
+            d="M3 11V3.5A1.5 1.5 0 0 1 4.5 2H11"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.5"
+          />
+        </svg>
+      ) : (
+        <span aria-hidden="true">{state === 'copied' ? '✓' : '✕'}</span>
+      )}
       <span role="status" className="sr-only">
         {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : ''}
       </span>

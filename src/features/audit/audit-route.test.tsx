@@ -5,7 +5,8 @@ import { renderRoute } from '@/test/render-route'
 const FP = '9af401c4350b21e3f1df17d6ad808da43d9646e75b6da902cc7c492bcfb9c625'
 const wait = { timeout: 10_000 }
 
-describe('audit report', () => {
+// Route tests build the demo world on first use; give them room on a busy machine.
+describe('audit report', { timeout: 40_000 }, () => {
   it("states the seed artifact's facts, history and compliance with timestamps", async () => {
     renderRoute(`/cyber-dojo/audit?artifact=runner@${FP}`)
     expect(

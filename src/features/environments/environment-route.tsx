@@ -101,10 +101,11 @@ export function loader(queryClient: QueryClient) {
               SNAPSHOTS_PER_PAGE,
             ),
           )
-    const [environment, , list] = await Promise.allSettled([
+    // The latest snapshot can be large (5,000+ artifacts): start it now but do not hold the
+    // page for it; the summary shows a skeleton until it arrives.
+    void ensureLatest(queryClient, org, env).catch(() => undefined)
+    const [environment, list] = await Promise.allSettled([
       queryClient.ensureQueryData(environmentQueries.detail(org, env)),
-      // An environment without snapshots has no latest one; the summary says so.
-      ensureLatest(queryClient, org, env),
       tabData,
     ])
     if (environment.status === 'rejected') throw environment.reason
@@ -137,7 +138,7 @@ export function Component() {
   const data = useLoaderData() as EnvironmentLoaderData | undefined
   const tab = tabFromPath(location.pathname)
   const { data: environment } = useSuspenseQuery(environmentQueries.detail(org, env))
-  // Loaded (or failed) by the loader; an environment with no snapshots is not an error here.
+  // Started by the loader; an environment with no snapshots is not an error here.
   const latest = useQuery({ ...latestQuery(org, env), retryOnMount: false, refetchOnMount: false })
   const tags = Object.entries(environment.tags)
 
@@ -195,7 +196,7 @@ export function Component() {
           env={env}
           snapshot={latest.data}
           error={latest.error}
-          loading={latest.isPending && latest.fetchStatus !== 'idle'}
+          loading={latest.isPending}
         />
         <TimeTravel
           key={`${env}:${searchParams.get('at') ?? ''}`}

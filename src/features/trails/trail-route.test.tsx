@@ -6,7 +6,8 @@ import { renderRoute } from '@/test/render-route'
 const TRAIL = 'a2ffba5a5debbc8f4f199cf5a88e5899c7d6547e'
 const PATH = `/cyber-dojo/flows/runner-ci/trails/${TRAIL}`
 
-describe('trail page', () => {
+// Route tests build the demo world on first use; give them room on a busy machine.
+describe('trail page', { timeout: 40_000 }, () => {
   it('shows the commit, origin, checklist, artifacts and events in CLI wording', async () => {
     renderRoute(PATH)
     expect(
@@ -51,19 +52,27 @@ describe('trail page', () => {
   it('opens an attestation by ?attestation_id= and closes it with Escape', async () => {
     const { router } = renderRoute(`${PATH}?attestation_id=295f7331-29b3-4152-ad9a-1ff93628`)
     const dialog = await screen.findByRole('dialog', {}, { timeout: 10_000 })
-    await waitFor(() => expect(within(dialog).getByText('Reported by')).toBeVisible())
+    await waitFor(() => expect(within(dialog).getByText('Reported by')).toBeVisible(), {
+      timeout: 10_000,
+    })
     expect(within(dialog).getByRole('heading', { level: 2 })).toHaveFocus()
     expect(within(dialog).getByText('junit', { selector: 'dd' })).toBeVisible()
     await userEvent.keyboard('{Escape}')
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), { timeout: 10_000 })
     expect(router.state.location.search).toBe('')
   })
 
   it('says when an attestation id matches nothing', async () => {
     renderRoute(`${PATH}?attestation_id=does-not-exist`)
     const dialog = await screen.findByRole('dialog', {}, { timeout: 10_000 })
-    expect(await within(dialog).findByText(/No attestation with id does-not-exist/)).toBeVisible()
+    expect(
+      await within(dialog).findByText(
+        /No attestation with id does-not-exist/,
+        {},
+        { timeout: 10_000 },
+      ),
+    ).toBeVisible()
     await userEvent.click(within(dialog).getByRole('button', { name: 'Close attestation details' }))
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), { timeout: 10_000 })
   })
 })
