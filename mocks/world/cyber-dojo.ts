@@ -713,6 +713,8 @@ export function buildCyberDojo(org: OrgRec): CyberDojoParts {
       const forbidden = (i: number) =>
         [-3, -2, -1, 0, 1, 2, 3].some((d) => allPinIndexes.has(i + d)) ||
         checkpoints[env]?.some((c) => {
+          // a checkpoint's contents are fixed: no new version between the pin it shows and it
+          if (c >= retireIndex) return false
           const before = servicePins.filter((p) => p.index <= c).pop()
           return i > (before?.index ?? 1) && i <= c
         })

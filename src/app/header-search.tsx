@@ -76,7 +76,7 @@ export function HeaderSearch({ org }: { org: string }) {
         onKeyDown={onKeyDown}
         onFocus={() => setFocused(true)}
         onBlur={() => setFocused(false)}
-        placeholder="Search  runner:16d9990, aws-prod#65…  ( / )"
+        placeholder="Search: name, commit, aws-prod#65…  ( / )"
         className="w-72 rounded border border-line bg-canvas px-2 py-1 text-sm placeholder:text-muted"
         autoComplete="off"
         spellCheck={false}

@@ -53,7 +53,8 @@ describe('environment params', () => {
   })
 })
 
-describe('environment page', () => {
+// Route tests wait for the demo world, which is slow on a busy machine.
+describe('environment page', { timeout: 40_000 }, () => {
   it('summarises the latest snapshot and lists snapshots with diff links', async () => {
     renderRoute(PROD)
     const summary = (await screen.findByRole('heading', { name: /Latest snapshot/ }, SLOW)).closest(

@@ -49,13 +49,14 @@ describe('environment list filtering', () => {
   })
 })
 
-describe('environments page', () => {
+// Route tests wait for the demo world, which is slow on a busy machine.
+describe('environments page', { timeout: 40_000 }, () => {
   it('lists environments with type and compliance, and filters by name in the URL', async () => {
     const { router } = renderRoute('/cyber-dojo/environments')
     // Logical environments link to the ones they include, so names can appear twice.
     const [prod] = await screen.findAllByRole('link', { name: 'aws-prod' }, SLOW)
     expect(prod).toHaveAttribute('href', '/cyber-dojo/environments/aws-prod')
-    expect(screen.getByText('Unknown (no policy)', { selector: 'span' })).toBeInTheDocument()
+    expect(screen.getAllByText('Unknown (no policy)', { selector: 'span' })).not.toHaveLength(0)
     fireEvent.change(screen.getByLabelText('Name contains'), { target: { value: 'beta' } })
     await waitFor(() => expect(router.state.location.search).toBe('?q=beta'), SLOW)
     await waitFor(() => expect(screen.queryByText('aws-prod')).not.toBeInTheDocument(), SLOW)

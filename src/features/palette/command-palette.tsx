@@ -210,7 +210,9 @@ export function CommandPalette({
 
   return (
     <div
-      className="fixed inset-0 z-50 flex items-start justify-center bg-black/50 p-4 pt-[12vh]"
+      className="fixed inset-0 z-50 flex items-start justify-center p-4 pt-[12vh]"
+      // A neutral scrim that dims the page in either theme.
+      style={{ backgroundColor: 'rgb(0 0 0 / 0.55)' }}
       onMouseDown={(event) => {
         if (event.target === event.currentTarget) onClose()
       }}

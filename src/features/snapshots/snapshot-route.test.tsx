@@ -19,7 +19,8 @@ function replicasOf(name: string): string | null | undefined {
   return rowOf(name).querySelector('td[data-label="replicas"]')?.textContent
 }
 
-describe('snapshot page', () => {
+// Route tests wait for the demo world, which is slow on a busy machine.
+describe('snapshot page', { timeout: 40_000 }, () => {
   it('shows aws-prod#65 as the seed does: four artifacts, replicas and the blue-green pair', async () => {
     renderRoute(`${PROD}/snapshots/65`)
     expect(
