@@ -200,7 +200,7 @@ test.describe('the command palette', () => {
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Flows' })
       .click()
-    await expect(page.getByRole('link', { name: 'runner', exact: true })).toBeVisible(NAVIGATION)
+    await expect(page.getByRole('heading', { name: 'Flows', level: 1 })).toBeVisible(NAVIGATION)
     await page.keyboard.press('Control+k')
     const dialog = page.getByRole('dialog', { name: 'Command palette' })
     await dialog.getByRole('option', { name: 'aws-prod#65, snapshot' }).click()

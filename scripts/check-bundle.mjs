@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib'
 
 const INITIAL_BUDGET = 125 * 1024
 const ROUTE_BUDGET = 30 * 1024
-const dist = 'dist'
+const dist = process.env.SHIPLOG_DIST ?? 'dist'
 const html = readFileSync(join(dist, 'index.html'), 'utf8')
 const gz = (file) => gzipSync(readFileSync(join(dist, file))).length
 const refs = (pattern) => [...html.matchAll(pattern)].map((match) => match[1].replace(/^\//, ''))
@@ -20,8 +20,11 @@ const cssBytes = css.reduce((sum, file) => sum + gz(file), 0)
 
 const failures = []
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`
-console.log(`initial JS (gzip): ${kb(initialBytes)} in ${initial.length} file(s); CSS ${kb(cssBytes)}`)
-if (initialBytes > INITIAL_BUDGET) failures.push(`initial JS ${kb(initialBytes)} > ${kb(INITIAL_BUDGET)}`)
+console.log(
+  `initial JS (gzip): ${kb(initialBytes)} in ${initial.length} file(s); CSS ${kb(cssBytes)}`,
+)
+if (initialBytes > INITIAL_BUDGET)
+  failures.push(`initial JS ${kb(initialBytes)} > ${kb(INITIAL_BUDGET)}`)
 
 for (const file of initial) {
   const text = readFileSync(join(dist, file), 'utf8')
@@ -38,7 +41,8 @@ for (const file of assets) {
   // The demo world and MSW load only in demo mode; everything else is a route chunk.
   const demoOnly = /setupWorker|mockServiceWorker|cyberdojo\/runner:16d9990/.test(text)
   const size = gz(path)
-  if (!demoOnly && size > ROUTE_BUDGET) failures.push(`route chunk ${file} is ${kb(size)} > ${kb(ROUTE_BUDGET)}`)
+  if (!demoOnly && size > ROUTE_BUDGET)
+    failures.push(`route chunk ${file} is ${kb(size)} > ${kb(ROUTE_BUDGET)}`)
   console.log(`  ${demoOnly ? 'demo ' : 'route'} ${file.padEnd(48)} ${kb(size)}`)
 }
 

@@ -17,9 +17,12 @@ export function ensureChromium() {
   const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env })
   const install =
     update.status === 0 &&
-    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env }).status === 0
+    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env }).status ===
+      0
   if (!install || !existsSync(path)) {
-    console.error('Could not install chromium with apt-get. Install it by hand: apt-get install -y chromium')
+    console.error(
+      'Could not install chromium with apt-get. Install it by hand: apt-get install -y chromium',
+    )
     return false
   }
   return true

@@ -1,5 +1,5 @@
-import { http } from 'msw'
-import type { AttestationRec, OrgRec } from '../world/model'
+import { http, HttpResponse } from 'msw'
+import type { AttestationRec, Json, OrgRec } from '../world/model'
 import { artifactsOfFlow, attestationsOf, findTrail } from '../world/trails'
 import {
   fail,
@@ -29,7 +29,127 @@ function ensureAll(org: OrgRec): void {
   allBuilt.add(org)
 }
 
+const KNOWN_TYPES = [
+  'generic',
+  'junit',
+  'snyk',
+  'sonar',
+  'jira',
+  'pull_request',
+  'override',
+  'decision',
+  'system:decision',
+]
+
+/** A one-file tar archive (ustar), so the evidence download is a real archive. */
+function tar(name: string, content: Uint8Array): Uint8Array {
+  const header = new Uint8Array(512)
+  const put = (text: string, offset: number) => header.set(new TextEncoder().encode(text), offset)
+  const octal = (n: number, width: number) => n.toString(8).padStart(width - 1, '0') + '\0'
+  put(name, 0)
+  put(octal(0o644, 8), 100)
+  put(octal(0, 8), 108)
+  put(octal(0, 8), 116)
+  put(octal(content.length, 12), 124)
+  put(octal(0, 12), 136)
+  put('        ', 148)
+  put('0', 156)
+  put('ustar\u000000', 257)
+  let sum = 0
+  for (const byte of header) sum += byte
+  put(octal(sum, 7) + ' ', 148)
+  const padded = Math.ceil(content.length / 512) * 512
+  const out = new Uint8Array(512 + padded + 1024)
+  out.set(header, 0)
+  out.set(content, 512)
+  return out
+}
+
+async function gzip(data: Uint8Array): Promise<{ body: Uint8Array; type: string }> {
+  if (typeof CompressionStream === 'undefined') return { body: data, type: 'application/x-tar' }
+  const stream = new Blob([data]).stream().pipeThrough(new CompressionStream('gzip'))
+  return {
+    body: new Uint8Array(await new Response(stream).arrayBuffer()),
+    type: 'application/gzip',
+  }
+}
+
 export const attestationHandlers = [
+  http.get('*/api/v2/attestations/:org/list_attestations_for_criteria', ({ request }) => {
+    const url = new URL(request.url)
+    const [, orgName = ''] = segments(request)
+    const org = orgOrFail(orgName)
+    if (isResponse(org)) return org
+    const commits = url.searchParams.getAll('commit_list')
+    if (commits.length === 0) return fail(400, "'commit_list' is a required query parameter")
+    const bad = commits.find((c) => !/^[0-9a-f]{40}$/.test(c))
+    if (bad) return fail(400, `Invalid commit '${bad}': a commit must be 40 hexadecimal characters`)
+    const type = url.searchParams.get('attestation_type')
+    if (type && !KNOWN_TYPES.includes(type) && !/^custom:[\w.-]+$/.test(type)) {
+      return json(
+        {
+          detail: [
+            {
+              loc: ['query', 'attestation_type'],
+              msg: `Unknown attestation type '${type}'`,
+              type: 'value_error',
+              input: type,
+            },
+          ],
+        },
+        { status: 422 },
+      )
+    }
+    const flow = url.searchParams.get('flow_name')
+    const name = url.searchParams.get('attestation_name')
+    ensureAll(org)
+    const out: Record<string, Json> = {}
+    for (const commit of commits) {
+      out[commit] = [...org.attestations.values()]
+        .filter((a) => {
+          const info = a.json['git_commit_info']
+          const sha = info && typeof info === 'object' && !Array.isArray(info) ? info['sha1'] : null
+          return (
+            sha === commit &&
+            (!flow || a.flow === flow) &&
+            (!name || a.name === name) &&
+            (!type || a.json['attestation_type'] === type)
+          )
+        })
+        .sort((a, b) => a.createdAt - b.createdAt)
+        .map((a) => ({ ...a.json }))
+    }
+    return json(out)
+  }),
+
+  http.get(
+    '*/api/v2/attestations/:org/:flow/trail/:trail/attestation/:id/evidence',
+    async ({ request }) => {
+      const [, orgName = '', flow = '', , trailName = '', , id = ''] = segments(request)
+      const org = orgOrFail(orgName)
+      if (isResponse(org)) return org
+      let found = org.attestations.get(id)
+      if (!found) {
+        ensureAll(org)
+        found = org.attestations.get(id)
+      }
+      if (!found || found.flow !== flow || found.trail !== trailName) {
+        return fail(404, `Attestation with id '${id}' does not exist for organization '${orgName}'`)
+      }
+      const archive = tar(
+        'evidence.json',
+        new TextEncoder().encode(JSON.stringify(found.json, null, 2)),
+      )
+      const { body, type } = await gzip(archive)
+      return new HttpResponse(body, {
+        headers: {
+          'Content-Type': type,
+          'Content-Disposition': `attachment; filename="${id}-evidence.tgz"`,
+        },
+      })
+    },
+  ),
+
   http.get('*/api/v2/attestations/:org', ({ request }) => {
     const url = new URL(request.url)
     const [, orgName = ''] = segments(request)

@@ -1,9 +1,29 @@
+import { lazy, Suspense } from 'react'
 import { NavLink, Outlet, useNavigation, useParams } from 'react-router'
-import { GlobalShortcuts } from '@/features/palette/global-shortcuts'
-import { HeaderSearch } from './header-search'
 import { OfflineBanner } from './offline-banner'
 import { PreferenceControls } from './preference-controls'
 import { readConfig } from './config'
+
+// Search and shortcuts load just after the first page so they stay out of its bundle.
+const HeaderSearch = lazy(() =>
+  import('./header-search').then((module) => ({ default: module.HeaderSearch })),
+)
+const GlobalShortcuts = lazy(() =>
+  import('@/features/palette/global-shortcuts').then((module) => ({
+    default: module.GlobalShortcuts,
+  })),
+)
+
+function SearchPlaceholder() {
+  return (
+    <input
+      type="search"
+      disabled
+      aria-label="Search (loading)"
+      className="w-64 rounded border border-line bg-canvas px-2 py-1 text-sm"
+    />
+  )
+}
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
   `rounded px-2 py-1 font-medium ${isActive ? 'bg-raised text-ink' : 'text-muted hover:text-ink'}`
@@ -64,7 +84,9 @@ export function AppLayout() {
             </NavLink>
           </nav>
           <div className="ml-auto flex flex-wrap items-center gap-2">
-            <HeaderSearch org={org} />
+            <Suspense fallback={<SearchPlaceholder />}>
+              <HeaderSearch org={org} />
+            </Suspense>
             <PreferenceControls />
           </div>
         </div>
@@ -73,7 +95,9 @@ export function AppLayout() {
       <main id="main" className="mx-auto max-w-7xl px-4 py-4" aria-busy={busy}>
         <Outlet />
       </main>
-      <GlobalShortcuts org={org} />
+      <Suspense fallback={null}>
+        <GlobalShortcuts org={org} />
+      </Suspense>
     </div>
   )
 }

@@ -174,7 +174,7 @@ export function LifecycleTimeline({
                   return (
                     <li
                       key={entry.position}
-                      className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 px-3 py-2 sm:grid-cols-[auto_1fr_auto_4.5rem]"
+                      className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 px-3 py-2 [contain-intrinsic-size:auto_2.6rem] [content-visibility:auto] sm:grid-cols-[auto_1fr_auto_4.5rem]"
                       data-kind={entry.kind}
                     >
                       <span

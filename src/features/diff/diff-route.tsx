@@ -47,13 +47,11 @@ export function loader(queryClient: QueryClient) {
       return null
     }
     const [from, to] = pair
-    // Snapshot details only add times to the header: their failure must not fail the page.
-    await Promise.all([
-      queryClient.ensureQueryData(diffQueries.pair(org, from, to)),
-      queryClient.prefetchQuery(snapshotQueries.detail(org, from)),
-      queryClient.prefetchQuery(snapshotQueries.detail(org, to)),
-      environments,
-    ])
+    // Snapshot details only add times to the header, and can be large (thousands of
+    // artifacts): start them, but never hold the diff rows back for them.
+    void queryClient.prefetchQuery(snapshotQueries.detail(org, from))
+    void queryClient.prefetchQuery(snapshotQueries.detail(org, to))
+    await Promise.all([queryClient.ensureQueryData(diffQueries.pair(org, from, to)), environments])
     return null
   }
 }

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useRef, useState, type ReactNode } from 'react'
+import { useCallback, useRef, useState, type ReactNode } from 'react'
 import { Link } from 'react-router'
 import { ComplianceBadge } from '@/components/compliance-badge'
 import { ShortId } from '@/components/short-id'
@@ -292,16 +292,26 @@ function VirtualTable({
   renderItem: (item: DisplayItem, position: number, rowIndex: number) => ReactNode
 }) {
   const scrollRef = useRef<HTMLDivElement>(null)
+  // Stable callbacks: new ones on every render make the virtualizer re-measure every row.
+  const estimateSize = useCallback(
+    (index: number) => (items[index]?.kind === 'group' ? 34 : 76),
+    [items],
+  )
+  const getItemKey = useCallback(
+    (index: number) => {
+      const item = items[index]
+      return item ? itemKey(item, index) : index
+    },
+    [items],
+  )
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is meant to be used this way
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (index) => (items[index]?.kind === 'group' ? 34 : 76),
-    getItemKey: (index) => {
-      const item = items[index]
-      return item ? itemKey(item, index) : index
-    },
+    estimateSize,
+    getItemKey,
     overscan: 8,
+    useFlushSync: false,
     // jsdom and the first paint have no layout yet; assume a typical viewport.
     initialRect: { width: 1200, height: 640 },
   })
