@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { chooseTheme, expect, test } from './fixtures'
 
 const FP = '9af401c4350b21e3f1df17d6ad808da43d9646e75b6da902cc7c492bcfb9c625'
@@ -10,6 +10,14 @@ const FIRST_LOAD = { timeout: 60_000 }
 // Navigation waits for the next page's loader, which can be slow on a busy machine too.
 const NAVIGATION = { timeout: 30_000 }
 test.describe.configure({ timeout: 120_000 })
+
+/** The shortcuts load just after the first page, so the first Ctrl+K may come too early. */
+async function pressUntilOpen(page: Page, dialog: Locator) {
+  await expect(async () => {
+    if (!(await dialog.isVisible())) await page.keyboard.press('Control+k')
+    await expect(dialog).toBeVisible({ timeout: 2_000 })
+  }).toPass(NAVIGATION)
+}
 
 function headerSearch(page: Page) {
   return page.getByRole('combobox', { name: /Search flows, environments/ })
@@ -64,8 +72,10 @@ test.describe('search from the header', () => {
   test('/ focuses the search box', async ({ page }) => {
     await page.goto('/cyber-dojo/environments')
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible(FIRST_LOAD)
-    await page.locator('body').press('/')
-    await expect(headerSearch(page)).toBeFocused()
+    await expect(async () => {
+      await page.locator('body').press('/')
+      await expect(headerSearch(page)).toBeFocused({ timeout: 2_000 })
+    }).toPass(NAVIGATION)
   })
 })
 
@@ -128,9 +138,8 @@ test.describe('the command palette', () => {
   async function openPalette(page: Page) {
     await page.goto('/cyber-dojo/flows')
     await expect(page.getByRole('link', { name: 'runner', exact: true })).toBeVisible(FIRST_LOAD)
-    await page.keyboard.press('Control+k')
     const dialog = page.getByRole('dialog', { name: 'Command palette' })
-    await expect(dialog).toBeVisible()
+    await pressUntilOpen(page, dialog)
     const input = dialog.getByRole('combobox', { name: 'Search or type a command' })
     await expect(input).toBeFocused()
     return { dialog, input }
@@ -201,8 +210,8 @@ test.describe('the command palette', () => {
       .getByRole('link', { name: 'Flows' })
       .click()
     await expect(page.getByRole('heading', { name: 'Flows', level: 1 })).toBeVisible(NAVIGATION)
-    await page.keyboard.press('Control+k')
     const dialog = page.getByRole('dialog', { name: 'Command palette' })
+    await pressUntilOpen(page, dialog)
     await dialog.getByRole('option', { name: 'aws-prod#65, snapshot' }).click()
     await expect(page).toHaveURL('/cyber-dojo/environments/aws-prod/snapshots/65', NAVIGATION)
     await page.locator('body').press('?')

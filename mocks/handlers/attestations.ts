@@ -42,7 +42,7 @@ const KNOWN_TYPES = [
 ]
 
 /** A one-file tar archive (ustar), so the evidence download is a real archive. */
-function tar(name: string, content: Uint8Array): Uint8Array {
+function tar(name: string, content: Uint8Array): Uint8Array<ArrayBuffer> {
   const header = new Uint8Array(512)
   const put = (text: string, offset: number) => header.set(new TextEncoder().encode(text), offset)
   const octal = (n: number, width: number) => n.toString(8).padStart(width - 1, '0') + '\0'
@@ -65,9 +65,13 @@ function tar(name: string, content: Uint8Array): Uint8Array {
   return out
 }
 
-async function gzip(data: Uint8Array): Promise<{ body: Uint8Array; type: string }> {
+async function gzip(
+  data: Uint8Array<ArrayBuffer>,
+): Promise<{ body: Uint8Array<ArrayBuffer>; type: string }> {
   if (typeof CompressionStream === 'undefined') return { body: data, type: 'application/x-tar' }
-  const stream = new Blob([data]).stream().pipeThrough(new CompressionStream('gzip'))
+  const source = new Response(data).body
+  if (!source) return { body: data, type: 'application/x-tar' }
+  const stream = source.pipeThrough(new CompressionStream('gzip'))
   return {
     body: new Uint8Array(await new Response(stream).arrayBuffer()),
     type: 'application/gzip',

@@ -3,7 +3,8 @@ import { ACME, BATCH_ENV, BUSY_FLOW, BUSY_FP } from '../world/acme'
 import { K8S_COUNT, K8S_ENV } from '../world/scale'
 import { LONG_NAME, ODD, ODD_DESCRIPTION, ODD_FLOW } from '../world/odd'
 import { diff, get, getJson } from '../test/api'
-import { renderDiffText, renderSnapshotText } from '../world/render'
+import { snapshotEntries } from '../world/derive'
+import { renderDiffText, renderSnapshotArtifact, renderSnapshotText } from '../world/render'
 import { getOrg } from '../world/world'
 import type { Artifact, EnvDiff, Snapshot } from '../test/api'
 
@@ -56,6 +57,25 @@ describe('scale and odd data', () => {
     expect(text.length).toBeGreaterThan(5_000_000)
     // the budget is 300 ms on an idle machine; this bound only catches gross regressions
     expect(elapsed).toBeLessThan(3000)
+  })
+
+  it('the fast text rendering is the same JSON as the object rendering', () => {
+    const org = getOrg('cyber-dojo')
+    if (!org) throw new Error('no cyber-dojo')
+    for (const [name, index] of [
+      [K8S_ENV, K8S_COUNT - 5],
+      ['aws-beta', 7921],
+      ['aws-prod', 65],
+    ] as const) {
+      const env = org.envs.get(name)
+      if (!env) throw new Error(name)
+      const parsed = JSON.parse(renderSnapshotText(org, env, index)) as { artifacts: unknown[] }
+      const entries = snapshotEntries(org, env, index).reverse()
+      const applied = env.appliedPolicies(index)
+      expect(parsed.artifacts).toEqual(
+        entries.map((e) => renderSnapshotArtifact(org, env, e, applied)),
+      )
+    }
   })
 
   it(`${K8S_ENV}: neighbouring snapshots differ a little`, async () => {

@@ -223,6 +223,28 @@ describe('the 2026 captures are served as captured', () => {
     ).toEqual({ data: snyk })
   })
 
+  it('lists attestations for commits, and downloads evidence as an archive', async () => {
+    const commit = snyk[0]?.git_commit_info.sha1 ?? ''
+    const byCommit = await getJson<Record<string, { attestation_id: string }[]>>(
+      `attestations/cyber-dojo/list_attestations_for_criteria?commit_list=${commit}&attestation_type=snyk`,
+    )
+    expect(byCommit[commit]?.map((a) => a.attestation_id)).toContain(snyk[0]?.attestation_id)
+    expect((await get('attestations/cyber-dojo/list_attestations_for_criteria')).status).toBe(400)
+    expect(
+      (
+        await get(
+          `attestations/cyber-dojo/list_attestations_for_criteria?commit_list=${commit}&attestation_type=nope`,
+        )
+      ).status,
+    ).toBe(422)
+    const evidence = await get(
+      `attestations/cyber-dojo/differ-ci/trail/${snyk[0]?.trail_name ?? ''}/attestation/${snyk[0]?.attestation_id ?? ''}/evidence`,
+    )
+    expect(evidence.status).toBe(200)
+    expect(evidence.headers.get('Content-Type')).toMatch(/gzip|tar/)
+    expect((await evidence.arrayBuffer()).byteLength).toBeGreaterThan(20)
+  })
+
   it('the trail captures agree with the snapshots they name', async () => {
     for (const e of trailDiffer.events) {
       if (e.type !== 'artifact_started_running') continue

@@ -182,6 +182,28 @@ function pods(entry: Entry, env: EnvRec): Json {
   return out
 }
 
+const ownerTexts = new WeakMap<PodMeta, string>()
+
+/** Same JSON as `JSON.stringify(pods(entry, env))`, without building the objects. */
+function podsText(entry: Entry, env: EnvRec): string {
+  if (env.type !== 'K8S') return 'null'
+  const meta = podMeta(entry.art, entry.creation.length)
+  if (!meta) return 'null'
+  let owners = ownerTexts.get(meta)
+  if (owners === undefined) {
+    owners = `,"owners":${JSON.stringify(meta.owners)}}`
+    ownerTexts.set(meta, owners)
+  }
+  const namespace = JSON.stringify(meta.namespace)
+  const parts: string[] = []
+  entry.creation.forEach((created, i) => {
+    parts.push(
+      `${JSON.stringify(meta.names[i] ?? `pod-${i}`)}:{"namespace":${namespace},"creationTimestamp":${created}${owners}`,
+    )
+  })
+  return `{${parts.join(',')}}`
+}
+
 function podNames(entry: Entry): string[] {
   return podMeta(entry.art, entry.creation.length)?.names.slice(0, entry.creation.length) ?? []
 }
@@ -343,7 +365,7 @@ function snapshotArtifactText(org: OrgRec, env: EnvRec, entry: Entry, applied: J
   }
   let podText = podMap.get(entry.creation.length)
   if (podText === undefined) {
-    podText = JSON.stringify(pods(entry, env))
+    podText = podsText(entry, env)
     podMap.set(entry.creation.length, podText)
   }
   return (

@@ -197,6 +197,7 @@ export function Component() {
           snapshot={latest.data}
           error={latest.error}
           loading={latest.isPending}
+          onRetry={() => void latest.refetch()}
         />
         <TimeTravel
           key={`${env}:${searchParams.get('at') ?? ''}`}

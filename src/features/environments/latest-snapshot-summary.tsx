@@ -17,7 +17,9 @@ export function LatestSnapshotSummary({
   snapshot,
   error,
   loading,
+  onRetry,
 }: {
+  onRetry: () => void
   org: string
   env: string
   snapshot: Snapshot | undefined
@@ -28,7 +30,7 @@ export function LatestSnapshotSummary({
   if (!snapshot) {
     if (loading) return <Skeleton rows={2} label="Loading the latest snapshot" />
     if (error && classifySnapshotProblem(error).kind !== 'no-snapshots') {
-      return <ErrorState error={error} />
+      return <ErrorState error={error} onRetry={onRetry} />
     }
     return (
       <section aria-labelledby="latest-heading" className={frame}>

@@ -1,9 +1,19 @@
 import { configure, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { renderRoute } from '@/test/render-route'
 
 configure({ asyncUtilTimeout: 15000 })
+
+// The layout loads shortcuts, search box and palette lazily: transform them once up front so
+// the first Ctrl+K is not a cold import.
+beforeAll(async () => {
+  await Promise.all([
+    import('./command-palette'),
+    import('./global-shortcuts'),
+    import('@/app/header-search'),
+  ])
+}, 60_000)
 
 async function openPalette(user: ReturnType<typeof userEvent.setup>) {
   await user.keyboard('{Control>}k{/Control}')
@@ -14,6 +24,7 @@ describe('the command palette', { timeout: 60000 }, () => {
   it('opens with Ctrl+K, is keyboard operable, and Escape restores focus', async () => {
     const user = userEvent.setup()
     renderRoute('/cyber-dojo/flows')
+    await screen.findByRole('combobox', { name: /Search flows, environments/ })
     const opener = await screen.findByRole('button', { name: /Times:/ })
     opener.focus()
     const dialog = await openPalette(user)
