@@ -19,8 +19,9 @@ export default defineConfig({
   retries: 0,
   workers: process.env.CI ? 2 : undefined,
   reporter: process.env.CI ? [['list']] : [['list']],
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // Demo mode builds the demo world in each fresh page, which is slow on a 2-core CI machine.
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
   use: {
     trace: 'retain-on-failure',
     timezoneId: 'Europe/Berlin',

@@ -135,17 +135,3 @@ test.describe('fault matrix', () => {
     })
   })
 })
-
-test.describe('offline', () => {
-  test('going offline shows a banner that goes away when back online', async ({
-    page,
-    context,
-  }) => {
-    await page.goto('/cyber-dojo/flows')
-    await expect(page.getByRole('link', { name: 'runner', exact: true })).toBeVisible()
-    await context.setOffline(true)
-    await expect(page.getByText('You are offline.')).toBeVisible()
-    await context.setOffline(false)
-    await expect(page.getByText('You are offline.')).toHaveCount(0)
-  })
-})
