@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { diff, get, getJson, snap } from '../test/api'
-import type { Artifact, EnvDiff, Snapshot } from '../test/api'
+import type { Artifact, EnvDiff, EnvEvent, Snapshot } from '../test/api'
 import betaVsProd from '../../fixtures/kosli/env-diff/aws-beta_vs_aws-prod_latest.json'
 import events from '../../fixtures/kosli/environment-events_aws-prod.json'
 import environments from '../../fixtures/kosli/environments.json'
@@ -334,6 +334,45 @@ describe('what an auditor needs', () => {
       `attestations/cyber-dojo/saver-ci/artifact/${AUDIT.saverHotfix.fingerprint}/snyk-container-scan`,
     )
     expect(snyk[0]?.['processed_snyk_results']).toMatchObject({ results: [{ high_count: 2 }] })
+  })
+
+  it('an artifact that started running non-compliant is compliant now, and every view agrees', async () => {
+    const { fingerprint, betaStart, betaCompliantFrom, prodStart } = AUDIT.lateScan
+    const entryIn = async (env: string, index: number) => {
+      const s = await getJson<Snapshot>(snap(env, index))
+      return { s, a: s.artifacts.find((x) => x.fingerprint === fingerprint) }
+    }
+    const start = await entryIn('aws-beta', betaStart)
+    expect(start.a).toMatchObject({
+      compliant: false,
+      annotation: { type: 'started-non-compliant' },
+    })
+    expect(start.a?.reasons_for_incompliance?.[0]).toMatch(/snyk-container-scan/)
+    expect(JSON.stringify(start.a?.policy_decisions)).toContain('"missing_attestation"')
+    const before = await entryIn('aws-beta', betaCompliantFrom - 1)
+    expect(before.a).toMatchObject({ compliant: false, annotation: { type: 'unchanged' } })
+    const after = await entryIn('aws-beta', betaCompliantFrom)
+    expect(after.a).toMatchObject({ compliant: true, annotation: { type: 'became-compliant' } })
+    expect(after.a?.reasons_for_incompliance).toEqual([])
+    const prod = await entryIn('aws-prod', prodStart)
+    expect(prod.a).toMatchObject({ compliant: true, annotation: { type: 'started-compliant' } })
+
+    const events = await getJson<EnvEvent[]>(
+      `environments/cyber-dojo/aws-beta/events?start=${betaCompliantFrom}&end=${betaCompliantFrom}&per_page=100`,
+    )
+    expect(events.find((e) => e.sha256 === fingerprint)).toMatchObject({
+      type: 'became-compliant',
+      artifact_compliance: true,
+    })
+
+    const art = await getJson<Artifact>(`artifacts/cyber-dojo/saver-ci/fingerprint/${fingerprint}`)
+    expect(art.state).toBe('COMPLIANT')
+    const at = (pattern: RegExp) => art.history.find((h) => pattern.test(h.event))?.timestamp ?? 0
+    const scanned = at(/snyk-container-scan attested/)
+    expect(scanned).toBeGreaterThan(at(/started running in aws-beta#/))
+    expect(scanned).toBeLessThan(after.s.timestamp)
+    expect(scanned).toBeGreaterThan(before.s.timestamp)
+    expect(scanned).toBeLessThan(at(/started running in aws-prod#/))
   })
 
   it('an artifact with no provenance ran in aws-beta and is found by search', async () => {

@@ -80,6 +80,7 @@ export function makeArtifact(spec: ArtifactSpec): ArtifactRec {
     previous: null,
     snapshotTemplate: spec.snapshotTemplate ?? null,
     policyFailures: {},
+    earlier: null,
     eventRank: spec.eventRank ?? 100,
     k8s: null,
   }

@@ -17,7 +17,7 @@ import type { ArtifactRec, EnvRec, Json, JsonObject, OrgRec } from './model'
 import { hex, rng } from './random'
 import type { Rng } from './random'
 import { buildTimestamps, indexAtTime, runPlan } from './timeline'
-import { junitPayload, setAttestations, setMissing, snykPayload } from './trails'
+import { setAttestations, setMissing, standardAttestations, trailAttestations } from './trails'
 import type { Action } from './timeline'
 import { utc } from './time'
 
@@ -71,6 +71,18 @@ export const AUDIT = {
     start: 7900,
   },
   busybox: { fingerprint: hex('audit:busybox', 64), start: 7920, end: 7923 },
+  /**
+   * The saver that replaced the hotfix: it started running in aws-beta before its container scan
+   * was reported (non-compliant then), became compliant when the scan arrived, and reached
+   * aws-prod compliant.
+   */
+  lateScan: {
+    fingerprint: '2ec004d6e7c2668ff407b4384d6b4c62f92d9606ae18447c5fb326211921bc6a',
+    trail: '36f0420f728fe61e44a3ab0043cf9a3d70863cad',
+    betaStart: 7939,
+    betaCompliantFrom: 7945,
+    prodStart: 5220,
+  },
 }
 
 const retirements: Record<string, number> = {
@@ -361,46 +373,18 @@ export function buildCyberDojo(org: OrgRec): CyberDojoParts {
     'snyk-scan-aws-beta': 'non_compliant_attestation',
     'trail-compliance-aws-beta': 'non_compliant_in_trail',
   }
-  setAttestations(hotfix.fingerprint, [
-    {
-      name: 'unit-test',
-      type: 'junit',
-      onArtifact: true,
-      compliant: false,
-      offset: 140,
-      payload: junitPayload(412, 3, 0, 2),
-    },
-    {
-      name: 'snyk-container-scan',
-      type: 'snyk',
-      onArtifact: true,
-      compliant: false,
-      offset: 170,
-      payload: snykPayload(2, 5, 11),
-    },
-    {
-      name: 'sbom',
-      type: 'generic',
-      onArtifact: true,
-      compliant: true,
-      offset: 150,
-      payload: { description: 'Software bill of materials (CycloneDX)' },
-    },
-    {
-      name: 'unit-test-metrics',
-      type: 'custom:test-metrics',
-      onArtifact: true,
-      compliant: true,
-      offset: 145,
-      payload: {
-        user_data: {
-          tests: { total: 412, passed: 407, failed: 3, skipped: 2 },
-          coverage: { lines: 88.2, branches: 79.5 },
-          failing: ['test_save_kata_timeout', 'test_event_batch_limit', 'test_retry_backoff'],
-        },
+  setAttestations(
+    hotfix.fingerprint,
+    trailAttestations({
+      pullRequest: null,
+      tests: { total: 412, passed: 407, failed: 3, skipped: 2 },
+      vulnerabilities: { high: 2, medium: 5, low: 11 },
+      metrics: {
+        coverage: { lines: 88.2, branches: 79.5 },
+        failing: ['test_save_kata_timeout', 'test_event_batch_limit', 'test_retry_backoff'],
       },
-    },
-  ])
+    }),
+  )
   setMissing(hotfix.fingerprint, [
     { name: 'pull-request', type: 'pull_request', onArtifact: false },
   ])
@@ -832,7 +816,43 @@ export function buildCyberDojo(org: OrgRec): CyberDojoParts {
   org.envs.set(BETA, beta)
 
   finishArtifacts(org, [prod, beta], tsOf)
+  scanReportedLate(org, beta, tsOf)
   return { org, prod, beta }
+}
+
+/** `AUDIT.lateScan`: its snyk-container-scan arrives while it already runs in aws-beta. */
+function scanReportedLate(
+  org: OrgRec,
+  beta: EnvRec,
+  tsOf: (env: string, i: number) => number,
+): void {
+  const { fingerprint, trail, betaStart, betaCompliantFrom } = AUDIT.lateScan
+  const art = requireArtifact(org, fingerprint)
+  const run = beta.runs.find((r) => r.fp === fingerprint)
+  if (!run || run.start !== betaStart || run.end === null || run.end <= betaCompliantFrom) {
+    throw new Error('world: the late-scan saver no longer runs where AUDIT.lateScan says')
+  }
+  // Reported a few minutes before the snapshot that first sees it compliant.
+  const scannedAt = Math.floor(tsOf(BETA, betaCompliantFrom)) - 240
+  if (scannedAt <= tsOf(BETA, betaCompliantFrom - 1)) throw new Error('world: late scan too early')
+  art.earlier = {
+    until: scannedAt,
+    state: 'INCOMPLETE',
+    reasons: [
+      "Missing attestation 'snyk-container-scan' required by policy 'snyk-scan-aws-beta'",
+      `Trail '${trail}' is not compliant (policy 'trail-compliance-aws-beta')`,
+    ],
+    policyFailures: {
+      'snyk-scan-aws-beta': 'missing_attestation',
+      'trail-compliance-aws-beta': 'non_compliant_in_trail',
+    },
+  }
+  setAttestations(
+    fingerprint,
+    standardAttestations(art).map((spec) =>
+      spec.name === 'snyk-container-scan' ? { ...spec, offset: scannedAt - art.createdAt } : spec,
+    ),
+  )
 }
 
 function requireArtifact(org: OrgRec, fp: string): ArtifactRec {

@@ -1,4 +1,4 @@
-import type { ArtifactRec, EnvRec, OrgRec, Run } from './model'
+import type { ArtifactRec, EnvRec, OrgRec, Run, Verdict } from './model'
 
 /** Everything about one artifact in one snapshot, as derived from its run. */
 export interface Entry {
@@ -9,6 +9,34 @@ export interface Entry {
   type: string
   /** creationTimestamp as reported (exited entries keep their old replicas) */
   creation: number[]
+  /** how the artifact was judged at this snapshot */
+  verdict: Verdict
+}
+
+/** The artifact's compliance at a moment: its earlier verdict before the change, else its own. */
+export function verdictAt(art: ArtifactRec, timestamp: number): Verdict {
+  const earlier = art.earlier
+  return earlier !== null && timestamp < earlier.until ? earlier : art
+}
+
+/** The first snapshot taken at or after `timestamp` (count + 1 when there is none). */
+function firstSnapshotFrom(env: EnvRec, timestamp: number): number {
+  let lo = 1
+  let hi = env.count + 1
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((env.timestamps[mid] ?? 0) >= timestamp) hi = mid
+    else lo = mid + 1
+  }
+  return lo
+}
+
+/** The snapshot inside the run where the artifact's verdict changed, if it did. */
+function verdictChangeIn(env: EnvRec, run: Run, art: ArtifactRec): number | null {
+  if (art.earlier === null) return null
+  const index = firstSnapshotFrom(env, art.earlier.until)
+  const inside = index > run.start && (run.end === null || index < run.end)
+  return inside ? index : null
 }
 
 export function countAt(run: Run, index: number): number {
@@ -26,19 +54,22 @@ function present(run: Run, index: number): boolean {
   return run.start <= index && (run.end === null || index <= run.end)
 }
 
-function entryFor(run: Run, art: ArtifactRec, index: number): Entry {
+function entryFor(env: EnvRec, run: Run, art: ArtifactRec, index: number): Entry {
+  const verdict = verdictAt(art, env.timestamps[index] ?? 0)
   if (index === run.end) {
     const was = countAt(run, index - 1)
-    return { run, art, was, now: 0, type: 'exited', creation: run.creation.slice(0, was) }
+    return { run, art, was, now: 0, type: 'exited', creation: run.creation.slice(0, was), verdict }
   }
   const now = countAt(run, index)
   const was = index === run.start ? 0 : countAt(run, index - 1)
   let type = 'unchanged'
   if (index === run.start)
-    type = art.state === 'COMPLIANT' ? 'started-compliant' : 'started-non-compliant'
+    type = verdict.state === 'COMPLIANT' ? 'started-compliant' : 'started-non-compliant'
   else if (was !== now || run.touches.includes(index)) type = 'changed'
+  else if (verdict !== verdictAt(art, env.timestamps[index - 1] ?? 0))
+    type = verdict.state === 'COMPLIANT' ? 'became-compliant' : 'became-non-compliant'
   else if (run.provenanceUpdates.includes(index)) type = 'updated-provenance'
-  return { run, art, was, now, type, creation: run.creation.slice(0, now) }
+  return { run, art, was, now, type, creation: run.creation.slice(0, now), verdict }
 }
 
 interface EnvIndex {
@@ -72,13 +103,15 @@ function envIndex(org: OrgRec, env: EnvRec): EnvIndex {
     for (const t of run.touches) add(t, run)
     for (const p of run.provenanceUpdates) add(p, run)
     if (run.end !== null) add(run.end, run)
+    const change = verdictChangeIn(env, run, artifactOf(org, run.fp))
+    if (change !== null) add(change, run)
   }
   const events: { index: number; run: Run }[] = []
   const indexes = [...perSnapshot.keys()].sort((a, b) => b - a)
   for (const index of indexes) {
     const list = perSnapshot.get(index) ?? []
     const ranked = list
-      .map((run) => ({ run, entry: entryFor(run, artifactOf(org, run.fp), index) }))
+      .map((run) => ({ run, entry: entryFor(env, run, artifactOf(org, run.fp), index) }))
       .sort((a, b) => eventOrder(a.entry) - eventOrder(b.entry))
     for (const { run } of ranked) events.push({ index, run })
   }
@@ -97,7 +130,7 @@ export function snapshotEntries(org: OrgRec, env: EnvRec, index: number): Entry[
   const out: Entry[] = []
   for (const run of runs) {
     if (run.start > index) break
-    if (present(run, index)) out.push(entryFor(run, artifactOf(org, run.fp), index))
+    if (present(run, index)) out.push(entryFor(env, run, artifactOf(org, run.fp), index))
   }
   return out
 }
@@ -110,7 +143,7 @@ export function runningEntries(org: OrgRec, env: EnvRec, index: number): Entry[]
 export function envEvents(org: OrgRec, env: EnvRec): { index: number; entry: Entry }[] {
   return envIndex(org, env).events.map(({ index, run }) => ({
     index,
-    entry: entryFor(run, artifactOf(org, run.fp), index),
+    entry: entryFor(env, run, artifactOf(org, run.fp), index),
   }))
 }
 
@@ -127,7 +160,10 @@ export function envEventSlice(
 ): { index: number; entry: Entry }[] {
   return envIndex(org, env)
     .events.slice(from, to)
-    .map(({ index, run }) => ({ index, entry: entryFor(run, artifactOf(org, run.fp), index) }))
+    .map(({ index, run }) => ({
+      index,
+      entry: entryFor(env, run, artifactOf(org, run.fp), index),
+    }))
 }
 
 /** A snapshot is compliant when every running artifact is. */
@@ -139,7 +175,7 @@ export function snapshotCompliance(entries: Entry[]): {
   const counts = { true: 0, false: 0, null: 0 }
   for (const e of entries) {
     if (e.now === 0) continue
-    if (e.art.state === 'COMPLIANT') counts.true++
+    if (e.verdict.state === 'COMPLIANT') counts.true++
     else counts.false++
   }
   return counts

@@ -62,10 +62,20 @@ export interface ArtifactRec {
   snapshotTemplate: JsonObject | null
   /** policies this artifact fails, with the resolution type that says why */
   policyFailures: Record<string, string>
+  /** its compliance before a later change (e.g. an attestation reported after it started running) */
+  earlier: EarlierVerdict | null
   /** where snapshot events order this artifact inside one snapshot (captured order) */
   eventRank: number
   /** K8S only: namespace and owner used to name pods */
   k8s: { namespace: string; owner: string; kind: string } | null
+}
+
+/** How an artifact was judged: now (the `ArtifactRec` itself) or before a change. */
+export type Verdict = Pick<ArtifactRec, 'state' | 'reasons' | 'policyFailures'>
+
+/** The verdict in force until `until` (a timestamp); from then on the artifact's own applies. */
+export interface EarlierVerdict extends Verdict {
+  until: number
 }
 
 export interface Step {

@@ -11,7 +11,16 @@ import {
 import type { Entry } from './derive'
 import { hex } from './random'
 import { attestationHistory } from './trails'
-import type { ArtifactRec, EnvRec, HistoryRow, Json, JsonObject, OrgRec, Run } from './model'
+import type {
+  ArtifactRec,
+  EnvRec,
+  HistoryRow,
+  Json,
+  JsonObject,
+  OrgRec,
+  Run,
+  Verdict,
+} from './model'
 import { WORLD_NOW } from './time'
 
 /** Wire-format renderers: raw JSON exactly as the Kosli server sends it (kosli/API.md §4). */
@@ -35,8 +44,11 @@ function flowHtmlUrl(art: ArtifactRec): string | null {
   return art.flow ? `${APP}/${art.org}/flows/${art.flow}` : null
 }
 
-/** Policy decisions for an artifact, evaluated against the snapshot's applied policies. */
-export function policyDecisions(art: ArtifactRec, applied: Json[]): Json[] {
+/**
+ * Policy decisions for an artifact, evaluated against the snapshot's applied policies, as it
+ * was judged then (`verdict`; its current one by default).
+ */
+export function policyDecisions(art: ArtifactRec, applied: Json[], verdict: Verdict = art): Json[] {
   const context = (status: string | null): JsonObject => ({
     flow_name: art.flow,
     trail_name: art.trail,
@@ -50,7 +62,7 @@ export function policyDecisions(art: ArtifactRec, applied: Json[]): Json[] {
       dump && typeof dump === 'object' && !Array.isArray(dump) ? dump['artifacts'] : null
     if (!artifacts || typeof artifacts !== 'object' || Array.isArray(artifacts)) continue
     const policyName = typeof policy['name'] === 'string' ? policy['name'] : ''
-    const failure = art.policyFailures[policyName]
+    const failure = verdict.policyFailures[policyName]
     let failed = false
     const evaluations: Json[] = []
     for (const [key, type] of [
@@ -77,7 +89,7 @@ export function policyDecisions(art: ArtifactRec, applied: Json[]): Json[] {
               : required
                 ? 'rule_satisfied'
                 : 'rule_not_applicable',
-            context: context(type === 'trail-compliance' ? art.state : null),
+            context: context(type === 'trail-compliance' ? verdict.state : null),
           },
         ],
       })
@@ -213,7 +225,20 @@ const heads = new WeakMap<Json[], Map<string, JsonObject>>()
 /** Fields that depend on the run (lead time, ECS task). */
 const tails = new WeakMap<Run, JsonObject>()
 
-function headOf(art: ArtifactRec, applied: Json[]): JsonObject {
+function headFields(art: ArtifactRec, applied: Json[], verdict: Verdict): JsonObject {
+  return {
+    name: art.runtimeName,
+    compliant: verdict.state === 'COMPLIANT',
+    deployments: [],
+    policy_decisions: policyDecisions(art, applied, verdict),
+    reasons_for_incompliance: verdict.reasons,
+    fingerprint: art.fingerprint,
+  }
+}
+
+/** Cached for the artifact's current verdict; an earlier one is rare and built each time. */
+function headOf(art: ArtifactRec, applied: Json[], verdict: Verdict): JsonObject {
+  if (verdict !== art) return headFields(art, applied, verdict)
   let map = heads.get(applied)
   if (!map) {
     map = new Map()
@@ -221,21 +246,22 @@ function headOf(art: ArtifactRec, applied: Json[]): JsonObject {
   }
   let head = map.get(art.fingerprint)
   if (!head) {
-    head = {
-      name: art.runtimeName,
-      compliant: art.state === 'COMPLIANT',
-      deployments: [],
-      policy_decisions: policyDecisions(art, applied),
-      reasons_for_incompliance: art.reasons,
-      fingerprint: art.fingerprint,
-    }
+    head = headFields(art, applied, verdict)
     map.set(art.fingerprint, head)
   }
   return head
 }
 
-function tailOf(org: OrgRec, env: EnvRec, art: ArtifactRec, run: Run): JsonObject {
-  let tail = tails.get(run)
+/** Cached per run for the artifact's current verdict, like `headOf`. */
+function tailOf(
+  org: OrgRec,
+  env: EnvRec,
+  art: ArtifactRec,
+  run: Run,
+  verdict: Verdict,
+): JsonObject {
+  const current = verdict === art
+  let tail = current ? tails.get(run) : undefined
   if (tail) return tail
   tail = {}
   if (art.flow) {
@@ -262,8 +288,8 @@ function tailOf(org: OrgRec, env: EnvRec, art: ArtifactRec, run: Run): JsonObjec
         flow_html_url: flowHtmlUrl(art),
         deployment_diff: dd,
         commit_lead_time: leadTime,
-        artifact_compliance_in_flow: art.state === 'COMPLIANT',
-        flow_reasons_for_non_compliance: art.state === 'COMPLIANT' ? [] : art.reasons,
+        artifact_compliance_in_flow: verdict.state === 'COMPLIANT',
+        flow_reasons_for_non_compliance: verdict.state === 'COMPLIANT' ? [] : verdict.reasons,
       },
     ]
   } else {
@@ -276,7 +302,7 @@ function tailOf(org: OrgRec, env: EnvRec, art: ArtifactRec, run: Run): JsonObjec
       service_name: null,
     }
   }
-  tails.set(run, tail)
+  if (current) tails.set(run, tail)
   return tail
 }
 
@@ -287,7 +313,7 @@ export function renderSnapshotArtifact(
   entry: Entry,
   applied: Json[],
 ): JsonObject {
-  const { art } = entry
+  const { art, verdict } = entry
   const annotation = { type: entry.type, was: entry.was, now: entry.now }
   const template = art.snapshotTemplate
   if (template) {
@@ -296,13 +322,14 @@ export function renderSnapshotArtifact(
       out[key] =
         key === 'annotation' ? annotation : key === 'creationTimestamp' ? entry.creation : value
     }
+    if (verdict !== art) judgedEarlier(out, art, applied, verdict)
     return out
   }
   if (art.era === 'legacy') {
     return {
       name: art.runtimeName,
       fingerprint: art.fingerprint,
-      compliant: art.state === 'COMPLIANT',
+      compliant: verdict.state === 'COMPLIANT',
       deployments: art.deployments[env.name] === undefined ? [] : [art.deployments[env.name] ?? 0],
       annotation,
       creationTimestamp: entry.creation,
@@ -314,12 +341,31 @@ export function renderSnapshotArtifact(
     }
   }
   return {
-    ...headOf(art, applied),
+    ...headOf(art, applied, verdict),
     creationTimestamp: entry.creation,
     pods: pods(entry, env),
     annotation,
-    ...tailOf(org, env, art, entry.run),
+    ...tailOf(org, env, art, entry.run, verdict),
   }
+}
+
+/** A captured entry as it read before the artifact's verdict changed. */
+function judgedEarlier(out: JsonObject, art: ArtifactRec, applied: Json[], verdict: Verdict): void {
+  const compliant = verdict.state === 'COMPLIANT'
+  out['compliant'] = compliant
+  out['policy_decisions'] = policyDecisions(art, applied, verdict)
+  out['reasons_for_incompliance'] = verdict.reasons
+  const flows = out['flows']
+  if (!Array.isArray(flows)) return
+  out['flows'] = flows.map((flow): Json =>
+    flow && typeof flow === 'object' && !Array.isArray(flow) && flow['flow_name'] === art.flow
+      ? {
+          ...flow,
+          artifact_compliance_in_flow: compliant,
+          flow_reasons_for_non_compliance: compliant ? [] : verdict.reasons,
+        }
+      : flow,
+  )
 }
 
 /*
@@ -339,7 +385,7 @@ function open(json: string): string {
 
 function snapshotArtifactText(org: OrgRec, env: EnvRec, entry: Entry, applied: Json[]): string {
   const { art, run } = entry
-  if (art.snapshotTemplate || art.era === 'legacy') {
+  if (art.snapshotTemplate || art.era === 'legacy' || entry.verdict !== art) {
     return JSON.stringify(renderSnapshotArtifact(org, env, entry, applied))
   }
   let heads = headTexts.get(applied)
@@ -349,12 +395,12 @@ function snapshotArtifactText(org: OrgRec, env: EnvRec, entry: Entry, applied: J
   }
   let head = heads.get(art.fingerprint)
   if (head === undefined) {
-    head = open(JSON.stringify(headOf(art, applied)))
+    head = open(JSON.stringify(headOf(art, applied, art)))
     heads.set(art.fingerprint, head)
   }
   let tail = tailTexts.get(run)
   if (tail === undefined) {
-    const json = JSON.stringify(tailOf(org, env, art, run))
+    const json = JSON.stringify(tailOf(org, env, art, run, art))
     tail = json === '{}' ? '}' : `,${json.slice(1)}`
     tailTexts.set(run, tail)
   }
@@ -519,7 +565,7 @@ export function renderEvent(
     pipeline: art.flow ?? '',
     deployments: [],
     flows: templateFlows(art).map((flow) => ({ flow_name: flow, deployments: null })),
-    artifact_compliance: art.state === 'COMPLIANT',
+    artifact_compliance: entry.verdict.state === 'COMPLIANT',
     snapshot_compliance: snapshotCompliant,
     type: entry.type,
     code_diff: codeDiff,

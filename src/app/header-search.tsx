@@ -1,5 +1,6 @@
-import { useId, useState, type KeyboardEvent } from 'react'
-import { OptionListbox, optionId } from '@/features/search/option-listbox'
+import { useState, type KeyboardEvent } from 'react'
+import { OptionListbox } from '@/features/search/option-listbox'
+import { useOptionCombobox } from '@/features/search/use-option-combobox'
 import { useSearchOptions } from '@/features/search/use-search-options'
 
 export const HEADER_SEARCH_ID = 'header-search'
@@ -12,25 +13,19 @@ export function HeaderSearch({ org }: { org: string }) {
   const [text, setText] = useState('')
   const [focused, setFocused] = useState(false)
   const [dismissed, setDismissed] = useState(false)
-  const [active, setActive] = useState(-1)
-  const listboxId = useId()
   const { options, submit, pending } = useSearchOptions(org, text, {
     enabled: focused,
     onDone: () => {
       setText('')
-      setActive(-1)
+      combobox.reset()
     },
   })
   const open = focused && !dismissed && options.length > 0
-  const activeIndex = open && active < options.length ? active : -1
+  const combobox = useOptionCombobox({ options, open, busy: pending })
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault()
+    if (combobox.onArrowKey(event)) {
       setDismissed(false)
-      if (options.length === 0) return
-      const step = event.key === 'ArrowDown' ? 1 : -1
-      setActive((current) => (current + step + options.length) % options.length)
     } else if (event.key === 'Escape') {
       if (open) {
         event.preventDefault()
@@ -39,9 +34,10 @@ export function HeaderSearch({ org }: { org: string }) {
         event.preventDefault()
         setText('')
       }
-    } else if (event.key === 'Enter' && activeIndex > 0) {
+    } else if (event.key === 'Enter' && combobox.activeIndex > 0) {
+      // Enter on the first option ("Enter will …") or on none submits the form.
       event.preventDefault()
-      options[activeIndex]?.onPick()
+      combobox.pickActive()
     }
   }
 
@@ -60,17 +56,11 @@ export function HeaderSearch({ org }: { org: string }) {
       </label>
       <input
         id={HEADER_SEARCH_ID}
-        type="text"
-        role="combobox"
-        aria-expanded={open}
-        aria-controls={open ? listboxId : undefined}
-        aria-autocomplete="list"
-        aria-activedescendant={activeIndex >= 0 ? optionId(listboxId, activeIndex) : undefined}
-        aria-busy={pending}
+        {...combobox.inputProps}
         value={text}
         onChange={(event) => {
           setText(event.target.value)
-          setActive(-1)
+          combobox.reset()
           setDismissed(false)
         }}
         onKeyDown={onKeyDown}
@@ -78,16 +68,11 @@ export function HeaderSearch({ org }: { org: string }) {
         onBlur={() => setFocused(false)}
         placeholder="Search: name, commit, aws-prod#65…  ( / )"
         className="w-72 rounded border border-line bg-canvas px-2 py-1 text-sm placeholder:text-muted"
-        autoComplete="off"
-        spellCheck={false}
       />
       {open ? (
         <OptionListbox
-          id={listboxId}
+          {...combobox.listboxProps}
           label="Search suggestions"
-          options={options}
-          activeIndex={activeIndex}
-          onActivate={setActive}
           className="absolute right-0 z-30 mt-1 max-h-96 w-[28rem] max-w-[90vw] overflow-y-auto rounded border border-line bg-surface py-1 shadow-lg"
         />
       ) : null}

@@ -24,6 +24,11 @@ export function toComplianceState(value: BadgeValue): ComplianceState {
   return value ?? 'UNKNOWN'
 }
 
+/** The badge's words: 'Non-compliant', or the label given instead. */
+export function complianceLabel(value: BadgeValue, label?: string): string {
+  return label ?? LOOK[toComplianceState(value)].label
+}
+
 /** Compliance as icon + word, never colour alone. */
 export function ComplianceBadge({ value, label }: { value: BadgeValue; label?: string }) {
   const state = toComplianceState(value)

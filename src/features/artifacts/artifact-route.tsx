@@ -14,11 +14,13 @@ import type { SnapshotRef } from '@/api/domain'
 import { trailQueries } from '@/api/trails'
 import { requireParam } from '@/app/params'
 import { RouteErrorBoundary } from '@/app/route-error-boundary'
-import { ComplianceBadge } from '@/components/compliance-badge'
 import { SafeLink } from '@/components/safe-link'
 import { ShortId } from '@/components/short-id'
 import { TimeStamp } from '@/components/time-stamp'
+import { ArtifactComplianceWhy } from '@/features/compliance/artifact-why'
+import { shortArtifactName } from '@/features/snapshots/snapshot-rows'
 import { ArtifactCandidates } from './artifact-candidates'
+import { ComplianceAtStart, startSnapshotQueries } from './compliance-at-start'
 import { EvidenceList } from './evidence-list'
 import { LifecycleTimeline } from './lifecycle-timeline'
 import { flowPath, flowsPath, snapshotPath, trailPath } from './paths'
@@ -41,9 +43,11 @@ export function loader(queryClient: QueryClient) {
       const artifact = await queryClient.ensureQueryData(
         artifactQueries.detail(org, flow, fingerprint),
       )
-      // Evidence needs the trail, which only the artifact names: start it now, don't wait.
+      // Evidence needs the trail, and compliance-at-start the snapshots each run started in;
+      // only the artifact names them: start them all now, together, and don't wait.
       if (artifact.trail)
         void queryClient.prefetchQuery(trailQueries.detail(org, flow, artifact.trail))
+      for (const query of startSnapshotQueries(org, artifact)) void queryClient.prefetchQuery(query)
       return { kind: 'artifact' }
     }
     if (!FINGERPRINT_PREFIX.test(fingerprint)) return { kind: 'invalid' }
@@ -178,6 +182,7 @@ function ArtifactPage({
     <div className="space-y-6">
       <Breadcrumb org={org} flow={flow} name={artifact.name} />
       <ArtifactHeader org={org} flow={flow} artifact={artifact} />
+      <ComplianceAtStart org={org} flow={flow} artifact={artifact} />
       <LifecycleTimeline org={org} history={artifact.history} />
       <EvidenceList org={org} flow={flow} artifact={artifact} />
     </div>
@@ -198,7 +203,12 @@ function ArtifactHeader({
     <header className="space-y-3">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-semibold break-all">{artifact.name || artifact.fingerprint}</h1>
-        <ComplianceBadge value={artifact.state} />
+        <ArtifactComplianceWhy
+          org={org}
+          flow={artifact.flow ?? flow}
+          artifact={artifact}
+          subject={shortArtifactName(artifact.name || artifact.fingerprint)}
+        />
       </div>
       {artifact.stateInfo ? <p className="text-muted">{artifact.stateInfo}</p> : null}
       <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1.5 rounded border border-line bg-surface p-3">
@@ -263,12 +273,6 @@ function ArtifactHeader({
             ) : (
               <span className="text-muted">none</span>
             )}
-          </dd>
-        </div>
-        <div className={row}>
-          <dt className="text-muted">State</dt>
-          <dd>
-            <ComplianceBadge value={artifact.state} />
           </dd>
         </div>
         <div className={row}>

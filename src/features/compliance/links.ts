@@ -17,3 +17,7 @@ export function artifactPath(org: string, flow: string, fingerprint: string): st
 export function snapshotPath(org: string, env: string, index: number): string {
   return `/${seg(org)}/environments/${seg(env)}/snapshots/${index}`
 }
+
+export function environmentPath(org: string, env: string): string {
+  return `/${seg(org)}/environments/${seg(env)}`
+}

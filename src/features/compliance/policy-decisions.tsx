@@ -16,6 +16,7 @@ import { Link } from 'react-router'
 import type { PolicyDecision, Resolution, RuleEvaluation } from '@/api/policy-decisions'
 import { ComplianceBadge } from '@/components/compliance-badge'
 import { trailPath } from './links'
+import { Title } from './title'
 import {
   OUTCOME_LABEL,
   describeResolution,
@@ -89,10 +90,11 @@ export function PolicyDecisions({
   heading = 'Policy decisions',
   headingLevel = 3,
 }: PolicyDecisionsProps) {
-  const Heading = `h${headingLevel}` as 'h2' | 'h3' | 'h4'
   return (
     <div role="group" aria-label={heading} className="space-y-2">
-      <Heading className="font-semibold">{heading}</Heading>
+      <Title level={headingLevel} className="font-semibold">
+        {heading}
+      </Title>
       {reasons.length ? (
         <div className="rounded border border-bad/40 bg-bad-soft p-2">
           <p className="font-medium text-bad">

@@ -15,7 +15,9 @@ import { eventQueries } from '@/api/events'
 import { snapshotQueries, snapshotKeys } from '@/api/snapshots'
 import { requireParam } from '@/app/params'
 import { RouteErrorBoundary } from '@/app/route-error-boundary'
-import { ComplianceBadge } from '@/components/compliance-badge'
+import { AppliedPolicies } from '@/features/compliance/applied-policies'
+import { policyTitle } from '@/features/compliance/applied-policy-text'
+import { EnvironmentComplianceWhy } from '@/features/compliance/environment-why'
 import { describeError } from '@/app/describe-error'
 import { classifySnapshotProblem } from '@/features/snapshots/snapshot-problem'
 import { EnvironmentType } from './environment-type'
@@ -157,10 +159,7 @@ export function Component() {
             {environment.name}
           </h1>
           <EnvironmentType type={environment.type} />
-          <ComplianceBadge
-            value={environment.compliant}
-            label={environment.compliant === null ? 'Unknown (no policy)' : undefined}
-          />
+          <EnvironmentComplianceWhy org={org} environment={environment} />
         </div>
         {environment.description ? (
           <p className="break-words text-muted">{environment.description}</p>
@@ -207,6 +206,29 @@ export function Component() {
           failed={data?.travel ?? null}
         />
       </div>
+
+      {latest.data ? (
+        <details className="rounded border border-line bg-surface text-sm">
+          <summary className="cursor-pointer px-3 py-2">
+            <span className="font-medium">
+              Policies applied to the latest snapshot ({latest.data.appliedPolicies.length})
+            </span>
+            <span className="text-muted">
+              :{' '}
+              {latest.data.appliedPolicies.length
+                ? latest.data.appliedPolicies.map(policyTitle).join(', ')
+                : 'none, so compliance is not judged by policy'}
+            </span>
+          </summary>
+          <div className="border-t border-line p-3">
+            <AppliedPolicies
+              policies={latest.data.appliedPolicies}
+              heading={`Policies applied to ${env}#${latest.data.index}`}
+              headingLevel={2}
+            />
+          </div>
+        </details>
+      ) : null}
 
       <div>
         <nav aria-label={`${env} views`} className="flex gap-1 border-b border-line">

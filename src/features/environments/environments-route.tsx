@@ -4,7 +4,7 @@ import { useMemo } from 'react'
 import { Link, useParams, useSearchParams, type LoaderFunctionArgs } from 'react-router'
 import { ENVIRONMENT_TYPES, environmentQueries, type Environment } from '@/api/environments'
 import { requireParam } from '@/app/params'
-import { ComplianceBadge } from '@/components/compliance-badge'
+import { EnvironmentComplianceWhy } from '@/features/compliance/environment-why'
 import { EmptyState } from '@/components/empty-state'
 import { ExportMenu, type ExportColumn } from '@/components/export-menu'
 import { pluralise } from '@/lib/format'
@@ -213,10 +213,7 @@ function EnvironmentRow({ org, env }: { org: string; env: Environment }) {
         <EnvironmentType type={env.type} />
       </td>
       <td className="px-3 py-2">
-        <ComplianceBadge
-          value={env.compliant}
-          label={env.compliant === null ? 'Unknown (no policy)' : undefined}
-        />
+        <EnvironmentComplianceWhy org={org} environment={env} />
       </td>
       <td className="px-3 py-2">
         <TimeCell value={env.lastReportedAt} missing="never" />

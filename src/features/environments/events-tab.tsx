@@ -9,6 +9,8 @@ import { SafeLink } from '@/components/safe-link'
 import { ShortId } from '@/components/short-id'
 import { pluralise } from '@/lib/format'
 import { safeHref } from '@/lib/safe-url'
+import { ComplianceWhy } from '@/features/compliance/compliance-why'
+import { SnapshotArtifactExplanation } from '@/features/compliance/snapshot-why'
 import { shortArtifactName } from '@/features/snapshots/snapshot-rows'
 import {
   EVENTS_PER_PAGE,
@@ -256,7 +258,21 @@ export function EventsTab({ org, env }: { org: string; env: string }) {
                     )}
                   </td>
                   <td className="px-3 py-2">
-                    <ComplianceBadge value={event.artifactCompliant} />
+                    {event.fingerprint ? (
+                      <ComplianceWhy
+                        value={event.artifactCompliant}
+                        subject={`${shortArtifactName(event.artifactName) || 'the artifact'} in ${env}#${event.snapshotIndex}`}
+                      >
+                        <SnapshotArtifactExplanation
+                          org={org}
+                          env={env}
+                          index={event.snapshotIndex}
+                          fingerprint={event.fingerprint}
+                        />
+                      </ComplianceWhy>
+                    ) : (
+                      <ComplianceBadge value={event.artifactCompliant} />
+                    )}
                   </td>
                   <td className="px-3 py-2">
                     <TimeCell value={event.reportedAt} />

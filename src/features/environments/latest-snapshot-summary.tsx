@@ -1,12 +1,13 @@
 import { Link } from 'react-router'
 import type { Snapshot } from '@/api/snapshots'
-import { ComplianceBadge } from '@/components/compliance-badge'
 import { ErrorState } from '@/components/error-state'
 import { Skeleton } from '@/components/skeleton'
 import { TimeStamp } from '@/components/time-stamp'
 import { pluralise } from '@/lib/format'
 
 const count = new Intl.NumberFormat('en-US')
+import { complianceRollup, rollupSentence } from '@/features/compliance/compliance-rollup'
+import { SnapshotComplianceWhy } from '@/features/compliance/snapshot-why'
 import { classifySnapshotProblem } from '@/features/snapshots/snapshot-problem'
 import { diffWithPreviousPath, snapshotPath } from './paths'
 
@@ -58,13 +59,16 @@ export function LatestSnapshotSummary({
             #{snapshot.index}
           </Link>
         </h2>
-        <ComplianceBadge value={snapshot.compliant} />
+        <SnapshotComplianceWhy org={org} snapshot={snapshot} />
       </div>
       <p className="mt-1 text-sm">
         <span className="text-muted">Taken </span>
         <TimeStamp value={snapshot.timestamp} />
       </p>
-      <p className="mt-2 text-sm">
+      <p className="mt-2 text-sm font-medium">
+        {rollupSentence(complianceRollup(snapshot.artifacts))}
+      </p>
+      <p className="mt-1 text-sm">
         {pluralise(running, 'artifact')} running:{' '}
         <span className="text-ok">
           <span aria-hidden="true">✓ </span>

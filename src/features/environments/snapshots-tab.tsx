@@ -1,7 +1,7 @@
 import { useSuspenseQuery } from '@tanstack/react-query'
 import { Link, useLocation, useSearchParams } from 'react-router'
 import { snapshotQueries, type SnapshotSummary } from '@/api/snapshots'
-import { ComplianceBadge } from '@/components/compliance-badge'
+import { SnapshotComplianceWhy } from '@/features/compliance/snapshot-why'
 import { EmptyState } from '@/components/empty-state'
 import { ExportMenu, type ExportColumn } from '@/components/export-menu'
 import { formatDuration } from '@/lib/time'
@@ -116,7 +116,12 @@ export function SnapshotsTab({ org, env }: { org: string; env: string }) {
                     )}
                   </td>
                   <td className="px-3 py-2">
-                    <ComplianceBadge value={snapshot.compliant} />
+                    <SnapshotComplianceWhy
+                      org={org}
+                      env={env}
+                      index={snapshot.index}
+                      compliant={snapshot.compliant}
+                    />
                   </td>
                   <td className="px-3 py-2">
                     {diff ? (

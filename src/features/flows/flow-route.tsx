@@ -13,7 +13,6 @@ import { flowQueries } from '@/api/flows'
 import { trailQueries, type Trail } from '@/api/trails'
 import { requireParam } from '@/app/params'
 import { RouteErrorBoundary } from '@/app/route-error-boundary'
-import { ComplianceBadge } from '@/components/compliance-badge'
 import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
 import { ExportMenu, type ExportColumn } from '@/components/export-menu'
@@ -22,11 +21,15 @@ import { ShortId } from '@/components/short-id'
 import { Skeleton } from '@/components/skeleton'
 import { TimeStamp } from '@/components/time-stamp'
 import { artifactPath, flowsPath, trailPath } from '@/features/artifacts/paths'
+import { ArtifactComplianceWhy } from '@/features/compliance/artifact-why'
+import { FlowComplianceWhy, RECENT_TRAILS } from '@/features/compliance/flow-why'
+import { TrailComplianceWhy } from '@/features/compliance/trail-why'
+import { shortArtifactName } from '@/features/snapshots/snapshot-rows'
 import { FlowTemplateView } from './flow-template-view'
 import { TagList } from './tag-list'
 
 export const ARTIFACTS_PER_PAGE = 20
-const TRAILS_PER_PAGE = 10
+const TRAILS_PER_PAGE = RECENT_TRAILS
 
 /** `?page=N` for the artifacts; anything odd is page 1. */
 export function parseArtifactPage(params: URLSearchParams): number {
@@ -72,8 +75,10 @@ export function Component() {
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-xl font-semibold break-all">{flow.name}</h1>
           {summary?.latestState ? (
-            <ComplianceBadge
-              value={summary.latestState}
+            <FlowComplianceWhy
+              org={org}
+              flow={flow.name}
+              state={summary.latestState}
               label={`Latest: ${stateWord(summary.latestState)}`}
             />
           ) : null}
@@ -209,7 +214,12 @@ function ArtifactsSection({ org, flow }: { org: string; flow: string }) {
                     <ShortId value={artifact.fingerprint} kind="fingerprint" length={12} />
                   </td>
                   <td className="px-3 py-2">
-                    <ComplianceBadge value={artifact.state} />
+                    <ArtifactComplianceWhy
+                      org={org}
+                      flow={flow}
+                      artifact={artifact}
+                      subject={shortArtifactName(artifact.name || artifact.fingerprint)}
+                    />
                   </td>
                   <td className="px-3 py-2 whitespace-nowrap">
                     <TimeStamp value={artifact.createdAt} />
@@ -290,7 +300,7 @@ function TrailRow({ org, flow, trail }: { org: string; flow: string; trail: Trai
       >
         {trail.name}
       </Link>
-      <ComplianceBadge value={trail.state} />
+      <TrailComplianceWhy org={org} trail={trail} />
       <span className="min-w-0 flex-1 truncate text-muted">
         {trail.gitCommitInfo?.message?.split('\n')[0] ?? trail.description}
       </span>

@@ -4,12 +4,12 @@ import { useMemo } from 'react'
 import { Link, useParams, useSearchParams, type LoaderFunctionArgs } from 'react-router'
 import { flowQueries, type Flow } from '@/api/flows'
 import { requireParam } from '@/app/params'
-import { ComplianceBadge } from '@/components/compliance-badge'
 import { EmptyState } from '@/components/empty-state'
 import { ExportMenu, type ExportColumn } from '@/components/export-menu'
 import { TimeStamp } from '@/components/time-stamp'
 import { pluralise } from '@/lib/format'
 import { flowPath } from '@/features/artifacts/paths'
+import { FlowComplianceWhy } from '@/features/compliance/flow-why'
 import {
   DEFAULT_DIRECTION,
   FLOWS_PER_PAGE,
@@ -268,7 +268,7 @@ function FlowsTable({
               </td>
               <td className="px-3 py-2">
                 {flow.latestState ? (
-                  <ComplianceBadge value={flow.latestState} />
+                  <FlowComplianceWhy org={org} flow={flow.name} state={flow.latestState} />
                 ) : (
                   <span className="text-muted">unknown</span>
                 )}

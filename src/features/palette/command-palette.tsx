@@ -1,9 +1,10 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useNavigate } from 'react-router'
 import { usePreferences, type Theme } from '@/app/preferences'
-import { OptionListbox, optionId } from '@/features/search/option-listbox'
+import { OptionListbox } from '@/features/search/option-listbox'
 import type { PickOption } from '@/features/search/pick-option'
 import { readRecentSearches, readRecentVisits } from '@/features/search/recent-store'
+import { useOptionCombobox } from '@/features/search/use-option-combobox'
 import { useSearchNavigation } from '@/features/search/use-search-navigation'
 import { useSearchOptions } from '@/features/search/use-search-options'
 import type { PaletteView } from './global-shortcuts'
@@ -42,13 +43,10 @@ export function CommandPalette({
   onClose: () => void
 }) {
   const titleId = useId()
-  const listboxId = useId()
   const dialogRef = useRef<HTMLDivElement>(null)
   const navigate = useNavigate()
   const { theme, setTheme, timeZone, setTimeZone } = usePreferences()
   const [text, setText] = useState('')
-  // `null` until the arrow keys move: then the first option that is not a warning is active.
-  const [active, setActive] = useState<number | null>(null)
   const [status, setStatus] = useState('')
   const searchNavigation = useSearchNavigation(org)
   const search = useSearchOptions(org, text, { enabled: true, onDone: onClose })
@@ -181,12 +179,12 @@ export function CommandPalette({
     setTimeZone,
   ])
 
-  const firstUseful = Math.max(
-    0,
-    options.findIndex((option) => option.tone !== 'warn'),
-  )
-  const activeIndex =
-    options.length === 0 ? -1 : Math.min(active ?? firstUseful, options.length - 1)
+  const combobox = useOptionCombobox({
+    options,
+    open: view === 'commands',
+    busy: search.pending,
+    autoActivate: true,
+  })
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key === 'Escape') {
@@ -197,14 +195,12 @@ export function CommandPalette({
       // The input is the dialog's only stop: keep focus inside.
       event.preventDefault()
       dialogRef.current?.querySelector<HTMLElement>('input')?.focus()
-    } else if (view === 'commands' && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
-      event.preventDefault()
-      if (options.length === 0) return
-      const step = event.key === 'ArrowDown' ? 1 : -1
-      setActive((activeIndex + step + options.length) % options.length)
-    } else if (view === 'commands' && event.key === 'Enter') {
-      event.preventDefault()
-      if (activeIndex >= 0) options[activeIndex]?.onPick()
+    } else if (view === 'commands') {
+      if (combobox.onArrowKey(event)) return
+      if (event.key === 'Enter') {
+        event.preventDefault()
+        combobox.pickActive()
+      }
     }
   }
 
@@ -229,37 +225,24 @@ export function CommandPalette({
           {view === 'help' ? 'Keyboard shortcuts' : 'Command palette'}
         </h2>
         <input
-          type="text"
-          role="combobox"
+          {...combobox.inputProps}
           aria-label="Search or type a command"
-          aria-expanded={view === 'commands'}
-          aria-controls={view === 'commands' ? listboxId : undefined}
-          aria-autocomplete="list"
-          aria-activedescendant={
-            view === 'commands' && activeIndex >= 0 ? optionId(listboxId, activeIndex) : undefined
-          }
-          aria-busy={search.pending}
           // Focus moves here when the dialog opens; the header's focus is restored on close.
           autoFocus
           value={text}
           onChange={(event) => {
             setText(event.target.value)
-            setActive(null)
+            combobox.reset()
             setStatus('')
             if (view === 'help') onViewChange('commands')
           }}
           placeholder="Search runner:16d9990, aws-prod#65… or type a command"
           className="w-full border-b border-line bg-surface px-4 py-3 text-base placeholder:text-muted focus:outline-none"
-          autoComplete="off"
-          spellCheck={false}
         />
         {view === 'commands' ? (
           <OptionListbox
-            id={listboxId}
+            {...combobox.listboxProps}
             label="Results and actions"
-            options={options}
-            activeIndex={activeIndex}
-            onActivate={setActive}
             className="min-h-0 flex-1 overflow-y-auto py-1"
           />
         ) : (

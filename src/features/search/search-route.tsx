@@ -2,12 +2,10 @@ import type { QueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Link, replace, useLoaderData, useParams, type LoaderFunctionArgs } from 'react-router'
 import { requireParam } from '@/app/params'
-import { ComplianceBadge } from '@/components/compliance-badge'
-import { ShortId } from '@/components/short-id'
-import { artifactPath } from '@/features/artifacts/paths'
-import { pluralise } from '@/lib/format'
+import { Table } from '@/components/table'
+import { ArtifactCandidates } from '@/features/artifacts/artifact-candidates'
 import { ACCEPTED_FORMS, classifyQuery } from './classify-query'
-import { resolveQuery, type FoundArtifact, type Resolution } from './resolve-query'
+import { resolveQuery, type Resolution } from './resolve-query'
 import { useSearchNavigation } from './use-search-navigation'
 
 type SearchData = { query: string; result: Exclude<Resolution, { kind: 'go' }> }
@@ -42,25 +40,26 @@ export function Component() {
         Search
       </h1>
       <SearchForm key={query} org={org} initial={query} />
-      {result.kind === 'artifacts' ? (
-        <section aria-labelledby="search-results-heading" className="space-y-2">
-          <h2 id="search-results-heading" className="font-semibold break-words">
-            {result.heading}
-          </h2>
-          <ArtifactResults org={org} artifacts={result.artifacts} caption={result.heading} />
-        </section>
-      ) : null}
-      {result.kind === 'names' ? (
-        <section aria-labelledby="search-results-heading" className="space-y-2">
-          <h2 id="search-results-heading" className="font-semibold break-words">
-            {result.heading}
-          </h2>
-          <NameResults matches={result.matches} caption={result.heading} />
-        </section>
-      ) : null}
       {result.kind === 'message' ? (
         <SearchMessage tone={result.tone} message={result.message} />
-      ) : null}
+      ) : (
+        <section aria-labelledby="search-results-heading" className="space-y-2">
+          <h2 id="search-results-heading" className="font-semibold break-words">
+            {result.heading}
+          </h2>
+          {result.kind === 'artifacts' ? (
+            <ArtifactCandidates
+              org={org}
+              candidates={result.artifacts}
+              caption={result.heading}
+              showRunningIn
+              showCount
+            />
+          ) : (
+            <NameResults matches={result.matches} caption={result.heading} />
+          )}
+        </section>
+      )}
     </section>
   )
 }
@@ -142,101 +141,6 @@ function SearchMessage({ tone, message }: { tone: 'empty' | 'invalid' | 'none'; 
   )
 }
 
-const th = 'px-3 py-2 font-semibold'
-
-function ArtifactResults({
-  org,
-  artifacts,
-  caption,
-}: {
-  org: string
-  artifacts: FoundArtifact[]
-  caption: string
-}) {
-  return (
-    <div className="overflow-x-auto rounded border border-line bg-surface">
-      <table className="w-full text-left">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="border-b border-line bg-raised text-sm">
-          <tr>
-            <th scope="col" className={th}>
-              Flow
-            </th>
-            <th scope="col" className={th}>
-              Artifact
-            </th>
-            <th scope="col" className={th}>
-              Fingerprint
-            </th>
-            <th scope="col" className={th}>
-              Commit
-            </th>
-            <th scope="col" className={th}>
-              Compliance
-            </th>
-            <th scope="col" className={th}>
-              Running in
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-line">
-          {artifacts.map((artifact) => (
-            <tr key={`${artifact.flow ?? ''}/${artifact.fingerprint}`} className="align-top">
-              <td className="px-3 py-2">
-                {artifact.flow ?? <span className="text-muted">none</span>}
-              </td>
-              <th scope="row" className="px-3 py-2 font-medium break-all">
-                {artifact.flow ? (
-                  <Link
-                    className="text-accent underline-offset-2 hover:underline"
-                    to={artifactPath(org, artifact.flow, artifact.fingerprint)}
-                  >
-                    {artifact.name || artifact.fingerprint}
-                  </Link>
-                ) : (
-                  artifact.name || artifact.fingerprint
-                )}
-              </th>
-              <td className="px-3 py-2 whitespace-nowrap">
-                <ShortId value={artifact.fingerprint} kind="fingerprint" length={12} />
-              </td>
-              <td className="px-3 py-2 whitespace-nowrap">
-                <ShortId value={artifact.gitCommit} kind="commit" />
-              </td>
-              <td className="px-3 py-2">
-                <ComplianceBadge value={artifact.state} />
-              </td>
-              <td className="px-3 py-2">
-                {artifact.runningIn === undefined ? (
-                  <span className="text-muted">unknown</span>
-                ) : artifact.runningIn.length === 0 ? (
-                  <span className="text-muted">none</span>
-                ) : (
-                  <ul className="flex flex-wrap gap-1">
-                    {artifact.runningIn.map((env) => (
-                      <li key={env}>
-                        <Link
-                          className="text-accent underline-offset-2 hover:underline"
-                          to={`/${encodeURIComponent(org)}/environments/${encodeURIComponent(env)}`}
-                        >
-                          {env}
-                        </Link>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p className="border-t border-line px-3 py-2 text-sm text-muted">
-        {pluralise(artifacts.length, 'artifact')}
-      </p>
-    </div>
-  )
-}
-
 function NameResults({
   matches,
   caption,
@@ -245,32 +149,17 @@ function NameResults({
   caption: string
 }) {
   return (
-    <div className="overflow-x-auto rounded border border-line bg-surface">
-      <table className="w-full text-left">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="border-b border-line bg-raised text-sm">
-          <tr>
-            <th scope="col" className={th}>
-              Name
-            </th>
-            <th scope="col" className={th}>
-              Type
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-line">
-          {matches.map((match) => (
-            <tr key={`${match.type}:${match.name}`}>
-              <th scope="row" className="px-3 py-2 font-medium break-all">
-                <Link className="text-accent underline-offset-2 hover:underline" to={match.path}>
-                  {match.name}
-                </Link>
-              </th>
-              <td className="px-3 py-2">{match.type === 'flow' ? 'Flow' : 'Environment'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table caption={caption} columns={['Name', 'Type']}>
+      {matches.map((match) => (
+        <tr key={`${match.type}:${match.name}`}>
+          <th scope="row" className="px-3 py-2 font-medium break-all">
+            <Link className="text-accent underline-offset-2 hover:underline" to={match.path}>
+              {match.name}
+            </Link>
+          </th>
+          <td className="px-3 py-2">{match.type === 'flow' ? 'Flow' : 'Environment'}</td>
+        </tr>
+      ))}
+    </Table>
   )
 }

@@ -12,7 +12,6 @@ import { environmentQueries } from '@/api/environments'
 import { snapshotQueries, type Snapshot } from '@/api/snapshots'
 import { requireParam } from '@/app/params'
 import { RouteErrorBoundary } from '@/app/route-error-boundary'
-import { ComplianceBadge } from '@/components/compliance-badge'
 import { CopyButton } from '@/components/copy-button'
 import { EmptyState } from '@/components/empty-state'
 import { ExportMenu, type ExportColumn } from '@/components/export-menu'
@@ -20,6 +19,10 @@ import { TimeStamp } from '@/components/time-stamp'
 import { pluralise } from '@/lib/format'
 
 const count = new Intl.NumberFormat('en-US')
+import { AppliedPolicies } from '@/features/compliance/applied-policies'
+import { policyTitle } from '@/features/compliance/applied-policy-text'
+import { ComplianceRollup } from '@/features/compliance/compliance-rollup-view'
+import { SnapshotComplianceWhy } from '@/features/compliance/snapshot-why'
 import { EnvironmentType } from '@/features/environments/environment-type'
 import {
   diffWithPreviousPath,
@@ -165,7 +168,7 @@ function SnapshotPage({
             {expression}
           </h1>
           <CopyButton value={expression} label={`Copy snapshot expression ${expression}`} />
-          <ComplianceBadge value={snapshot.compliant} />
+          <SnapshotComplianceWhy org={org} snapshot={snapshot} />
           {snapshot.isLatest ? (
             <span className="rounded bg-info-soft px-1.5 text-xs text-info">latest</span>
           ) : null}
@@ -246,16 +249,32 @@ function SnapshotPage({
         </div>
       </dl>
 
-      {snapshot.appliedPolicies.length ? (
-        <p className="text-sm">
-          <span className="text-muted">Policies applied: </span>
-          {snapshot.appliedPolicies
-            .map((policy) =>
-              policy.version !== null ? `${policy.name} v${policy.version}` : policy.name,
-            )
-            .join(', ')}
-        </p>
-      ) : null}
+      <section aria-labelledby="snapshot-compliance-heading" className="space-y-2 text-sm">
+        <h2 id="snapshot-compliance-heading" className="sr-only">
+          Compliance
+        </h2>
+        <ComplianceRollup artifacts={snapshot.artifacts} />
+        <details className="rounded border border-line bg-surface">
+          <summary className="cursor-pointer px-3 py-2">
+            <span className="font-medium">
+              Policies applied ({snapshot.appliedPolicies.length})
+            </span>
+            {snapshot.appliedPolicies.length ? (
+              <span className="text-muted">
+                : {snapshot.appliedPolicies.map(policyTitle).join(', ')}
+              </span>
+            ) : (
+              <span className="text-muted">: none, so compliance is not judged by policy</span>
+            )}
+          </summary>
+          <div className="border-t border-line p-3">
+            <AppliedPolicies
+              policies={snapshot.appliedPolicies}
+              heading={`Policies applied to ${expression}`}
+            />
+          </div>
+        </details>
+      </section>
 
       {rows.length === 0 ? (
         <EmptyState title="No running artifacts were reported">
@@ -377,7 +396,12 @@ function SnapshotPage({
             </EmptyState>
           ) : (
             <div className={stale ? 'opacity-60' : undefined}>
-              <SnapshotTable org={org} items={items} caption={`Artifacts in ${expression}`} />
+              <SnapshotTable
+                org={org}
+                where={expression}
+                items={items}
+                caption={`Artifacts in ${expression}`}
+              />
             </div>
           )}
         </>

@@ -1,13 +1,18 @@
 import type { ReactNode } from 'react'
 import { Link } from 'react-router'
+import { complianceState } from '@/api/domain'
 import type { DeploymentDiff, SnapshotArtifact } from '@/api/snapshots'
-import { ComplianceBadge } from '@/components/compliance-badge'
 import { SafeLink } from '@/components/safe-link'
 import { ShortId } from '@/components/short-id'
 import { TimeStamp } from '@/components/time-stamp'
 import { formatDuration } from '@/lib/time'
 import { safeHref, sameRepositoryCompareUrl } from '@/lib/safe-url'
+import { ArtifactComplianceWhy } from '@/features/compliance/artifact-why'
+import { ComplianceWhy } from '@/features/compliance/compliance-why'
+import { PolicyDecisions } from '@/features/compliance/policy-decisions'
+import { TrailChecklistLoader } from '@/features/compliance/trail-why'
 import { artifactPath, flowPath, trailPath } from '@/features/environments/paths'
+import { shortArtifactName } from './snapshot-rows'
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -68,7 +73,19 @@ function DeploymentDiffView({
       {diff.previousComplianceState ? (
         <>
           <dt className="text-muted">Its compliance</dt>
-          <dd>{diff.previousComplianceState}</dd>
+          <dd>
+            {diff.previousFingerprint && flow ? (
+              <ArtifactComplianceWhy
+                org={org}
+                flow={flow}
+                fingerprint={diff.previousFingerprint}
+                state={complianceState(diff.previousComplianceState)}
+                subject={`the replaced ${shortArtifactName(diff.previousArtifactName ?? 'artifact')}`}
+              />
+            ) : (
+              diff.previousComplianceState
+            )}
+          </dd>
         </>
       ) : null}
       <dt className="text-muted">Code changes</dt>
@@ -169,7 +186,29 @@ export function SnapshotRowDetails({ org, artifact }: { org: string; artifact: S
                       </Link>
                     </>
                   ) : null}
-                  <ComplianceBadge value={flow.compliantInFlow} />
+                  <ComplianceWhy
+                    value={flow.compliantInFlow}
+                    subject={`${shortArtifactName(artifact.name)} in flow ${flow.flow}`}
+                  >
+                    {flow.reasonsForNonCompliance.length ? (
+                      <p className="mb-2 break-words text-bad">
+                        {flow.reasonsForNonCompliance.join('; ')}
+                      </p>
+                    ) : null}
+                    {flow.trail ? (
+                      <TrailChecklistLoader
+                        org={org}
+                        flow={flow.flow}
+                        trail={flow.trail}
+                        highlight={artifact.fingerprint}
+                      />
+                    ) : (
+                      <p className="text-muted">
+                        Kosli names no trail for it in {flow.flow}, so there is no checklist to
+                        show.
+                      </p>
+                    )}
+                  </ComplianceWhy>
                   <ShortId value={flow.gitCommit} kind="commit" href={flow.commitUrl} />
                 </div>
                 {flow.gitCommitInfo?.message ? (
@@ -208,45 +247,12 @@ export function SnapshotRowDetails({ org, artifact }: { org: string; artifact: S
       </Section>
 
       <Section title={`Policy decisions (${artifact.policyDecisions.length})`}>
-        {artifact.policyDecisions.length ? (
-          <ul className="space-y-2">
-            {artifact.policyDecisions.map((decision, position) => (
-              <li key={`${decision.policy}/${position}`}>
-                <div className="flex flex-wrap items-center gap-2">
-                  <span className="font-medium">{decision.policy}</span>
-                  {decision.version !== null ? (
-                    <span className="text-muted">v{decision.version}</span>
-                  ) : null}
-                  <ComplianceBadge value={decision.compliant} />
-                </div>
-                {decision.rules.length ? (
-                  <ul className="mt-1 ml-4 list-disc">
-                    {decision.rules.map((rule, ruleIndex) => (
-                      <li key={ruleIndex}>
-                        {rule.type}:{' '}
-                        {rule.ignored
-                          ? 'ignored'
-                          : rule.satisfied === null
-                            ? 'not evaluated'
-                            : rule.satisfied
-                              ? 'satisfied'
-                              : 'not satisfied'}
-                        {rule.resolutions.length ? (
-                          <span className="text-muted">
-                            {' '}
-                            ({rule.resolutions.map((resolution) => resolution.type).join(', ')})
-                          </span>
-                        ) : null}
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="text-muted">none</p>
-        )}
+        <PolicyDecisions
+          decisions={artifact.policyDecisions}
+          reasons={artifact.reasonsForIncompliance}
+          org={org}
+          heading={`Policy decisions for ${shortArtifactName(artifact.name)}`}
+        />
       </Section>
     </div>
   )

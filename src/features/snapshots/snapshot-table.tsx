@@ -1,8 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useCallback, useRef, useState, type ReactNode } from 'react'
 import { Link } from 'react-router'
-import { ComplianceBadge } from '@/components/compliance-badge'
 import { ShortId } from '@/components/short-id'
+import { SnapshotArtifactWhy } from '@/features/compliance/snapshot-why'
 import { artifactPath, flowPath } from '@/features/environments/paths'
 import { TimeCell } from '@/features/environments/time-cell'
 import type { DisplayItem, SnapshotRow } from './snapshot-rows'
@@ -51,6 +51,7 @@ function rowId(fingerprint: string, position: number) {
 
 function ArtifactRow({
   org,
+  where,
   row,
   grouped,
   position,
@@ -59,6 +60,8 @@ function ArtifactRow({
   onToggle,
 }: {
   org: string
+  /** 'aws-beta#7939': the snapshot, for the compliance button's name. */
+  where: string
   row: SnapshotRow
   grouped: boolean
   position: number
@@ -115,7 +118,7 @@ function ArtifactRow({
           )}
         </td>
         <td className="px-3 py-2">
-          <ComplianceBadge value={artifact.compliant} />
+          <SnapshotArtifactWhy org={org} artifact={artifact} where={where} />
           {row.reason ? <p className="mt-1 text-xs break-words text-bad">{row.reason}</p> : null}
         </td>
         <td className="px-3 py-2">
@@ -232,10 +235,13 @@ function itemKey(item: DisplayItem, position: number): string {
 /** The snapshot's artifacts; virtualised when long so 5,000 rows scroll smoothly. */
 export function SnapshotTable({
   org,
+  where,
   items,
   caption,
 }: {
   org: string
+  /** 'aws-beta#7939'. */
+  where: string
   items: ReadonlyArray<DisplayItem>
   caption: string
 }) {
@@ -254,6 +260,7 @@ export function SnapshotTable({
     ) : (
       <ArtifactRow
         org={org}
+        where={where}
         row={item.row}
         grouped={item.grouped}
         position={position}

@@ -4,12 +4,12 @@ import { attestationQueries, type Attestation } from '@/api/attestations'
 import { isApiError } from '@/api/client'
 import { readConfig } from '@/app/config'
 import { ComplianceBadge } from '@/components/compliance-badge'
+import { DataTree } from '@/components/data-tree'
 import { ErrorState } from '@/components/error-state'
 import { SafeLink } from '@/components/safe-link'
 import { ShortId } from '@/components/short-id'
 import { Skeleton } from '@/components/skeleton'
 import { TimeStamp } from '@/components/time-stamp'
-import { DataTree } from '@/features/compliance/data-tree'
 import {
   annotationRows,
   customData,

@@ -13,7 +13,7 @@ import { SafeLink } from '@/components/safe-link'
 import { ShortId } from '@/components/short-id'
 import { TimeStamp } from '@/components/time-stamp'
 import { ComplianceChecklist } from '@/features/compliance/compliance-checklist'
-import { ComplianceWhy } from '@/features/compliance/compliance-why'
+import { TrailComplianceWhy } from '@/features/compliance/trail-why'
 import { artifactPath, attestationPath, snapshotPath } from '@/features/compliance/links'
 import { AttestationPanel } from './attestation-panel'
 import { producedArtifacts, trailEventCompliance, trailEventSentence } from './trail-event-text'
@@ -151,18 +151,12 @@ export function Component() {
         <h1 className="text-xl font-semibold break-all">Trail {trail.name}</h1>
         {trail.description ? <p className="text-muted">{trail.description}</p> : null}
         <div className="flex flex-wrap items-center gap-3">
-          {trail.checklist ? (
-            <ComplianceWhy value={trail.state} subject={`trail ${trail.name}`}>
-              <ComplianceChecklist
-                checklist={trail.checklist}
-                trail={trailRef}
-                heading="What this verdict is based on"
-                headingLevel={2}
-              />
-            </ComplianceWhy>
-          ) : (
-            <ComplianceBadge value={trail.state} />
-          )}
+          <TrailComplianceWhy
+            org={org}
+            trail={trail}
+            heading="What this verdict is based on"
+            headingLevel={2}
+          />
           <Link
             className="text-accent hover:underline"
             to={`/${encodeURIComponent(org)}/audit?trail=${encodeURIComponent(`${trail.flow}/${trail.name}`)}`}

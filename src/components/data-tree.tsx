@@ -1,19 +1,12 @@
-/**
- * DataTree — any JSON value (attestation user data, annotations, custom attestation payloads) as
- * a readable, nested label/value list. Everything is rendered as text; http(s) strings become
- * links via SafeLink.
- *
- * Props:
- * - `value: unknown` — the JSON value.
- * - `label?: string` — accessible name of the tree (default "Data").
- * - `maxDepth?: number` — deeper levels are shown as compact JSON text (default 6).
- */
-import { SafeLink } from '@/components/safe-link'
 import { safeHref } from '@/lib/safe-url'
+import { SafeLink } from './safe-link'
 
 export interface DataTreeProps {
+  /** Any JSON value: attestation user data, annotations, custom attestation payloads. */
   value: unknown
+  /** Accessible name of the tree. */
   label?: string
+  /** Levels below this are shown as compact JSON text, so huge blobs stay readable. */
   maxDepth?: number
 }
 
@@ -63,6 +56,10 @@ function Node({ value, depth, maxDepth }: { value: unknown; depth: number; maxDe
   )
 }
 
+/**
+ * Arbitrary JSON as a nested label/value list. Everything is rendered as text, never HTML;
+ * only http(s) strings become links.
+ */
 export function DataTree({ value, label = 'Data', maxDepth = 6 }: DataTreeProps) {
   return (
     <div role="group" aria-label={label} className="text-sm">
