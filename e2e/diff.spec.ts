@@ -1,18 +1,10 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { chooseTheme, expect as baseExpect, test } from './fixtures'
+import { expect, expectNoAxeViolations, test } from './fixtures'
 
 const RUNNER_FP = '9af401c4350b21e3f1df17d6ad808da43d9646e75b6da902cc7c492bcfb9c625'
 const SEED_DIFF = '/cyber-dojo/diff?from=aws-prod%2364&to=aws-prod%2365'
 
-async function expectNoAxeViolations(page: Page) {
-  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
-}
-
-// Each step fetches a diff; give a loaded machine room.
-const expect = baseExpect.configure({ timeout: 30_000 })
-// The demo world is built in the browser on every page load; on a busy machine that takes a while.
-const LOAD = { timeout: 60_000 }
+const LOAD = { timeout: 30_000 }
 
 function pairOf(page: Page) {
   const url = new URL(page.url())
@@ -20,38 +12,39 @@ function pairOf(page: Page) {
 }
 
 test.describe('snapshot diff', () => {
-  test.describe.configure({ timeout: 180_000 })
+  test(
+    'aws-prod#64 → #65 shows exactly one added artifact: runner:16d9990',
+    { tag: '@demo' },
+    async ({ page }) => {
+      await page.goto(SEED_DIFF)
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+        'Diff aws-prod#64 → aws-prod#65',
+        LOAD,
+      )
+      await expect(page.getByTestId('diff-summary')).toHaveText(
+        /^1 added, 0 removed, 0 scaled, \d+ unchanged$/,
+      )
+      const rows = page.getByRole('table').locator('tbody tr')
+      await expect(rows).toHaveCount(1)
+      const row = rows.first()
+      await expect(row.getByText('Added', { exact: true })).toBeVisible()
+      await expect(row.getByRole('link', { name: 'runner:16d9990' })).toBeVisible()
+      await expect(
+        row.getByRole('button', { name: `Copy full fingerprint ${RUNNER_FP}` }),
+      ).toBeVisible()
+      await expect(row.getByText(RUNNER_FP.slice(0, 7), { exact: true })).toBeVisible()
+      await expect(row.getByText(/Mon, 22 Aug 2022 11:39:17 CEST/)).toBeVisible()
+      await expect(row.getByText('Not in aws-prod#64')).toBeVisible()
+      await expect(page.getByRole('table').getByText('Removed', { exact: true })).toHaveCount(0)
 
-  test('aws-prod#64 → #65 shows exactly one added artifact: runner:16d9990', async ({ page }) => {
-    await page.goto(SEED_DIFF)
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-      'Diff aws-prod#64 → aws-prod#65',
-      LOAD,
-    )
-    await expect(page.getByTestId('diff-summary')).toHaveText(
-      /^1 added, 0 removed, 0 scaled, \d+ unchanged$/,
-    )
-    const rows = page.getByRole('table').locator('tbody tr')
-    await expect(rows).toHaveCount(1)
-    const row = rows.first()
-    await expect(row.getByText('Added', { exact: true })).toBeVisible()
-    await expect(row.getByRole('link', { name: 'runner:16d9990' })).toBeVisible()
-    await expect(
-      row.getByRole('button', { name: `Copy full fingerprint ${RUNNER_FP}` }),
-    ).toBeVisible()
-    await expect(row.getByText(RUNNER_FP.slice(0, 7), { exact: true })).toBeVisible()
-    await expect(row.getByText(/Mon, 22 Aug 2022 11:39:17 CEST/)).toBeVisible()
-    await expect(row.getByText('Not in aws-prod#64')).toBeVisible()
-    await expect(page.getByRole('table').getByText('Removed', { exact: true })).toHaveCount(0)
-
-    // Unchanged rows are one click (and one URL parameter) away.
-    await page.getByRole('button', { name: /^Show \d+ unchanged artifacts?$/ }).click()
-    await expect(page).toHaveURL(/unchanged=show/)
-    await expect(
-      page.getByRole('table').getByText('Unchanged', { exact: true }).first(),
-    ).toBeVisible()
-    await expectNoAxeViolations(page)
-  })
+      // Unchanged rows are one click (and one URL parameter) away.
+      await page.getByRole('button', { name: /^Show \d+ unchanged artifacts?$/ }).click()
+      await expect(page).toHaveURL(/unchanged=show/)
+      await expect(
+        page.getByRole('table').getByText('Unchanged', { exact: true }).first(),
+      ).toBeVisible()
+    },
+  )
 
   test('aws-beta vs aws-prod latest shows both sides', async ({ page }) => {
     await page.goto('/cyber-dojo/diff?from=aws-beta&to=aws-prod')
@@ -70,7 +63,6 @@ test.describe('snapshot diff', () => {
     await expect(headers.filter({ hasText: /^From aws-beta#\d+$/ })).toHaveCount(1)
     await expect(headers.filter({ hasText: /^To aws-prod#\d+$/ })).toHaveCount(1)
     await expect(page.getByRole('table').locator('tbody tr').first()).toBeVisible()
-    await expectNoAxeViolations(page)
   })
 
   test('previous / next pair buttons and [ ] keys move both sides', async ({ page }) => {
@@ -114,7 +106,6 @@ test.describe('snapshot diff', () => {
   test('the pickers choose a pair and swap reverses it', async ({ page }) => {
     await page.goto('/cyber-dojo/diff')
     await expect(page.getByRole('heading', { name: 'Compare snapshots' })).toBeVisible(LOAD)
-    await expectNoAxeViolations(page)
     const from = page.getByRole('group', { name: 'From' })
     const to = page.getByRole('group', { name: 'To' })
     await from.getByLabel('Environment').selectOption('aws-prod')
@@ -146,27 +137,5 @@ test.describe('snapshot diff', () => {
     await expect(page.getByText('empty-env has no snapshots yet')).toBeVisible(LOAD)
     await expect(page.getByRole('form', { name: 'Choose snapshots to compare' })).toBeVisible()
     await expectNoAxeViolations(page)
-  })
-
-  test('screenshots in light and dark theme', async ({ page, mode }) => {
-    test.skip(mode !== 'demo', 'one set of screenshots is enough')
-    await page.setViewportSize({ width: 1280, height: 900 })
-    await page.goto(`${SEED_DIFF}&unchanged=show`)
-    await expect(page.getByTestId('diff-summary')).toBeVisible(LOAD)
-    await chooseTheme(page, 'Light theme')
-    await page.screenshot({ path: '/tmp/shots/p5-diff-light.png', fullPage: true })
-    await chooseTheme(page, 'Dark theme')
-    await expectNoAxeViolations(page)
-    await page.screenshot({ path: '/tmp/shots/p5-diff-dark.png', fullPage: true })
-
-    await page.goto('/cyber-dojo/diff?from=aws-beta&to=aws-prod')
-    await expect(page.getByTestId('diff-summary')).toBeVisible(LOAD)
-    await page.screenshot({ path: '/tmp/shots/p5-beta-vs-prod-dark.png', fullPage: true })
-    await chooseTheme(page, 'Light theme')
-    await page.screenshot({ path: '/tmp/shots/p5-beta-vs-prod-light.png', fullPage: true })
-
-    await page.goto('/cyber-dojo/diff')
-    await expect(page.getByRole('form', { name: 'Choose snapshots to compare' })).toBeVisible(LOAD)
-    await page.screenshot({ path: '/tmp/shots/p5-form-light.png', fullPage: true })
   })
 })

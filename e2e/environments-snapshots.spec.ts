@@ -1,9 +1,5 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
-import { chooseTheme, expect as baseExpect, test } from './fixtures'
-
-// Pages of thousands of rows are slow to build on a busy machine; wait longer than the default.
-const expect = baseExpect.configure({ timeout: 45_000 })
+import { expect, expectNoAxeViolations, test } from './fixtures'
 
 const PROD = '/cyber-dojo/environments/aws-prod'
 
@@ -13,17 +9,9 @@ function artifactRow(page: Page, name: string): Locator {
     .filter({ has: page.getByRole('rowheader', { name: new RegExp(name.replace('.', '\\.')) }) })
 }
 
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze()
-  expect(results.violations).toEqual([])
-}
-
-// Demo mode builds its world in the browser on first load, which is slow on a busy machine.
-const FIRST_LOAD = { timeout: 90_000 }
+const FIRST_LOAD = { timeout: 30_000 }
 
 test.describe('environments and snapshots', () => {
-  test.describe.configure({ timeout: 180_000 })
-
   test('list → aws-prod → snapshots → #65 shows the seed’s artifacts and the blue-green overlap', async ({
     page,
   }) => {
@@ -68,7 +56,6 @@ test.describe('environments and snapshots', () => {
     await page.getByRole('link', { name: /Next: #66/ }).click()
     await expect(page).toHaveURL(new RegExp(`${PROD}/snapshots/66$`))
     await expect(page.getByRole('heading', { name: 'aws-prod#66', level: 1 })).toBeVisible()
-    await expectNoAxeViolations(page)
   })
 
   test('filters live in the URL and details open on demand', async ({ page }) => {
@@ -123,13 +110,10 @@ test.describe('environments and snapshots', () => {
       .getByRole('link', { name: /Newer/ })
       .click()
     await expect(page).toHaveURL(/page=2/)
-    await expectNoAxeViolations(page)
   })
 
   test('the large environment’s latest snapshot renders and scrolls', async ({ page }) => {
     await page.goto('/cyber-dojo/environments/k8s-scale')
-    // In demo mode the first request builds the 5,000-artifact world in the service worker,
-    // which can outlast the client's 20 s timeout on a busy machine; the page offers a retry.
     const latest = page.getByRole('heading', { name: /Latest snapshot/ })
     const retry = page.getByRole('button', { name: 'Try again' })
     for (let attempt = 0; attempt < 3; attempt++) {
@@ -169,25 +153,5 @@ test.describe('environments and snapshots', () => {
     ).toBeVisible()
     await page.goto('/cyber-dojo/environments/empty-env')
     await expect(page.getByRole('heading', { name: 'No snapshots yet' }).first()).toBeVisible()
-  })
-
-  test('screenshots', async ({ page, mode }) => {
-    const dir = process.env.SHOTS_DIR
-    test.skip(!dir || mode !== 'demo', 'set SHOTS_DIR to take screenshots')
-    const pages: Array<[string, string, RegExp]> = [
-      ['environments', '/cyber-dojo/environments', /Environments/],
-      ['environment', PROD, /Latest snapshot/],
-      ['log', `${PROD}/events`, /Oldest first/],
-      ['snapshot-65', `${PROD}/snapshots/65`, /Blue-green/],
-    ]
-    for (const theme of ['Light theme', 'Dark theme'] as const) {
-      for (const [name, path, ready] of pages) {
-        await page.goto(path)
-        await chooseTheme(page, theme)
-        await expect(page.getByText(ready).first()).toBeVisible(FIRST_LOAD)
-        const suffix = theme === 'Dark theme' ? 'dark' : 'light'
-        await page.screenshot({ path: `${dir}/p4-${name}-${suffix}.png`, fullPage: true })
-      }
-    }
   })
 })

@@ -1,27 +1,122 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { test as base, expect, type Page } from '@playwright/test'
 
 export const LIVE_TOKEN = 'e2e-secret-token-7f3a'
 
+/** The live-mode stack a worker owns: its own mock Kosli API and Shiplog server in front of it. */
+interface LiveStack {
+  appUrl: string
+  mockApi: string
+}
+
 interface ShiplogFixtures {
   /** `demo` or `live`, from the project. */
   mode: 'demo' | 'live'
-  /** The mock Kosli API behind the live project (undefined in demo mode). */
+  /** The mock Kosli API behind this worker's live server (undefined in demo mode). */
   mockApi: string | undefined
   /** Errors the page logged; a test fails when any appear. */
   pageErrors: string[]
 }
 
+interface ShiplogWorkerFixtures {
+  liveStack: LiveStack | undefined
+}
+
+const portBase = Number(process.env.E2E_PORT_BASE ?? 4310)
+
+function startProcess(script: string, env: Record<string, string>): ChildProcess {
+  const child = spawn('node_modules/.bin/tsx', [script], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
+  let stderr = ''
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000)
+  })
+  child.on('exit', (code) => {
+    if (code && code !== 0) console.error(`${script} exited with ${code}\n${stderr}`)
+  })
+  return child
+}
+
+async function waitForUrl(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server for ${url} exited (${child.exitCode})`)
+    try {
+      const response = await fetch(url)
+      if (response.ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150))
+  }
+  throw new Error(`server for ${url} did not start within 60 s`)
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve())
+    child.kill('SIGTERM')
+  })
+}
+
 /**
- * Every test fails on uncaught page errors, console errors and CSP violations, and clears
- * any mock-API faults it set.
+ * Every test fails on uncaught page errors, console errors and CSP violations. In the live
+ * project each worker runs its own mock API and Shiplog server, so the faults one test injects
+ * never reach a test running in parallel.
  */
-export const test = base.extend<ShiplogFixtures>({
+export const test = base.extend<ShiplogFixtures, ShiplogWorkerFixtures>({
+  liveStack: [
+    async ({}, use, workerInfo) => {
+      if (workerInfo.project.metadata.mode !== 'live') {
+        await use(undefined)
+        return
+      }
+      const mockPort = portBase + 10 + workerInfo.parallelIndex * 2
+      const appPort = mockPort + 1
+      const mockApi = `http://127.0.0.1:${mockPort}`
+      const appUrl = `http://127.0.0.1:${appPort}`
+      const mock = startProcess('mocks/server.ts', {
+        MOCK_PORT: String(mockPort),
+        MOCK_QUIET: '1',
+      })
+      const app = startProcess('server/serve.ts', {
+        PORT: String(appPort),
+        KOSLI_HOST: mockApi,
+        KOSLI_API_TOKEN: LIVE_TOKEN,
+        KOSLI_ORG: 'cyber-dojo',
+        SHIPLOG_DIST: process.env.SHIPLOG_DIST ?? 'dist',
+      })
+      const killAll = () => {
+        mock.kill('SIGKILL')
+        app.kill('SIGKILL')
+      }
+      process.once('exit', killAll)
+      try {
+        await Promise.all([
+          waitForUrl(`${mockApi}/api/v2/flows/cyber-dojo`, mock),
+          waitForUrl(`${appUrl}/`, app),
+        ])
+        await use({ appUrl, mockApi })
+      } finally {
+        process.off('exit', killAll)
+        await Promise.all([stop(mock), stop(app)])
+      }
+    },
+    { scope: 'worker', timeout: 90_000 },
+  ],
+  baseURL: async ({ liveStack, baseURL }, use) => {
+    await use(liveStack?.appUrl ?? baseURL)
+  },
   mode: async ({}, use, testInfo) => {
     await use(testInfo.project.metadata.mode === 'live' ? 'live' : 'demo')
   },
-  mockApi: async ({}, use, testInfo) => {
-    const url = testInfo.project.metadata.mockApi as string | undefined
-    await use(url)
+  mockApi: async ({ liveStack }, use) => {
+    await use(liveStack?.mockApi)
   },
   pageErrors: [
     async ({ page }, use) => {
@@ -63,4 +158,55 @@ export async function chooseTheme(
   theme: 'Light theme' | 'Dark theme' | 'System theme',
 ) {
   await page.getByLabel('Theme').selectOption({ label: theme })
+}
+
+/** Where screenshots for review go (`SHOTS_DIR`, else under test-results/). */
+export function shotPath(name: string): string {
+  return `${process.env.SHOTS_DIR ?? 'test-results/shots'}/${name}.png`
+}
+
+/** Saves a full-page screenshot for review when SHOTS_DIR is set (a cost CI does not pay). */
+export async function reviewShot(page: Page, name: string) {
+  if (!process.env.SHOTS_DIR) return
+  await page.screenshot({ path: shotPath(name), fullPage: true })
+}
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+)
+
+interface AxeViolation {
+  id: string
+  impact: string | null
+  help: string
+  nodes: string[]
+}
+
+/**
+ * axe finds no violations on the page as it is now. axe-core runs in the page directly, asked for
+ * violations only: several times faster than collecting every passing check as well.
+ */
+export async function expectNoAxeViolations(page: Page) {
+  await page.evaluate(axeSource)
+  const violations = await page.evaluate(async (): Promise<AxeViolation[]> => {
+    interface AxeResult {
+      violations: Array<{
+        id: string
+        impact?: string | null
+        help: string
+        nodes: Array<{ target: unknown[] }>
+      }>
+    }
+    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<AxeResult> } })
+      .axe
+    const results = await axe.run(document, { resultTypes: ['violations'] })
+    return results.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact ?? null,
+      help: violation.help,
+      nodes: violation.nodes.map((node) => node.target.map(String).join(' ')),
+    }))
+  })
+  expect(violations).toEqual([])
 }

@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { chooseTheme, expect as baseExpect, test } from './fixtures'
+import { expect, test } from './fixtures'
 
 const FP = '9af401c4350b21e3f1df17d6ad808da43d9646e75b6da902cc7c492bcfb9c625'
 const COMMIT = '16d9990ad23a40eecaf087abac2a58a2d2a4b3f4'
@@ -22,68 +21,63 @@ const SEED_HISTORY: Array<[string, string]> = [
 
 const timeline = (page: Page) => page.getByRole('region', { name: 'Lifecycle' })
 
-// Demo mode builds its whole world in the page on every full load, and a route's URL changes
-// only once its loader is done: on a busy machine both take a while.
-const expect = baseExpect.configure({ timeout: 30_000 })
-const FIRST_LOAD = { timeout: 90_000 }
-
-async function expectNoAxeViolations(page: Page) {
-  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
-}
+const FIRST_LOAD = { timeout: 30_000 }
 
 test.describe('flows and artifacts: the seed story', () => {
-  test.describe.configure({ timeout: 300_000 })
+  test(
+    'flows list → runner → artifact 16d9990 → aws-prod#65',
+    { tag: '@demo' },
+    async ({ page }) => {
+      await page.goto('/cyber-dojo/flows')
+      await expect(page.getByRole('heading', { name: 'Flows', level: 1 })).toBeVisible(FIRST_LOAD)
+      await expect(page.getByText(/^\d+ flows$/)).toBeVisible()
 
-  test('flows list → runner → artifact 16d9990 → aws-prod#65', async ({ page }) => {
-    await page.goto('/cyber-dojo/flows')
-    await expect(page.getByRole('heading', { name: 'Flows', level: 1 })).toBeVisible(FIRST_LOAD)
-    await expect(page.getByText(/^\d+ flows$/)).toBeVisible()
+      await page.getByLabel('Filter flows').fill('runner')
+      await expect(page).toHaveURL(/\?q=runner$/)
+      await expect(page.getByText(/flows? matching “runner”/)).toBeVisible()
+      await page.getByLabel('Sort by').selectOption({ label: 'Name Z–A' })
+      await expect(page).toHaveURL(/q=runner&dir=desc/)
 
-    await page.getByLabel('Filter flows').fill('runner')
-    await expect(page).toHaveURL(/\?q=runner$/)
-    await expect(page.getByText(/flows? matching “runner”/)).toBeVisible()
-    await page.getByLabel('Sort by').selectOption({ label: 'Name Z–A' })
-    await expect(page).toHaveURL(/q=runner&dir=desc/)
+      await page.getByRole('link', { name: 'runner', exact: true }).click()
+      await expect(page).toHaveURL(/\/cyber-dojo\/flows\/runner$/)
+      await expect(page.getByRole('heading', { name: 'runner', level: 1 })).toBeVisible(FIRST_LOAD)
+      await expect(page.getByText('Test runner')).toBeVisible()
+      const artifacts = page.getByRole('table', { name: /Artifacts of flow runner/ })
+      await expect(artifacts).toBeVisible(FIRST_LOAD)
 
-    await page.getByRole('link', { name: 'runner', exact: true }).click()
-    await expect(page).toHaveURL(/\/cyber-dojo\/flows\/runner$/)
-    await expect(page.getByRole('heading', { name: 'runner', level: 1 })).toBeVisible(FIRST_LOAD)
-    await expect(page.getByText('Test runner')).toBeVisible()
-    const artifacts = page.getByRole('table', { name: /Artifacts of flow runner/ })
-    await expect(artifacts).toBeVisible(FIRST_LOAD)
+      await artifacts.getByRole('link', { name: 'cyberdojo/runner:16d9990' }).click()
+      await expect(page).toHaveURL(ARTIFACT)
+      await expect(
+        page.getByRole('heading', { name: 'cyberdojo/runner:16d9990', level: 1 }),
+      ).toBeVisible(FIRST_LOAD)
 
-    await artifacts.getByRole('link', { name: 'cyberdojo/runner:16d9990' }).click()
-    await expect(page).toHaveURL(ARTIFACT)
-    await expect(
-      page.getByRole('heading', { name: 'cyberdojo/runner:16d9990', level: 1 }),
-    ).toBeVisible(FIRST_LOAD)
+      const rows = timeline(page).getByRole('listitem')
+      await expect(rows).toHaveCount(10)
+      for (const [index, [text, time]] of SEED_HISTORY.entries()) {
+        await expect(rows.nth(index)).toContainText(text)
+        await expect(rows.nth(index)).toContainText(time)
+      }
+      await expect(page.getByRole('button', { name: `Copy full fingerprint ${FP}` })).toBeVisible()
+      await expect(page.getByRole('link', { name: '16d9990' })).toHaveAttribute(
+        'href',
+        `https://github.com/cyber-dojo/runner/commit/${COMMIT}`,
+      )
+      await expect(page.getByText('Compliant').first()).toBeVisible()
+      await expect(page.getByText('Mon, 22 Aug 2022 11:35:00 CEST').first()).toBeVisible()
 
-    const rows = timeline(page).getByRole('listitem')
-    await expect(rows).toHaveCount(10)
-    for (const [index, [text, time]] of SEED_HISTORY.entries()) {
-      await expect(rows.nth(index)).toContainText(text)
-      await expect(rows.nth(index)).toContainText(time)
-    }
-    await expect(page.getByRole('button', { name: `Copy full fingerprint ${FP}` })).toBeVisible()
-    await expect(page.getByRole('link', { name: '16d9990' })).toHaveAttribute(
-      'href',
-      `https://github.com/cyber-dojo/runner/commit/${COMMIT}`,
-    )
-    await expect(page.getByText('Compliant').first()).toBeVisible()
-    await expect(page.getByText('Mon, 22 Aug 2022 11:35:00 CEST').first()).toBeVisible()
+      // One click switches every time on the page to UTC.
+      await page.getByRole('button', { name: 'Times: local' }).click()
+      await expect(rows.nth(0)).toContainText('Mon, 22 Aug 2022 09:35:00 UTC')
+      await expect(rows.nth(9)).toContainText('Wed, 24 Aug 2022 16:12:28 UTC')
+      await expect(page.getByText(/CEST/)).toHaveCount(0)
+      await page.getByRole('button', { name: 'Times: UTC' }).click()
+      await expect(rows.nth(0)).toContainText('11:35:00 CEST')
 
-    // One click switches every time on the page to UTC.
-    await page.getByRole('button', { name: 'Times: local' }).click()
-    await expect(rows.nth(0)).toContainText('Mon, 22 Aug 2022 09:35:00 UTC')
-    await expect(rows.nth(9)).toContainText('Wed, 24 Aug 2022 16:12:28 UTC')
-    await expect(page.getByText(/CEST/)).toHaveCount(0)
-    await page.getByRole('button', { name: 'Times: UTC' }).click()
-    await expect(rows.nth(0)).toContainText('11:35:00 CEST')
-
-    await timeline(page).getByRole('link', { name: 'aws-prod#65' }).click()
-    await expect(page).toHaveURL('/cyber-dojo/environments/aws-prod/snapshots/65')
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible(FIRST_LOAD)
-  })
+      await timeline(page).getByRole('link', { name: 'aws-prod#65' }).click()
+      await expect(page).toHaveURL('/cyber-dojo/environments/aws-prod/snapshots/65')
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible(FIRST_LOAD)
+    },
+  )
 
   test('the timeline filters live in the URL', async ({ page }) => {
     await page.goto(ARTIFACT)
@@ -122,45 +116,5 @@ test.describe('flows and artifacts: the seed story', () => {
     ).toBeVisible(FIRST_LOAD)
     await page.getByRole('link', { name: /Back to the flows/ }).click()
     await expect(page).toHaveURL(/\/cyber-dojo\/flows$/)
-  })
-
-  test('the three pages pass axe in light and dark theme (with screenshots)', async ({
-    page,
-    mode,
-  }) => {
-    // Live mode: the same pages without rebuilding the demo world in the page on each load.
-    test.skip(mode !== 'live', 'screenshots and axe once')
-    test.setTimeout(600_000)
-    const shoot = async (name: string, theme: 'light' | 'dark') => {
-      await expectNoAxeViolations(page)
-      await page.screenshot({ path: `/tmp/shots/p3-${name}-${theme}.png`, fullPage: true })
-    }
-    const flowsReady = () =>
-      expect(page.getByRole('link', { name: 'runner', exact: true })).toBeVisible(FIRST_LOAD)
-    const flowReady = () =>
-      expect(page.getByRole('table', { name: /Artifacts of flow runner/ })).toBeVisible(FIRST_LOAD)
-    const artifactReady = () =>
-      expect(timeline(page).getByRole('listitem')).toHaveCount(10, FIRST_LOAD)
-
-    // One full load; the rest is in-app navigation so the demo world is built once.
-    await page.goto('/cyber-dojo/flows')
-    await expect(page.getByRole('link', { name: 'runner', exact: true })).toBeVisible(FIRST_LOAD)
-    await chooseTheme(page, 'Light theme')
-    await shoot('flows', 'light')
-    await page.getByRole('link', { name: 'runner', exact: true }).click()
-    await flowReady()
-    await shoot('flow', 'light')
-    await page.getByRole('link', { name: 'cyberdojo/runner:16d9990' }).click()
-    await artifactReady()
-    await shoot('artifact', 'light')
-
-    await chooseTheme(page, 'Dark theme')
-    await shoot('artifact', 'dark')
-    await page.goBack()
-    await flowReady()
-    await shoot('flow', 'dark')
-    await page.goBack()
-    await flowsReady()
-    await shoot('flows', 'dark')
   })
 })

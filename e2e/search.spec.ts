@@ -1,15 +1,13 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
-import { chooseTheme, expect, test } from './fixtures'
+import { chooseTheme, expect, expectNoAxeViolations, reviewShot, test } from './fixtures'
 
 const FP = '9af401c4350b21e3f1df17d6ad808da43d9646e75b6da902cc7c492bcfb9c625'
 const ARTIFACT = `/cyber-dojo/flows/runner/artifacts/${FP}`
 
 // The demo world is generated in the browser on first load, which is slow on a busy machine.
-const FIRST_LOAD = { timeout: 60_000 }
+const FIRST_LOAD = { timeout: 30_000 }
 // Navigation waits for the next page's loader, which can be slow on a busy machine too.
 const NAVIGATION = { timeout: 30_000 }
-test.describe.configure({ timeout: 120_000 })
 
 /** The shortcuts load just after the first page, so the first Ctrl+K may come too early. */
 async function pressUntilOpen(page: Page, dialog: Locator) {
@@ -32,20 +30,22 @@ async function searchFromHeader(page: Page, text: string) {
 }
 
 test.describe('search from the header', () => {
-  test('runner:16d9990 opens the seed artifact, and Back returns to the flows', async ({
-    page,
-  }) => {
-    const box = await searchFromHeader(page, 'runner:16d9990')
-    await expect(
-      page.getByRole('option', {
-        name: 'Open the artifact of flow runner built from commit 16d9990',
-      }),
-    ).toBeVisible()
-    await box.press('Enter')
-    await expect(page).toHaveURL(ARTIFACT, NAVIGATION)
-    await page.goBack()
-    await expect(page).toHaveURL(/\/cyber-dojo\/flows$/, NAVIGATION)
-  })
+  test(
+    'runner:16d9990 opens the seed artifact, and Back returns to the flows',
+    { tag: '@demo' },
+    async ({ page }) => {
+      const box = await searchFromHeader(page, 'runner:16d9990')
+      await expect(
+        page.getByRole('option', {
+          name: 'Open the artifact of flow runner built from commit 16d9990',
+        }),
+      ).toBeVisible()
+      await box.press('Enter')
+      await expect(page).toHaveURL(ARTIFACT, NAVIGATION)
+      await page.goBack()
+      await expect(page).toHaveURL(/\/cyber-dojo\/flows$/, NAVIGATION)
+    },
+  )
 
   test('a fingerprint prefix opens the artifact', async ({ page }) => {
     const box = await searchFromHeader(page, '9af401c4')
@@ -104,12 +104,10 @@ test.describe('the search page', () => {
     await expect(page.getByLabel(/Flow or environment name, expression/)).toHaveValue(
       '!!nonsense!!',
     )
-    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
+    await expectNoAxeViolations(page)
   })
 
-  test('a prefix that matches nothing says so; several matches are listed', async ({
-    page,
-  }, testInfo) => {
+  test('a prefix that matches nothing says so; several matches are listed', async ({ page }) => {
     await page.goto('/cyber-dojo/search?q=abc12')
     await expect(page.getByRole('alert')).toContainText(
       "No artifact or commit starts with 'abc12'",
@@ -119,22 +117,16 @@ test.describe('the search page', () => {
     await expect(page.getByRole('heading', { name: 'Search', level: 1 })).toBeVisible(FIRST_LOAD)
     const table = page.getByRole('table', { name: /flows and environments matching 'aws'/ })
     await expect(table.getByRole('link', { name: 'aws-beta', exact: true })).toBeVisible()
-    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
-    if (testInfo.project.name === 'demo') {
-      await page.screenshot({ path: '/tmp/shots/p6-search-results-light.png', fullPage: true })
-      await chooseTheme(page, 'Dark theme')
-      await page.screenshot({ path: '/tmp/shots/p6-search-results-dark.png', fullPage: true })
-      await page.goto('/cyber-dojo/search?q=%21%21nonsense')
-      await expect(page.getByRole('alert')).toBeVisible()
-      await page.screenshot({ path: '/tmp/shots/p6-search-message-dark.png', fullPage: true })
-    }
-    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
+    await reviewShot(page, 'p6-search-results-light')
+    await chooseTheme(page, 'Dark theme')
+    await reviewShot(page, 'p6-search-results-dark')
+    await page.goto('/cyber-dojo/search?q=%21%21nonsense')
+    await expect(page.getByRole('alert')).toBeVisible()
+    await reviewShot(page, 'p6-search-message-dark')
   })
 })
 
 test.describe('the command palette', () => {
-  test.describe.configure({ timeout: 180_000 })
-
   async function openPalette(page: Page) {
     await page.goto('/cyber-dojo/flows')
     await expect(page.getByRole('link', { name: 'runner', exact: true })).toBeVisible(FIRST_LOAD)
@@ -145,26 +137,20 @@ test.describe('the command palette', () => {
     return { dialog, input }
   }
 
-  test('Ctrl+K opens it as a modal dialog with no accessibility violations', async ({
-    page,
-  }, testInfo) => {
+  test('Ctrl+K opens it as a modal dialog with no accessibility violations', async ({ page }) => {
     const { dialog, input } = await openPalette(page)
     await expect(dialog).toHaveAttribute('aria-modal', 'true')
     await expect(dialog.getByRole('option', { name: /Go to flows/ })).toHaveAttribute(
       'aria-selected',
       'true',
     )
-    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
-    if (testInfo.project.name === 'demo') {
-      await page.screenshot({ path: '/tmp/shots/p6-palette-light.png' })
-    }
+    await expectNoAxeViolations(page)
+    await reviewShot(page, 'p6-palette-light')
     await chooseThemeFromPalette(page, input)
     await input.fill('aws-prod#65')
     await expect(dialog.getByRole('option', { name: 'Open snapshot aws-prod#65' })).toBeVisible()
-    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
-    if (testInfo.project.name === 'demo') {
-      await page.screenshot({ path: '/tmp/shots/p6-palette-dark.png' })
-    }
+    await expectNoAxeViolations(page)
+    await reviewShot(page, 'p6-palette-dark')
   })
 
   async function chooseThemeFromPalette(page: Page, input: ReturnType<Page['getByRole']>) {

@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
-import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
-import { chooseTheme, expect, test } from './fixtures'
+import { chooseTheme, expect, expectNoAxeViolations, reviewShot, test } from './fixtures'
 
 const TRAIL = 'a2ffba5a5debbc8f4f199cf5a88e5899c7d6547e'
 const TRAIL_PATH = `/cyber-dojo/flows/runner-ci/trails/${TRAIL}`
@@ -11,86 +9,79 @@ const RUNNER_FP = '9af401c4350b21e3f1df17d6ad808da43d9646e75b6da902cc7c492bcfb9c
 const AUDIT_PATH = `/cyber-dojo/audit?artifact=runner%40${RUNNER_FP}`
 
 // The first page of a run builds the demo world (in the worker or the mock server): allow it.
-const FIRST_LOAD = { timeout: 60_000 }
-
-async function expectNoAxeViolations(page: Page) {
-  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
-}
+const FIRST_LOAD = { timeout: 30_000 }
 
 test.describe('trails and evidence', () => {
-  test('a trail opens an attestation by ?attestation_id= and shows its details', async ({
-    page,
-    mode,
-  }) => {
-    // Two axe runs, two themes and full-page screenshots.
-    test.slow()
-    await page.goto(`${TRAIL_PATH}?attestation_id=${UNIT_TEST}`)
-    const drawer = page.getByRole('dialog', { name: 'unit-test' })
-    await expect(drawer).toBeVisible(FIRST_LOAD)
-    await expect(drawer.getByRole('heading', { name: 'unit-test' })).toBeFocused()
-    await expect(
-      drawer.getByText('412 tests: 410 passed, 0 failed, 0 errors, 2 skipped'),
-    ).toBeVisible()
-    await expect(drawer.getByText('ci-pipelines')).toBeVisible()
-    await expect(
-      drawer.getByRole('button', { name: /^Copy full evidence fingerprint [0-9a-f]{64}$/ }),
-    ).toBeVisible()
-    const download = drawer.getByRole('link', { name: 'Download evidence file' })
-    if (mode === 'live') {
-      await expect(download).toHaveAttribute(
-        'href',
-        `/api/v2/attestations/cyber-dojo/runner-ci/trail/${TRAIL}/attestation/${UNIT_TEST}/evidence`,
-      )
-    } else {
-      await expect(download).toHaveCount(0)
-      await expect(drawer.getByText('available in live mode only')).toBeVisible()
-    }
-    await expectNoAxeViolations(page)
-    await page.screenshot({
-      path: `/tmp/shots/p7-trail-attestation-light-${mode}.png`,
-      fullPage: true,
-    })
+  test(
+    'a trail opens an attestation by ?attestation_id= and shows its details',
+    { tag: '@demo' },
+    async ({ page, mode }) => {
+      // Two axe runs, two themes and full-page screenshots.
+      test.slow()
+      await page.goto(`${TRAIL_PATH}?attestation_id=${UNIT_TEST}`)
+      const drawer = page.getByRole('dialog', { name: 'unit-test' })
+      await expect(drawer).toBeVisible(FIRST_LOAD)
+      await expect(drawer.getByRole('heading', { name: 'unit-test' })).toBeFocused()
+      await expect(
+        drawer.getByText('412 tests: 410 passed, 0 failed, 0 errors, 2 skipped'),
+      ).toBeVisible()
+      await expect(drawer.getByText('ci-pipelines')).toBeVisible()
+      await expect(
+        drawer.getByRole('button', { name: /^Copy full evidence fingerprint [0-9a-f]{64}$/ }),
+      ).toBeVisible()
+      const download = drawer.getByRole('link', { name: 'Download evidence file' })
+      if (mode === 'live') {
+        await expect(download).toHaveAttribute(
+          'href',
+          `/api/v2/attestations/cyber-dojo/runner-ci/trail/${TRAIL}/attestation/${UNIT_TEST}/evidence`,
+        )
+      } else {
+        await expect(download).toHaveCount(0)
+        await expect(drawer.getByText('available in live mode only')).toBeVisible()
+      }
+      await expectNoAxeViolations(page)
+      await reviewShot(page, `p7-trail-attestation-light-${mode}`)
 
-    // Escape closes it and removes the parameter; the page stays.
-    await page.keyboard.press('Escape')
-    await expect(drawer).toHaveCount(0)
-    await expect(page).toHaveURL(new RegExp(`${TRAIL}$`))
+      // Escape closes it and removes the parameter; the page stays.
+      await page.keyboard.press('Escape')
+      await expect(drawer).toHaveCount(0)
+      await expect(page).toHaveURL(new RegExp(`${TRAIL}$`))
 
-    // The timeline's sentences are the CLI's, and each attestation event opens its drawer.
-    const events = page.getByRole('region', { name: 'Events' })
-    await expect(events.getByText('trail started')).toBeVisible()
-    await expect(events.getByText("artifact 'runner' started running in 'aws-prod'")).toBeVisible()
-    await events
-      .getByRole('link', {
-        name: "'pull_request' attestation reported for pull-request on the trail",
-      })
-      .click()
-    await expect(page).toHaveURL(/attestation_id=54901a94-f922-4d4d-babe-ad4316ff/)
-    await expect(page.getByRole('dialog', { name: 'pull-request' })).toBeVisible()
-    await page.getByRole('button', { name: 'Close attestation details' }).click()
-    await expect(page.getByRole('dialog')).toHaveCount(0)
+      // The timeline's sentences are the CLI's, and each attestation event opens its drawer.
+      const events = page.getByRole('region', { name: 'Events' })
+      await expect(events.getByText('trail started')).toBeVisible()
+      await expect(
+        events.getByText("artifact 'runner' started running in 'aws-prod'"),
+      ).toBeVisible()
+      await events
+        .getByRole('link', {
+          name: "'pull_request' attestation reported for pull-request on the trail",
+        })
+        .click()
+      await expect(page).toHaveURL(/attestation_id=54901a94-f922-4d4d-babe-ad4316ff/)
+      await expect(page.getByRole('dialog', { name: 'pull-request' })).toBeVisible()
+      await page.getByRole('button', { name: 'Close attestation details' }).click()
+      await expect(page.getByRole('dialog')).toHaveCount(0)
 
-    // The compliance badge explains itself.
-    const why = page.getByRole('button', { name: /Why is trail .* compliant\?/ })
-    await expect(why).toHaveAttribute('aria-expanded', 'false')
-    await why.click()
-    await expect(why).toHaveAttribute('aria-expanded', 'true')
-    await expect(page.getByRole('group', { name: 'What this verdict is based on' })).toBeVisible()
+      // The compliance badge explains itself.
+      const why = page.getByRole('button', { name: /Why is trail .* compliant\?/ })
+      await expect(why).toHaveAttribute('aria-expanded', 'false')
+      await why.click()
+      await expect(why).toHaveAttribute('aria-expanded', 'true')
+      await expect(page.getByRole('group', { name: 'What this verdict is based on' })).toBeVisible()
 
-    // Dark theme, explanation open: still no axe violations.
-    await chooseTheme(page, 'Dark theme')
-    await expectNoAxeViolations(page)
-    await events
-      .getByRole('link', { name: "'junit' attestation reported for runner.unit-test" })
-      .click()
-    await expect(
-      page.getByText('412 tests: 410 passed, 0 failed, 0 errors, 2 skipped'),
-    ).toBeVisible()
-    await page.screenshot({
-      path: `/tmp/shots/p7-trail-attestation-dark-${mode}.png`,
-      fullPage: true,
-    })
-  })
+      // Dark theme, explanation open: still no axe violations.
+      await chooseTheme(page, 'Dark theme')
+      await expectNoAxeViolations(page)
+      await events
+        .getByRole('link', { name: "'junit' attestation reported for runner.unit-test" })
+        .click()
+      await expect(
+        page.getByText('412 tests: 410 passed, 0 failed, 0 errors, 2 skipped'),
+      ).toBeVisible()
+      await reviewShot(page, `p7-trail-attestation-dark-${mode}`)
+    },
+  )
 
   test('a snyk attestation shows counts by severity', async ({ page }) => {
     await page.goto(
@@ -106,84 +97,85 @@ test.describe('trails and evidence', () => {
 })
 
 test.describe('audit report', () => {
-  test("the seed artifact's report has its facts, prints to PDF and downloads verifiable JSON", async ({
-    page,
-    mode,
-  }) => {
-    // Axe twice, a PDF, a download and screenshots.
-    test.slow()
-    await page.goto(AUDIT_PATH)
-    await expect(page.getByRole('heading', { level: 1, name: 'Audit report' })).toBeVisible(
-      FIRST_LOAD,
-    )
-    const facts = page.getByRole('region', { name: /^Artifact .*runner:16d9990$/ })
-    await expect(facts.getByText(RUNNER_FP, { exact: true })).toBeVisible()
-    await expect(
-      facts.getByText('16d9990ad23a40eecaf087abac2a58a2d2a4b3f4', { exact: true }),
-    ).toBeVisible()
-    await expect(facts.getByText('COMPLIANT', { exact: true })).toBeVisible()
-    // Browser zone is Europe/Berlin: the seed's own times.
-    await expect(facts.getByText('Mon, 22 Aug 2022 11:35:00 CEST').first()).toBeVisible()
-    const history = facts.getByRole('table', { name: /History/ })
-    await expect(history.getByText('Started running in aws-prod#65 environment')).toBeVisible()
-    await expect(history.getByText('Mon, 22 Aug 2022 11:39:22 CEST')).toBeVisible()
-    await expect(page.getByText('Organization', { exact: true }).locator('+ dd')).toHaveText(
-      'cyber-dojo',
-    )
-    await expect(page.getByText('Data source', { exact: true }).locator('+ dd')).toHaveText(
-      mode === 'demo' ? /Demo world/ : /\/api\/v2 \(Shiplog proxy/,
-    )
-    const pkg = page.getByRole('link', { name: 'Kosli audit package' })
-    if (mode === 'live') {
-      await expect(pkg).toHaveAttribute(
-        'href',
-        `/api/v2/artifacts/cyber-dojo/runner/${RUNNER_FP}/audit_package`,
+  test(
+    "the seed artifact's report has its facts, prints to PDF and downloads verifiable JSON",
+    { tag: '@demo' },
+    async ({ page, mode }) => {
+      // Axe twice, a PDF, a download and screenshots.
+      test.slow()
+      await page.goto(AUDIT_PATH)
+      await expect(page.getByRole('heading', { level: 1, name: 'Audit report' })).toBeVisible(
+        FIRST_LOAD,
       )
-    } else {
-      await expect(pkg).toHaveCount(0)
-    }
-    await expectNoAxeViolations(page)
-    await page.screenshot({ path: `/tmp/shots/p7-audit-light-${mode}.png`, fullPage: true })
-
-    // Print: the app chrome is hidden and Chromium renders a real PDF.
-    await page.emulateMedia({ media: 'print' })
-    await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden()
-    await expect(page.getByRole('button', { name: 'Print / Save as PDF' })).toBeHidden()
-    await page.screenshot({ path: `/tmp/shots/p7-audit-print-${mode}.png`, fullPage: true })
-    await page.emulateMedia({ media: 'screen' })
-    const pdf = await page.pdf({ format: 'A4', printBackground: false })
-    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []
-    expect(pdf.length).toBeGreaterThan(1000)
-    expect(pages.length).toBeGreaterThan(0)
-
-    // Download JSON: one file whose manifest hashes its content.
-    const downloadPromise = page.waitForEvent('download')
-    await page.getByRole('button', { name: 'Download JSON' }).click()
-    const download = await downloadPromise
-    expect(download.suggestedFilename()).toMatch(/^shiplog-audit-artifact-runner-9af401c4.*\.json$/)
-    const path = await download.path()
-    const file = JSON.parse(await readFile(path, 'utf8')) as {
-      manifest: {
-        sha256: string
-        org: string
-        mode: string
-        query: { params: Record<string, string> }
+      const facts = page.getByRole('region', { name: /^Artifact .*runner:16d9990$/ })
+      await expect(facts.getByText(RUNNER_FP, { exact: true })).toBeVisible()
+      await expect(
+        facts.getByText('16d9990ad23a40eecaf087abac2a58a2d2a4b3f4', { exact: true }),
+      ).toBeVisible()
+      await expect(facts.getByText('COMPLIANT', { exact: true })).toBeVisible()
+      // Browser zone is Europe/Berlin: the seed's own times.
+      await expect(facts.getByText('Mon, 22 Aug 2022 11:35:00 CEST').first()).toBeVisible()
+      const history = facts.getByRole('table', { name: /History/ })
+      await expect(history.getByText('Started running in aws-prod#65 environment')).toBeVisible()
+      await expect(history.getByText('Mon, 22 Aug 2022 11:39:22 CEST')).toBeVisible()
+      await expect(page.getByText('Organization', { exact: true }).locator('+ dd')).toHaveText(
+        'cyber-dojo',
+      )
+      await expect(page.getByText('Data source', { exact: true }).locator('+ dd')).toHaveText(
+        mode === 'demo' ? /Demo world/ : /\/api\/v2 \(Shiplog proxy/,
+      )
+      const pkg = page.getByRole('link', { name: 'Kosli audit package' })
+      if (mode === 'live') {
+        await expect(pkg).toHaveAttribute(
+          'href',
+          `/api/v2/artifacts/cyber-dojo/runner/${RUNNER_FP}/audit_package`,
+        )
+      } else {
+        await expect(pkg).toHaveCount(0)
       }
-      content: { subject: string; sections: unknown[] }
-    }
-    expect(file.manifest.org).toBe('cyber-dojo')
-    expect(file.manifest.mode).toBe(mode)
-    expect(file.manifest.query.params).toEqual({ artifact: `runner@${RUNNER_FP}` })
-    expect(file.content.subject).toBe(`runner@${RUNNER_FP}`)
-    expect(file.manifest.sha256).toBe(
-      createHash('sha256').update(JSON.stringify(file.content), 'utf8').digest('hex'),
-    )
-    await expect(page.getByRole('status').filter({ hasText: file.manifest.sha256 })).toBeVisible()
+      await reviewShot(page, `p7-audit-light-${mode}`)
 
-    await chooseTheme(page, 'Dark theme')
-    await expectNoAxeViolations(page)
-    await page.screenshot({ path: `/tmp/shots/p7-audit-dark-${mode}.png`, fullPage: true })
-  })
+      // Print: the app chrome is hidden and Chromium renders a real PDF.
+      await page.emulateMedia({ media: 'print' })
+      await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden()
+      await expect(page.getByRole('button', { name: 'Print / Save as PDF' })).toBeHidden()
+      await reviewShot(page, `p7-audit-print-${mode}`)
+      await page.emulateMedia({ media: 'screen' })
+      const pdf = await page.pdf({ format: 'A4', printBackground: false })
+      const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []
+      expect(pdf.length).toBeGreaterThan(1000)
+      expect(pages.length).toBeGreaterThan(0)
+
+      // Download JSON: one file whose manifest hashes its content.
+      const downloadPromise = page.waitForEvent('download')
+      await page.getByRole('button', { name: 'Download JSON' }).click()
+      const download = await downloadPromise
+      expect(download.suggestedFilename()).toMatch(
+        /^shiplog-audit-artifact-runner-9af401c4.*\.json$/,
+      )
+      const path = await download.path()
+      const file = JSON.parse(await readFile(path, 'utf8')) as {
+        manifest: {
+          sha256: string
+          org: string
+          mode: string
+          query: { params: Record<string, string> }
+        }
+        content: { subject: string; sections: unknown[] }
+      }
+      expect(file.manifest.org).toBe('cyber-dojo')
+      expect(file.manifest.mode).toBe(mode)
+      expect(file.manifest.query.params).toEqual({ artifact: `runner@${RUNNER_FP}` })
+      expect(file.content.subject).toBe(`runner@${RUNNER_FP}`)
+      expect(file.manifest.sha256).toBe(
+        createHash('sha256').update(JSON.stringify(file.content), 'utf8').digest('hex'),
+      )
+      await expect(page.getByRole('status').filter({ hasText: file.manifest.sha256 })).toBeVisible()
+
+      await chooseTheme(page, 'Dark theme')
+      await reviewShot(page, `p7-audit-dark-${mode}`)
+    },
+  )
 
   test('a snapshot report says why it is non-compliant', async ({ page }) => {
     await page.goto('/cyber-dojo/audit?snapshot=aws-beta%237921')

@@ -1,13 +1,16 @@
 #!/usr/bin/env node
-// `npm test`: everything CI checks, in order, stopping at the first failure.
-import { spawnSync } from 'node:child_process'
+// `npm test`: everything CI checks, stopping at the first failure. The three static checks run
+// side by side (their output is printed when each ends); the rest run in order.
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { ensureChromium } from './ensure-chromium.mjs'
 
-const steps = [
+const staticChecks = [
   ['typecheck', 'node_modules/.bin/tsc', ['-b', '--noEmit']],
   ['lint', 'node_modules/.bin/eslint', ['.', '--max-warnings', '0']],
   ['format', 'node_modules/.bin/prettier', ['--check', '.', '--log-level', 'warn']],
+]
+const steps = [
   ['unit', 'node_modules/.bin/vitest', ['run']],
   ['build', 'node_modules/.bin/vite', ['build']],
   ['bundle budget', 'node', ['scripts/check-bundle.mjs']],
@@ -20,16 +23,38 @@ if (!existsSync('node_modules')) {
 }
 
 const started = Date.now()
+const since = (start) => ((Date.now() - start) / 1000).toFixed(1)
+
+function runBuffered([name, command, args]) {
+  return new Promise((resolve) => {
+    const start = Date.now()
+    const child = spawn(command, args, { env: process.env })
+    let output = ''
+    child.stdout.on('data', (chunk) => (output += chunk))
+    child.stderr.on('data', (chunk) => (output += chunk))
+    child.on('close', (code) => {
+      if (output.trim()) console.log(`\n── ${name} ──\n${output.trimEnd()}`)
+      console.log(
+        code === 0 ? `✓ ${name} (${since(start)}s)` : `✕ ${name} failed after ${since(start)}s`,
+      )
+      resolve(code === 0)
+    })
+  })
+}
+
+console.log(`▶ ${staticChecks.map(([name]) => name).join(', ')}`)
+const results = await Promise.all(staticChecks.map(runBuffered))
+if (results.includes(false)) process.exit(1)
+
 for (const [name, command, args] of steps) {
   if (name === 'e2e' && !ensureChromium()) process.exit(1)
   const stepStart = Date.now()
   console.log(`\n▶ ${name}`)
   const result = spawnSync(command, args, { stdio: 'inherit', env: process.env })
-  const seconds = ((Date.now() - stepStart) / 1000).toFixed(1)
   if (result.status !== 0) {
-    console.error(`\n✕ ${name} failed after ${seconds}s`)
+    console.error(`\n✕ ${name} failed after ${since(stepStart)}s`)
     process.exit(result.status ?? 1)
   }
-  console.log(`✓ ${name} (${seconds}s)`)
+  console.log(`✓ ${name} (${since(stepStart)}s)`)
 }
-console.log(`\nAll checks passed in ${((Date.now() - started) / 1000).toFixed(1)}s`)
+console.log(`\nAll checks passed in ${since(started)}s`)

@@ -176,6 +176,20 @@ describe('createShiplogServer in demo mode', () => {
     }
   })
 
+  it('answers malformed app paths with the app, so it can say what is wrong', async () => {
+    for (const route of [
+      '/cyber-dojo/flows/%E0%A4%A',
+      '/org/flows/%2e%2e%2f%2e%2e%2fx',
+      '/o/%00',
+    ]) {
+      const response = await rawRequest(base, route)
+      expect(response.status, route).toBe(200)
+      expect(response.headers['content-type'], route).toMatch(/text\/html/)
+    }
+    expect((await rawRequest(base, '/assets/%E0%A4%A.js')).status).toBe(404)
+    expect((await rawRequest(base, '/assets/..%2f..%2fsecret.txt')).status).toBe(404)
+  })
+
   it('compresses text and supports revalidation', async () => {
     const gz = await rawRequest(base, '/assets/index-Ab12.js', {
       headers: { 'accept-encoding': 'gzip' },

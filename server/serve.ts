@@ -213,15 +213,20 @@ export function createShiplogServer(options: ShiplogServerOptions): http.Server 
       return
     }
     const rawPath = rawUrl.split('?', 1)[0] ?? '/'
-    let urlPath: string
+    let urlPath: string | undefined
     try {
       urlPath = decodeURIComponent(rawPath)
     } catch {
-      sendText(req, res, 400, 'Bad request: malformed percent-encoding')
-      return
+      urlPath = undefined
     }
-    if (/[\\\0]/.test(urlPath) || urlPath.split('/').some((s) => s === '..')) {
-      sendText(req, res, 400, 'Bad request')
+    // A path that cannot name a file (bad encoding, a NUL, a backslash, a `..` segment) is never
+    // looked up on disk. Under /assets/ it is not found; anywhere else it is an app address, and
+    // the app says what is wrong with it.
+    const fileLike =
+      urlPath !== undefined && !/[\\\0]/.test(urlPath) && !urlPath.split('/').includes('..')
+    if (!fileLike || urlPath === undefined) {
+      if (rawPath.startsWith('/assets/')) sendText(req, res, 404, 'Not found')
+      else await sendFile(req, res, indexPath, 'no-cache', (html) => injectConfig(html, config))
       return
     }
 

@@ -82,6 +82,28 @@ describe('apiGet', () => {
     expect(retryDelay(1, error)).toBe(2000)
   })
 
+  it('times out a body that stops arriving after the headers', async () => {
+    // As a browser does: aborting the request's signal errors the body being read.
+    const stalled = vi.fn((_url: string, init?: RequestInit) => {
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('[{"name":'))
+          init?.signal?.addEventListener('abort', () => controller.error(init.signal?.reason))
+        },
+      })
+      return Promise.resolve(new Response(body, { status: 200 }))
+    })
+    vi.stubGlobal('fetch', stalled)
+    try {
+      const error = await failure(apiGet('/api/v2/thing', schema, { timeoutMs: 50 }))
+      expect(error.kind).toBe('timeout')
+      expect(error.message).toBe('The Kosli API did not answer GET /thing within 0.05 seconds.')
+      expect(shouldRetry(0, error)).toBe(false)
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+
   it('turns a network failure into a network ApiError', async () => {
     server.use(http.get('*/api/v2/thing', () => HttpResponse.error()))
     const error = await failure(apiGet('/api/v2/thing', schema))

@@ -65,6 +65,8 @@ export interface RequestOptions {
   signal?: AbortSignal
   /** A path segment that is already encoded (snapshot expressions). */
   rawPath?: boolean
+  /** How long the whole request, body included, may take (REQUEST_TIMEOUT_MS by default). */
+  timeoutMs?: number
 }
 
 /**
@@ -78,22 +80,23 @@ export async function apiGet<S extends z.ZodMiniType>(
 ): Promise<ApiResponse<z.infer<S>>> {
   const url = withQuery(path, options.query)
   const endpoint = describeEndpoint(path)
-  const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS)
+  const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS
+  const timeout = AbortSignal.timeout(timeoutMs)
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout
+  const timedOut = () =>
+    new ApiError({
+      message: `The Kosli API did not answer ${endpoint} within ${timeoutMs / 1000} seconds.`,
+      status: 0,
+      kind: 'timeout',
+      endpoint,
+    })
 
   let response: Response
   try {
     response = await fetch(url, { headers: { Accept: 'application/json' }, signal })
   } catch (error) {
     if (options.signal?.aborted) throw error
-    if (timeout.aborted) {
-      throw new ApiError({
-        message: `The Kosli API did not answer ${endpoint} within ${REQUEST_TIMEOUT_MS / 1000} seconds.`,
-        status: 0,
-        kind: 'timeout',
-        endpoint,
-      })
-    }
+    if (timeout.aborted) throw timedOut()
     throw new ApiError({
       message: `Could not reach the Kosli API for ${endpoint}. Check your connection and try again.`,
       status: 0,
@@ -102,7 +105,20 @@ export async function apiGet<S extends z.ZodMiniType>(
     })
   }
 
-  const text = await readBody(response, endpoint)
+  let text: string
+  try {
+    text = await response.text()
+  } catch (error) {
+    // The headers came but the body stalled or broke: the same budget covers both.
+    if (options.signal?.aborted) throw error
+    if (timeout.aborted) throw timedOut()
+    throw new ApiError({
+      message: `The connection to the Kosli API broke while reading ${endpoint}.`,
+      status: 0,
+      kind: 'network',
+      endpoint,
+    })
+  }
   if (!response.ok) {
     throw new ApiError({
       message: errorMessage(response.status, text),
@@ -134,19 +150,6 @@ export async function apiGet<S extends z.ZodMiniType>(
     })
   }
   return { data: parsed.data, headers: response.headers }
-}
-
-async function readBody(response: Response, endpoint: string): Promise<string> {
-  try {
-    return await response.text()
-  } catch {
-    throw new ApiError({
-      message: `The connection to the Kosli API broke while reading ${endpoint}.`,
-      status: 0,
-      kind: 'network',
-      endpoint,
-    })
-  }
 }
 
 /** `/api/v2/snapshots/cyber-dojo/aws-prod/-1` → `GET /snapshots/cyber-dojo/aws-prod/-1`. */

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query'
 import { Link, isRouteErrorResponse, useParams, useRevalidator, useRouteError } from 'react-router'
 import { ErrorState } from '@/components/error-state'
 import { NotFoundPage } from './not-found-page'
@@ -6,6 +7,7 @@ import { NotFoundPage } from './not-found-page'
 export function RouteErrorBoundary() {
   const error = useRouteError()
   const revalidator = useRevalidator()
+  const queryClient = useQueryClient()
   const { org } = useParams()
   if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />
   const home = org ? `/${encodeURIComponent(org)}/flows` : '/'
@@ -15,7 +17,12 @@ export function RouteErrorBoundary() {
         error={
           isRouteErrorResponse(error) ? new Error(`${error.status} ${error.statusText}`) : error
         }
-        onRetry={() => void revalidator.revalidate()}
+        onRetry={() => {
+          // Failed queries start afresh: a request still in flight from before the fault cleared
+          // is cancelled rather than joined, so the retry really asks the API again.
+          void queryClient.resetQueries({ predicate: (query) => query.state.status === 'error' })
+          void revalidator.revalidate()
+        }}
         actions={
           <Link className="self-center text-accent hover:underline" to={home}>
             Go to flows

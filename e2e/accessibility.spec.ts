@@ -1,0 +1,102 @@
+import type { Page } from '@playwright/test'
+import { chooseTheme, expect, expectNoAxeViolations, reviewShot, test } from './fixtures'
+
+/**
+ * axe on every route, in light and dark theme, with a screenshot of each for review.
+ */
+
+const SEED_FP = '9af401c4350b21e3f1df17d6ad808da43d9646e75b6da902cc7c492bcfb9c625'
+const TRAIL = 'a2ffba5a5debbc8f4f199cf5a88e5899c7d6547e'
+
+interface RouteCase {
+  name: string
+  url: string
+  ready: (page: Page) => Promise<void>
+}
+
+const heading = (name: string | RegExp) => async (page: Page) =>
+  expect(page.getByRole('heading', { name, level: 1 })).toBeVisible()
+
+const routes: RouteCase[] = [
+  {
+    name: 'flows',
+    url: '/cyber-dojo/flows',
+    ready: async (page) =>
+      expect(page.getByRole('link', { name: 'runner', exact: true })).toBeVisible(),
+  },
+  {
+    name: 'flow',
+    url: '/cyber-dojo/flows/runner',
+    ready: async (page) =>
+      expect(page.getByRole('table', { name: /Artifacts of flow runner/ })).toBeVisible(),
+  },
+  {
+    name: 'artifact',
+    url: `/cyber-dojo/flows/runner/artifacts/${SEED_FP}`,
+    ready: async (page) =>
+      expect(page.getByRole('region', { name: 'Lifecycle' }).getByRole('listitem')).toHaveCount(10),
+  },
+  {
+    name: 'trail',
+    url: `/cyber-dojo/flows/runner-ci/trails/${TRAIL}`,
+    ready: heading(/a2ffba5/),
+  },
+  { name: 'environments', url: '/cyber-dojo/environments', ready: heading('Environments') },
+  {
+    name: 'environment',
+    url: '/cyber-dojo/environments/aws-prod',
+    ready: async (page) =>
+      expect(page.getByRole('heading', { name: /Latest snapshot/ })).toBeVisible(),
+  },
+  {
+    name: 'snapshots',
+    url: '/cyber-dojo/environments/aws-prod/snapshots',
+    ready: async (page) => expect(page.getByRole('link', { name: /^#\d+$/ }).first()).toBeVisible(),
+  },
+  {
+    name: 'log',
+    url: '/cyber-dojo/environments/aws-prod/events',
+    ready: async (page) =>
+      expect(page.getByRole('navigation', { name: 'Log pages' })).toBeVisible(),
+  },
+  {
+    name: 'snapshot',
+    url: '/cyber-dojo/environments/aws-prod/snapshots/65',
+    ready: heading('aws-prod#65'),
+  },
+  {
+    name: 'diff',
+    url: '/cyber-dojo/diff?from=aws-prod%2364&to=aws-prod%2365&unchanged=show',
+    ready: async (page) => expect(page.getByTestId('diff-summary')).toBeVisible(),
+  },
+  {
+    name: 'search',
+    url: '/cyber-dojo/search?q=aws',
+    ready: async (page) =>
+      expect(page.getByRole('table', { name: /matching 'aws'/ })).toBeVisible(),
+  },
+  {
+    name: 'audit',
+    url: `/cyber-dojo/audit?artifact=runner%40${SEED_FP}`,
+    ready: heading('Audit report'),
+  },
+  { name: 'not-found', url: '/cyber-dojo/no/such/page', ready: heading('Page not found') },
+]
+
+test.describe('accessibility', () => {
+  for (const route of routes) {
+    test(`${route.name} has no axe violations in light and dark theme`, async ({ page }) => {
+      await page.setViewportSize({ width: 1280, height: 900 })
+      await page.goto(route.url)
+      await route.ready(page)
+      await chooseTheme(page, 'Light theme')
+      await expect(page.locator('html')).not.toHaveClass(/dark/)
+      await expectNoAxeViolations(page)
+      await reviewShot(page, `a11y-${route.name}-light`)
+      await chooseTheme(page, 'Dark theme')
+      await expect(page.locator('html')).toHaveClass(/dark/)
+      await expectNoAxeViolations(page)
+      await reviewShot(page, `a11y-${route.name}-dark`)
+    })
+  }
+})
