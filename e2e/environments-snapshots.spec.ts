@@ -1,7 +1,38 @@
+import { readFile } from 'node:fs/promises'
 import type { Locator, Page } from '@playwright/test'
 import { expect, expectNoAxeViolations, test } from './fixtures'
 
 const PROD = '/cyber-dojo/environments/aws-prod'
+
+/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = []
+  let row: string[] = []
+  let field = ''
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        field += '"'
+        i++
+      } else if (char === '"') quoted = false
+      else field += char
+    } else if (char === '"') quoted = true
+    else if (char === ',') {
+      row.push(field)
+      field = ''
+    } else if (char === '\n' || char === '\r') {
+      if (char === '\r' && text[i + 1] === '\n') i++
+      row.push(field)
+      rows.push(row)
+      row = []
+      field = ''
+    } else field += char
+  }
+  if (field !== '' || row.length > 0) rows.push([...row, field])
+  return rows
+}
 
 function artifactRow(page: Page, name: string): Locator {
   return page
@@ -70,6 +101,37 @@ test.describe('environments and snapshots', () => {
     await expect(page.getByRole('heading', { name: 'Instance starts (3)' })).toBeVisible()
     await expect(page.getByRole('heading', { name: 'Deployment diff' })).toBeVisible()
     await expectNoAxeViolations(page)
+  })
+
+  test('the CSV export holds exactly the rows on screen, filtered', async ({ page }) => {
+    await page.goto(`${PROD}/snapshots/65`)
+    await expect(artifactRow(page, 'runner:16d9990')).toBeVisible()
+    await page.getByLabel('Name, fingerprint or commit').fill('runner')
+    await expect(page).toHaveURL(/q=runner/)
+    await expect(artifactRow(page, 'shas:7c45272')).toHaveCount(0)
+    const onScreen = (await page.getByRole('table').getByRole('rowheader').allInnerTexts())
+      .map((text) => /runner:[0-9a-f]{7}/.exec(text)?.[0])
+      .filter(Boolean)
+      .sort()
+    expect(onScreen).toEqual(['runner:16d9990', 'runner:85d83c6'])
+
+    const downloading = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'Export CSV' }).click()
+    const download = await downloading
+    expect(download.suggestedFilename()).toMatch(/aws-prod.*65.*\.csv$/)
+    const text = await readFile(await download.path(), 'utf8')
+    const [columns = [], ...rows] = parseCsv(text)
+    expect(columns.slice(0, 5)).toEqual(['commit', 'name', 'fingerprint', 'flow', 'compliance'])
+    const nameAt = columns.indexOf('name')
+    expect(rows.map((row) => /runner:[0-9a-f]{7}/.exec(row[nameAt] ?? '')?.[0]).sort()).toEqual(
+      onScreen,
+    )
+    // The seed's runner 16d9990 runs 3 replicas, its predecessor 1: the blue-green overlap.
+    const replicasAt = columns.indexOf('replicas')
+    const replicas = Object.fromEntries(
+      rows.map((row) => [/runner:[0-9a-f]{7}/.exec(row[nameAt] ?? '')?.[0], row[replicasAt]]),
+    )
+    expect(replicas).toEqual({ 'runner:16d9990': '3', 'runner:85d83c6': '1' })
   })
 
   test('time travel to 22 Aug 2022 11:40 Berlin time lands on aws-prod#65', async ({ page }) => {
