@@ -47,10 +47,9 @@ export function loader(queryClient: QueryClient) {
       return null
     }
     const [from, to] = pair
-    // Snapshot details only add times to the header, and can be large (thousands of
-    // artifacts): start them, but never hold the diff rows back for them.
-    void queryClient.prefetchQuery(snapshotQueries.detail(org, from))
-    void queryClient.prefetchQuery(snapshotQueries.detail(org, to))
+    // The two snapshots only add times to the header and can be large (thousands of
+    // artifacts, megabytes each): the page asks for them once its rows are on screen, so their
+    // download and parsing never compete with the diff itself.
     await Promise.all([queryClient.ensureQueryData(diffQueries.pair(org, from, to)), environments])
     return null
   }
