@@ -36,6 +36,35 @@ export interface SnapshotListPage {
   mayHaveMore: boolean
 }
 
+function toSummary(wire: z.infer<typeof snapshotListItemWire>): SnapshotSummary {
+  const to = toSeconds(wire.to)
+  return {
+    index: wire.index,
+    from: toSeconds(wire.from) ?? 0,
+    to: to === null || to === 0 ? null : to,
+    compliant: wire.compliant ?? null,
+    duration: wire.duration ?? null,
+  }
+}
+
+/**
+ * One numbered snapshot's list entry (when it was taken, whether it is still current) without
+ * its artifacts: the list endpoint with `interval=N..N`. Null when the environment has no #N.
+ */
+export async function fetchSnapshotSummary(
+  org: string,
+  env: string,
+  index: number,
+  signal?: AbortSignal,
+): Promise<SnapshotSummary | null> {
+  const { data } = await apiGet(apiPath('snapshots', org, env), z.array(snapshotListItemWire), {
+    query: { interval: `${index}..${index}`, page: 1, per_page: 1 },
+    signal,
+  })
+  const found = data.find((wire) => wire.index === index)
+  return found ? toSummary(found) : null
+}
+
 export async function fetchSnapshotList(
   org: string,
   env: string,
@@ -48,16 +77,7 @@ export async function fetchSnapshotList(
     signal,
   })
   return {
-    snapshots: data.map((wire) => {
-      const to = toSeconds(wire.to)
-      return {
-        index: wire.index,
-        from: toSeconds(wire.from) ?? 0,
-        to: to === null || to === 0 ? null : to,
-        compliant: wire.compliant ?? null,
-        duration: wire.duration ?? null,
-      }
-    }),
+    snapshots: data.map(toSummary),
     page,
     perPage,
     mayHaveMore: data.length >= perPage,
@@ -341,6 +361,8 @@ export const snapshotKeys = {
     [...snapshotKeys.all(org, env), 'list', { page, perPage }] as const,
   detail: (org: string, snappish: Snappish) =>
     [...snapshotKeys.all(org, snappish.env), 'detail', formatSnappish(snappish)] as const,
+  summary: (org: string, env: string, index: number) =>
+    [...snapshotKeys.all(org, env), 'summary', index] as const,
 }
 
 /**
@@ -352,6 +374,11 @@ export const snapshotQueries = {
     queryOptions({
       queryKey: snapshotKeys.list(org, env, page, perPage),
       queryFn: ({ signal }) => fetchSnapshotList(org, env, page, perPage, signal),
+    }),
+  summary: (org: string, env: string, index: number) =>
+    queryOptions({
+      queryKey: snapshotKeys.summary(org, env, index),
+      queryFn: ({ signal }) => fetchSnapshotSummary(org, env, index, signal),
     }),
   detail: (org: string, snappish: Snappish) =>
     queryOptions({

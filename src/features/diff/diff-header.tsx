@@ -1,6 +1,5 @@
 import { useEffect, useLayoutEffect, useRef } from 'react'
 import { Link } from 'react-router'
-import type { Snapshot } from '@/api/snapshots'
 import { TimeStamp } from '@/components/time-stamp'
 import { formatSnappish, type Snappish } from '@/lib/snappish'
 import type { NumberedSnapshot } from './diff-search'
@@ -44,6 +43,13 @@ export function usePairShortcuts(onPrevious: (() => void) | null, onNext: (() =>
   }, [])
 }
 
+/** What the header shows of a side beyond its number. */
+export interface SideFacts {
+  isLatest: boolean
+  /** When the snapshot was taken (unix seconds). */
+  timestamp: number | null
+}
+
 /** One side of the comparison, resolved to `env#N` with its time and a link to it. */
 export function SideSummary({
   label,
@@ -56,7 +62,7 @@ export function SideSummary({
   org: string
   snappish: Snappish
   resolved: NumberedSnapshot | null
-  detail: Snapshot | undefined
+  detail: SideFacts | undefined
 }) {
   const written = formatSnappish(snappish)
   const resolvedText = resolved ? `${resolved.env}#${resolved.index}` : written

@@ -41,11 +41,29 @@ function seedDiff(from: string, to: string) {
 
 interface Requests {
   diffs: string[]
+  /** Full snapshots read (thousands of artifacts on a large environment). */
+  snapshots: string[]
+  /** `interval=N..N` list entries read for the header. */
+  summaries: string[]
 }
 
 function useApi(diffBody: (from: string, to: string) => object = seedDiff): Requests {
-  const requests: Requests = { diffs: [] }
+  const requests: Requests = { diffs: [], snapshots: [], summaries: [] }
   server.use(
+    http.get('*/api/v2/snapshots/:org/:env', ({ params, request }) => {
+      const interval = new URL(request.url).searchParams.get('interval') ?? ''
+      requests.summaries.push(`${String(params['env'])} ${interval}`)
+      const index = Number(interval.split('..')[0])
+      return HttpResponse.json([
+        {
+          index,
+          from: 1661161162 + index,
+          to: index === LATEST ? 0 : 1661161162 + index + 60,
+          compliant: true,
+          duration: 60,
+        },
+      ])
+    }),
     http.get('*/api/v2/environments/:org', () =>
       HttpResponse.json([
         { name: 'aws-beta', type: 'ECS' },
@@ -55,6 +73,7 @@ function useApi(diffBody: (from: string, to: string) => object = seedDiff): Requ
     ),
     http.get('*/api/v2/snapshots/:org/:env/:segment', ({ params }) => {
       const segment = String(params['segment'])
+      requests.snapshots.push(segment)
       const index = segment === '-1' ? LATEST : Number(segment)
       return HttpResponse.json({
         index,
@@ -87,6 +106,16 @@ const search = (router: ReturnType<typeof renderRoute>['router']) =>
   new URLSearchParams(router.state.location.search)
 
 describe('diff page', () => {
+  it('heads each side from a small list entry, never the full snapshots', async () => {
+    const requests = useApi()
+    renderRoute('/cyber-dojo/diff?from=aws-prod%2365&to=aws-prod')
+    expect(await screen.findByText('1 added, 0 removed, 0 scaled, 1 unchanged')).toBeVisible()
+    // The diff says it compared #65 with #66; the header shows #66 as the latest.
+    expect(await screen.findByText('latest')).toBeVisible()
+    expect(requests.summaries.sort()).toEqual(['aws-prod 65..65', 'aws-prod 66..66'])
+    expect(requests.snapshots).toEqual([])
+  })
+
   it('aws-prod#64 → #65 shows exactly the one added runner, unchanged collapsed', async () => {
     useApi()
     const { router } = renderRoute('/cyber-dojo/diff?from=aws-prod%2364&to=aws-prod%2365')

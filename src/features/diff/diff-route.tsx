@@ -21,7 +21,13 @@ import { pluralise } from '@/lib/format'
 import { formatSnappish, type Snappish } from '@/lib/snappish'
 import { alignDiff, summaryText } from './align-diff'
 import { diffToJson, diffToMarkdown, exportFileName, type DiffExportInput } from './diff-export'
-import { PairStepper, SideSummary, buttonClass, usePairShortcuts } from './diff-header'
+import {
+  PairStepper,
+  SideSummary,
+  buttonClass,
+  usePairShortcuts,
+  type SideFacts,
+} from './diff-header'
 import {
   diffSearchString,
   parseDiffSearch,
@@ -53,6 +59,30 @@ export function loader(queryClient: QueryClient) {
     await Promise.all([queryClient.ensureQueryData(diffQueries.pair(org, from, to)), environments])
     return null
   }
+}
+
+/**
+ * One side resolved to `env#N`, with when it was taken and whether it is still current. The
+ * diff names the snapshot it used, so one small list entry gives the rest; the full snapshot
+ * (thousands of artifacts) is read only when the server did not say which one it compared.
+ */
+function useSide(org: string, snappish: Snappish, serverId: string | null) {
+  const known = resolvedSnapshot(snappish, serverId, null)
+  const detail = useQuery({
+    ...snapshotQueries.detail(org, snappish),
+    enabled: known === null,
+  }).data
+  const resolved = known ?? resolvedSnapshot(snappish, serverId, detail?.index ?? null)
+  const summary = useQuery({
+    ...snapshotQueries.summary(org, resolved?.env ?? snappish.env, resolved?.index ?? 0),
+    enabled: resolved !== null && detail === undefined,
+  }).data
+  const facts: SideFacts | undefined = detail
+    ? { isLatest: detail.isLatest, timestamp: detail.timestamp }
+    : summary
+      ? { isLatest: summary.to === null, timestamp: summary.from }
+      : undefined
+  return { resolved, facts }
 }
 
 function sideSnappish(side: DiffSide): Snappish | null {
@@ -148,12 +178,10 @@ function DiffView({
 }) {
   const { showPair, setUnchanged } = usePairNavigation()
   const { data: diff } = useSuspenseQuery(diffQueries.pair(org, from, to))
-  const fromDetail = useQuery(snapshotQueries.detail(org, from)).data
-  const toDetail = useQuery(snapshotQueries.detail(org, to)).data
+  const { resolved: fromResolved, facts: fromDetail } = useSide(org, from, diff.fromSnapshot)
+  const { resolved: toResolved, facts: toDetail } = useSide(org, to, diff.toSnapshot)
   const aligned = useMemo(() => alignDiff(diff), [diff])
 
-  const fromResolved = resolvedSnapshot(from, diff.fromSnapshot, fromDetail?.index ?? null)
-  const toResolved = resolvedSnapshot(to, diff.toSnapshot, toDetail?.index ?? null)
   const fromLabel = fromResolved
     ? `${fromResolved.env}#${fromResolved.index}`
     : formatSnappish(from)
