@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
 import { expect, expectNoAxeViolations, test } from './fixtures'
 
@@ -63,6 +64,18 @@ test.describe('snapshot diff', () => {
     await expect(headers.filter({ hasText: /^From aws-beta#\d+$/ })).toHaveCount(1)
     await expect(headers.filter({ hasText: /^To aws-prod#\d+$/ })).toHaveCount(1)
     await expect(page.getByRole('table').locator('tbody tr').first()).toBeVisible()
+
+    // The CSV export has the rows on screen: as many added and removed records as the summary.
+    const summary = (await page.getByTestId('diff-summary').textContent()) ?? ''
+    const [added = 0, removed = 0] = (summary.match(/\d+/g) ?? []).map(Number)
+    const downloading = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'Export CSV' }).click()
+    const download = await downloading
+    expect(download.suggestedFilename()).toMatch(/\.csv$/)
+    const records = (await readFile(await download.path(), 'utf8')).trimEnd().split('\r\n')
+    expect(records[0]).toMatch(/^row,service,side,category,name,fingerprint,/)
+    expect(records.filter((record) => record.includes(',added,'))).toHaveLength(added)
+    expect(records.filter((record) => record.includes(',removed,'))).toHaveLength(removed)
   })
 
   test('previous / next pair buttons and [ ] keys move both sides', async ({ page }) => {

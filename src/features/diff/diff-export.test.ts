@@ -5,6 +5,7 @@ import betaVsProd from '../../../fixtures/kosli/env-diff/aws-beta_vs_aws-prod_la
 import identical from '../../../fixtures/kosli/env-diff/0.json'
 import { alignDiff } from './align-diff'
 import {
+  diffToCsv,
   diffToJson,
   diffToMarkdown,
   exportFileName,
@@ -190,6 +191,40 @@ describe('exportFileName', () => {
     expect(exportFileName('aws-prod#64', 'aws-prod#65')).toBe('diff-aws-prod-64-aws-prod-65')
     expect(exportFileName('a@{2022-08-22T10:00:00}', '../../x')).toBe(
       'diff-a-2022-08-22T10-00-00-..-..-x',
+    )
+  })
+})
+
+describe('diffToCsv', () => {
+  const betaVsProdInput = () => input(toSnapshotDiff(betaVsProd), 'aws-beta#8099', 'aws-prod#5253')
+  const lines = (csv: string) => csv.trimEnd().split('\r\n')
+
+  it('writes one record per entry, an upgrade as two records on one row', () => {
+    const csv = diffToCsv(betaVsProdInput(), true)
+    const [header, ...records] = lines(csv)
+    expect(header).toBe(
+      'row,service,side,category,name,fingerprint,flow,commit_url,started_at,from_instances,to_instances',
+    )
+    // 10 removed + 10 added + 1 unchanged (on both sides).
+    expect(records).toHaveLength(21)
+    const runner = records.filter((record) => record.split(',')[1] === 'runner')
+    expect(runner.map((record) => record.split(',').slice(2, 4))).toEqual([
+      ['from', 'removed'],
+      ['to', 'added'],
+    ])
+    expect(new Set(runner.map((record) => record.split(',')[0])).size).toBe(1)
+    expect(records.filter((record) => record.includes(',both,unchanged,'))).toHaveLength(1)
+  })
+
+  it('leaves out unchanged rows when the page hides them', () => {
+    const records = lines(diffToCsv(betaVsProdInput(), false)).slice(1)
+    expect(records).toHaveLength(20)
+    expect(records.some((record) => record.includes(',unchanged,'))).toBe(false)
+  })
+
+  it('writes the seed entry with its start time and instances', () => {
+    expect(lines(diffToCsv(seed, true))[1]).toBe(
+      `1,runner,to,added,${RUNNER.name},${RUNNER.fingerprint},runner,${RUNNER.commitUrl},2022-08-22T09:39:17Z,,3`,
     )
   })
 })

@@ -1,3 +1,4 @@
+import { toCsv } from '@/lib/csv'
 import { shortSha } from '@/lib/format'
 import { safeHref } from '@/lib/safe-url'
 import { toSnappishTime } from '@/lib/time'
@@ -84,6 +85,60 @@ export function diffToJson(input: DiffExportInput): string {
       })),
   }
   return JSON.stringify(document, null, 2) + '\n'
+}
+
+// ---- CSV --------------------------------------------------------------------------------------
+
+const CSV_HEADER = [
+  'row',
+  'service',
+  'side',
+  'category',
+  'name',
+  'fingerprint',
+  'flow',
+  'commit_url',
+  'started_at',
+  'from_instances',
+  'to_instances',
+]
+
+/**
+ * One record per artifact, in the order and with the rows the page shows (unchanged ones only
+ * when they are shown). An upgrade is two records with the same row number, its left ("from")
+ * and right ("to") entry; an entry on both sides is one record, side "both". The category is
+ * always the server's.
+ */
+export function diffToCsv(input: DiffExportInput, includeUnchanged: boolean): string {
+  const records: Array<Array<string | number | null>> = []
+  const rows = input.aligned.rows.filter((row) => includeUnchanged || row.kind !== 'unchanged')
+  rows.forEach((row, index) => {
+    const sides: Array<['from' | 'to' | 'both', DiffEntry | null]> =
+      row.from !== null && row.from === row.to
+        ? [['both', row.from]]
+        : [
+            ['from', row.from],
+            ['to', row.to],
+          ]
+    for (const [side, entry] of sides) {
+      if (!entry) continue
+      const { artifact } = entry
+      records.push([
+        index + 1,
+        row.service,
+        side,
+        entry.category,
+        artifact.name,
+        artifact.fingerprint || null,
+        artifact.flow,
+        artifact.commitUrl,
+        isoTime(artifact.mostRecentStart),
+        entry.fromInstances,
+        entry.toInstances,
+      ])
+    }
+  })
+  return toCsv(CSV_HEADER, records)
 }
 
 // ---- Markdown ---------------------------------------------------------------------------------

@@ -20,7 +20,13 @@ import { ErrorState } from '@/components/error-state'
 import { pluralise } from '@/lib/format'
 import { formatSnappish, type Snappish } from '@/lib/snappish'
 import { alignDiff, summaryText } from './align-diff'
-import { diffToJson, diffToMarkdown, exportFileName, type DiffExportInput } from './diff-export'
+import {
+  diffToCsv,
+  diffToJson,
+  diffToMarkdown,
+  exportFileName,
+  type DiffExportInput,
+} from './diff-export'
 import {
   PairStepper,
   SideSummary,
@@ -265,7 +271,7 @@ function DiffView({
             fromResolved && toResolved ? 'No later pair: a side is the latest snapshot' : unresolved
           }
         />
-        <ExportButtons input={exportInput} fileName={fileName} />
+        <ExportButtons input={exportInput} fileName={fileName} showUnchanged={showUnchanged} />
       </div>
 
       <details className="rounded border border-line bg-surface p-2">
@@ -323,7 +329,15 @@ function DiffView({
   )
 }
 
-function ExportButtons({ input, fileName }: { input: DiffExportInput; fileName: string }) {
+function ExportButtons({
+  input,
+  fileName,
+  showUnchanged,
+}: {
+  input: DiffExportInput
+  fileName: string
+  showUnchanged: boolean
+}) {
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle')
   const copy = async () => {
     try {
@@ -350,6 +364,15 @@ function ExportButtons({ input, fileName }: { input: DiffExportInput; fileName: 
         }
       >
         Export Markdown
+      </button>
+      <button
+        type="button"
+        className={buttonClass}
+        onClick={() =>
+          downloadText(`${fileName}.csv`, 'text/csv;charset=utf-8', diffToCsv(input, showUnchanged))
+        }
+      >
+        Export CSV
       </button>
       <button
         type="button"
