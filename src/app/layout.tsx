@@ -3,6 +3,7 @@ import { NavLink, Outlet, useNavigation, useParams } from 'react-router'
 import { OfflineBanner } from './offline-banner'
 import { PreferenceControls } from './preference-controls'
 import { readConfig } from './config'
+import { PageProgress } from '@/components/page-progress'
 
 // Search and shortcuts load just after the first page so they stay out of its bundle.
 const HeaderSearch = lazy(() =>
@@ -42,16 +43,7 @@ export function AppLayout() {
       >
         Skip to content
       </a>
-      <div className="fixed inset-x-0 top-0 z-40 h-0.5 overflow-hidden" aria-hidden={!busy}>
-        {busy ? (
-          <div
-            role="progressbar"
-            aria-label="Loading page"
-            className="h-full w-2/5 bg-accent"
-            style={{ animation: 'shiplog-progress 1s ease-in-out infinite' }}
-          />
-        ) : null}
-      </div>
+      <PageProgress busy={busy} />
       <header className="border-b border-line bg-surface">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
           <NavLink to={`${base}/flows`} className="flex items-center gap-2 text-base font-semibold">

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { REQUEST_TIMEOUT_MS } from '@/api/client'
+import { PageProgress } from '@/components/page-progress'
 import { Skeleton } from '@/components/skeleton'
 
 const SLOW_AFTER_MS = 4_000
@@ -13,14 +14,7 @@ export function RouteFallback() {
   }, [])
   return (
     <div className="mx-auto max-w-6xl p-6">
-      <div className="fixed inset-x-0 top-0 z-40 h-0.5 overflow-hidden">
-        <div
-          role="progressbar"
-          aria-label="Loading page"
-          className="h-full w-2/5 bg-accent"
-          style={{ animation: 'shiplog-progress 1s ease-in-out infinite' }}
-        />
-      </div>
+      <PageProgress busy />
       {slow ? (
         <p className="mb-2 text-sm text-muted">
           Still waiting for the Kosli API. Shiplog gives up after {REQUEST_TIMEOUT_MS / 1000}{' '}
