@@ -3,18 +3,23 @@ import { Link, useSearchParams } from 'react-router'
 import type { HistoryEvent } from '@/api/artifacts'
 import { usePreferences } from '@/app/preferences'
 import { TimeStamp } from '@/components/time-stamp'
+import { useProgressive } from '@/components/use-progressive'
 import { formatDayHeading, formatGap } from '@/lib/time'
 import { snapshotPath } from './paths'
 import {
   KIND_LABELS,
   buildTimeline,
+  firstEntries,
   parseTimelineFilter,
   splitSnapshotRefs,
   timelineFacets,
   writeTimelineFilter,
+  type TimelineDay,
   type TimelineFilter,
   type TimelineKind,
 } from './timeline'
+
+const firstScreenful = (days: TimelineDay[]) => firstEntries(days, 60)
 
 const KIND_LOOK: Record<TimelineKind, { icon: string; className: string }> = {
   created: { icon: '✚', className: 'bg-info-soft text-info border-info/40' },
@@ -86,8 +91,13 @@ export function LifecycleTimeline({
   const [searchParams, setSearchParams] = useSearchParams()
   const filter = useMemo(() => parseTimelineFilter(searchParams), [searchParams])
   const facets = useMemo(() => timelineFacets(history), [history])
-  const days = useMemo(() => buildTimeline(history, filter, timeZone), [history, filter, timeZone])
-  const shown = days.reduce((sum, day) => sum + day.entries.length, 0)
+  const allDays = useMemo(
+    () => buildTimeline(history, filter, timeZone),
+    [history, filter, timeZone],
+  )
+  // 2,000 events take a while to draw; the first screenful paints before the rest.
+  const days = useProgressive(allDays, firstScreenful)
+  const shown = allDays.reduce((sum, day) => sum + day.entries.length, 0)
   const filtered = filter.kinds.length > 0 || filter.environments.length > 0
   const setFilter = (next: TimelineFilter) =>
     setSearchParams((current) => writeTimelineFilter(current, next), {

@@ -4,6 +4,7 @@ import type { HistoryEvent } from '@/api/artifacts'
 import {
   buildTimeline,
   eventEnvironments,
+  firstEntries,
   kindFromWording,
   parseTimelineFilter,
   splitSnapshotRefs,
@@ -242,5 +243,24 @@ describe('timeline filter in the URL', () => {
     expect(written.get('tab')).toBe('x')
     expect(parseTimelineFilter(written)).toEqual(filter)
     expect(writeTimelineFilter(written, { kinds: [], environments: [] }).toString()).toBe('tab=x')
+  })
+})
+
+describe('firstEntries', () => {
+  const days = buildTimeline(SEED, { kinds: [], environments: [] }, 'UTC')
+
+  it('cuts the day where the limit falls and keeps the days before it whole', () => {
+    const head = firstEntries(days, 8)
+    expect(head.map((day) => [day.key, day.entries.length])).toEqual([
+      ['2022-08-22', 6],
+      ['2022-08-24', 2],
+    ])
+    expect(head[0]).toBe(days[0])
+    expect(head[1]?.entries.map((entry) => entry.position)).toEqual([6, 7])
+  })
+
+  it('returns every day when the limit is larger than the history, and none for zero', () => {
+    expect(firstEntries(days, 100)).toEqual(days)
+    expect(firstEntries(days, 0)).toEqual([])
   })
 })

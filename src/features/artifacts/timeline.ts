@@ -213,3 +213,18 @@ export function writeTimelineFilter(
   if (filter.environments.length) next.set('env', filter.environments.join(','))
   return next
 }
+
+/**
+ * The first `limit` entries of a timeline, days cut where the limit falls: what the page draws
+ * first, so a long history shows its start at once and the rest one render later.
+ */
+export function firstEntries(days: ReadonlyArray<TimelineDay>, limit: number): TimelineDay[] {
+  const head: TimelineDay[] = []
+  let left = limit
+  for (const day of days) {
+    if (left <= 0) break
+    head.push(day.entries.length <= left ? day : { ...day, entries: day.entries.slice(0, left) })
+    left -= day.entries.length
+  }
+  return head
+}

@@ -44,7 +44,7 @@ import {
   visibleRows,
   type SnapshotRow,
 } from './snapshot-rows'
-import { SnapshotTable } from './snapshot-table'
+import { SnapshotTable, VIRTUALISE_ABOVE } from './snapshot-table'
 
 function snapshotParams(params: LoaderFunctionArgs['params']) {
   const org = requireParam(params, 'org')
@@ -401,6 +401,7 @@ function SnapshotPage({
                 where={expression}
                 items={items}
                 caption={`Artifacts in ${expression}`}
+                virtualise={rows.length > VIRTUALISE_ABOVE}
               />
             </div>
           )}

@@ -3,6 +3,7 @@ import type { SnapshotArtifact } from '@/api/snapshots'
 import { DEFAULT_SNAPSHOT_PARAMS, parseSnapshotParams, snapshotSearch } from './snapshot-params'
 import {
   blueGreenGroups,
+  displayItemKeys,
   displayItems,
   nonComplianceReason,
   rowsOf,
@@ -175,5 +176,26 @@ describe('snapshot search params', () => {
     expect(
       parseSnapshotParams(new URLSearchParams('sort=evil&dir=up&compliance=maybe&exited=1')),
     ).toEqual(DEFAULT_SNAPSHOT_PARAMS)
+  })
+})
+
+describe('displayItemKeys', () => {
+  const rows = toSnapshotRows([
+    artifact({ name: 'acme/api:1' }),
+    artifact({ name: 'acme/web:2' }),
+    // The same image under a second name.
+    artifact({ name: 'acme/db:3', fingerprint: 'acmeapi1'.padEnd(64, '0') }),
+  ])
+  const fingerprint = (index: number) => rows[index]?.artifact.fingerprint ?? ''
+
+  it('keys a row by its fingerprint, numbering repeats', () => {
+    const keys = displayItemKeys(displayItems(rows))
+    expect(keys).toEqual([fingerprint(0), fingerprint(1), `${fingerprint(2)}#2`])
+  })
+
+  it("keeps a row's key when rows before it are filtered out", () => {
+    const all = displayItemKeys(displayItems(rows))
+    const filtered = displayItemKeys(displayItems(rows.slice(1, 2)))
+    expect(filtered).toEqual([all[1]])
   })
 })

@@ -225,3 +225,18 @@ export function displayItems(sorted: ReadonlyArray<SnapshotRow>): DisplayItem[] 
 export function rowsOf(items: ReadonlyArray<DisplayItem>): SnapshotRow[] {
   return items.flatMap((item) => (item.kind === 'row' ? [item.row] : []))
 }
+
+/**
+ * React keys that survive filtering: a row keeps its key when rows before it come or go, so rows
+ * that stay on screen keep their DOM. A fingerprint listed twice gets `#2`, `#3`…
+ */
+export function displayItemKeys(items: ReadonlyArray<DisplayItem>): string[] {
+  const seen = new Map<string, number>()
+  return items.map((item) => {
+    if (item.kind === 'group') return `group:${item.group.members.join(',')}`
+    const fingerprint = item.row.artifact.fingerprint
+    const count = (seen.get(fingerprint) ?? 0) + 1
+    seen.set(fingerprint, count)
+    return count === 1 ? fingerprint : `${fingerprint}#${count}`
+  })
+}

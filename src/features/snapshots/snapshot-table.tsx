@@ -1,11 +1,19 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useCallback, useRef, useState, type ReactNode } from 'react'
+import {
+  memo,
+  useCallback,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react'
 import { Link } from 'react-router'
 import { ShortId } from '@/components/short-id'
 import { SnapshotArtifactWhy } from '@/features/compliance/snapshot-why'
 import { artifactPath, flowPath } from '@/features/environments/paths'
 import { TimeCell } from '@/features/environments/time-cell'
-import type { DisplayItem, SnapshotRow } from './snapshot-rows'
+import { displayItemKeys, type DisplayItem, type SnapshotRow } from './snapshot-rows'
 import { SnapshotRowDetails } from './snapshot-row-details'
 
 /** Above this many items the table renders only what is on screen. */
@@ -49,7 +57,8 @@ function rowId(fingerprint: string, position: number) {
   return `snapshot-row-${position}-${fingerprint.slice(0, 16)}`
 }
 
-function ArtifactRow({
+/** Memoised: while scrolling, rows that stay on screen keep their DOM and skip rendering. */
+const ArtifactRow = memo(function ArtifactRow({
   org,
   where,
   row,
@@ -67,7 +76,8 @@ function ArtifactRow({
   position: number
   rowIndex: number | undefined
   open: boolean
-  onToggle: () => void
+  /** Called with the row's fingerprint; stable across renders. */
+  onToggle: (fingerprint: string) => void
 }) {
   const { artifact } = row
   const detailsId = `${rowId(artifact.fingerprint, position)}-details`
@@ -81,36 +91,45 @@ function ArtifactRow({
           <ShortId value={artifact.gitCommit} kind="commit" href={artifact.commitUrl} />
         </td>
         <th scope="row" className="px-3 py-2 text-left font-normal">
-          <div className="flex flex-wrap items-center gap-2">
+          <div className="flex items-center gap-2 whitespace-nowrap">
             {artifact.flow ? (
               <Link
-                className="font-medium text-accent hover:underline"
+                className="truncate font-medium text-accent hover:underline"
                 to={artifactPath(org, artifact.flow, artifact.fingerprint)}
+                title={row.shortName}
               >
                 {row.shortName}
               </Link>
             ) : (
-              <span className="font-medium">{row.shortName}</span>
+              <span className="truncate font-medium" title={row.shortName}>
+                {row.shortName}
+              </span>
             )}
             {artifact.exited ? (
-              <span className="rounded border border-line px-1 text-xs">
+              <span className="shrink-0 rounded border border-line px-1 text-xs">
                 <span aria-hidden="true">■ </span>exited
               </span>
             ) : null}
             {row.group ? (
-              <span className="rounded border border-info/50 bg-info-soft px-1 text-xs text-info">
+              <span className="shrink-0 rounded border border-info/50 bg-info-soft px-1 text-xs text-info">
                 <span aria-hidden="true">⇄ </span>blue-green
               </span>
             ) : null}
           </div>
-          <div className="text-xs break-all text-muted">{artifact.name}</div>
+          <div className="truncate text-xs text-muted" title={artifact.name}>
+            {artifact.name}
+          </div>
           <div className="text-xs">
             <ShortId value={artifact.fingerprint} kind="fingerprint" />
           </div>
         </th>
-        <td className="px-3 py-2 break-words">
+        <td className="truncate px-3 py-2">
           {artifact.flow ? (
-            <Link className="text-accent hover:underline" to={flowPath(org, artifact.flow)}>
+            <Link
+              className="text-accent hover:underline"
+              to={flowPath(org, artifact.flow)}
+              title={artifact.flow}
+            >
               {artifact.flow}
             </Link>
           ) : (
@@ -119,7 +138,11 @@ function ArtifactRow({
         </td>
         <td className="px-3 py-2">
           <SnapshotArtifactWhy org={org} artifact={artifact} where={where} />
-          {row.reason ? <p className="mt-1 text-xs break-words text-bad">{row.reason}</p> : null}
+          {row.reason ? (
+            <p className="mt-1 truncate text-xs text-bad" title={row.reason}>
+              {row.reason}
+            </p>
+          ) : null}
         </td>
         <td className="px-3 py-2">
           <TimeCell value={artifact.runningSince} />
@@ -136,7 +159,7 @@ function ArtifactRow({
             aria-label={`Details for ${row.shortName}`}
             aria-expanded={open}
             aria-controls={open ? detailsId : undefined}
-            onClick={onToggle}
+            onClick={() => onToggle(artifact.fingerprint)}
             className="rounded border border-line px-2 py-0.5 text-xs hover:bg-raised"
           >
             {open ? 'Hide' : 'Details'}
@@ -152,30 +175,30 @@ function ArtifactRow({
       ) : null}
     </>
   )
-}
+})
 
-function GroupHeading({
+const GroupHeading = memo(function GroupHeading({
   item,
   rowIndex,
 }: {
   item: Extract<DisplayItem, { kind: 'group' }>
   rowIndex: number | undefined
 }) {
+  const versions = item.rows.map((row) => `${row.shortName} (${row.artifact.replicas})`).join(' + ')
   return (
     <tr aria-rowindex={rowIndex} className="bg-info-soft">
       <td
         colSpan={COLUMNS}
-        className="border-l-4 border-info px-3 py-1.5 text-left font-medium text-info"
+        className="truncate border-l-4 border-info px-3 py-1.5 text-left font-medium text-info"
+        title={versions}
       >
         <span aria-hidden="true">⇄ </span>
         Blue-green: {item.rows.length} versions of {item.group.label} running at once
-        <span className="ml-2 font-normal text-ink">
-          {item.rows.map((row) => `${row.shortName} (${row.artifact.replicas})`).join(' + ')}
-        </span>
+        <span className="ml-2 font-normal text-ink">{versions}</span>
       </td>
     </tr>
   )
-}
+})
 
 function TableHead() {
   const head = 'sticky top-0 z-10 bg-raised px-3 py-2 text-left font-medium text-muted'
@@ -226,34 +249,38 @@ function ColumnWidths() {
   )
 }
 
-function itemKey(item: DisplayItem, position: number): string {
-  return item.kind === 'group'
-    ? `group:${item.group.members.join(',')}`
-    : `${item.row.artifact.fingerprint}:${position}`
-}
-
 /** The snapshot's artifacts; virtualised when long so 5,000 rows scroll smoothly. */
 export function SnapshotTable({
   org,
   where,
   items,
   caption,
+  virtualise = items.length > VIRTUALISE_ABOVE,
 }: {
   org: string
   /** 'aws-beta#7939'. */
   where: string
   items: ReadonlyArray<DisplayItem>
   caption: string
+  /**
+   * Render only what is on screen. Decide it from the whole snapshot, not the filtered rows, so
+   * the table does not switch kind (and redraw every row) while someone types a filter.
+   */
+  virtualise?: boolean
 }) {
   const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set())
-  const toggle = (fingerprint: string) =>
-    setOpen((current) => {
-      const next = new Set(current)
-      if (next.has(fingerprint)) next.delete(fingerprint)
-      else next.add(fingerprint)
-      return next
-    })
+  const toggle = useCallback(
+    (fingerprint: string) =>
+      setOpen((current) => {
+        const next = new Set(current)
+        if (next.has(fingerprint)) next.delete(fingerprint)
+        else next.add(fingerprint)
+        return next
+      }),
+    [],
+  )
 
+  const keys = useMemo(() => displayItemKeys(items), [items])
   const renderItem = (item: DisplayItem, position: number, rowIndex: number | undefined) =>
     item.kind === 'group' ? (
       <GroupHeading item={item} rowIndex={rowIndex} />
@@ -266,11 +293,11 @@ export function SnapshotTable({
         position={position}
         rowIndex={rowIndex}
         open={open.has(item.row.artifact.fingerprint)}
-        onToggle={() => toggle(item.row.artifact.fingerprint)}
+        onToggle={toggle}
       />
     )
 
-  if (items.length <= VIRTUALISE_ABOVE) {
+  if (!virtualise) {
     return (
       <div className="overflow-x-auto rounded border border-line bg-surface">
         <table className="w-full min-w-[64rem] table-fixed text-sm">
@@ -278,7 +305,7 @@ export function SnapshotTable({
           <ColumnWidths />
           <TableHead />
           {items.map((item, position) => (
-            <tbody key={itemKey(item, position)} className="border-t border-line">
+            <tbody key={keys[position]} className="border-t border-line">
               {renderItem(item, position, undefined)}
             </tbody>
           ))}
@@ -286,31 +313,35 @@ export function SnapshotTable({
       </div>
     )
   }
-  return <VirtualTable items={items} caption={caption} renderItem={renderItem} />
+  return <VirtualTable items={items} keys={keys} caption={caption} renderItem={renderItem} />
 }
 
 function VirtualTable({
   items,
+  keys,
   caption,
   renderItem,
 }: {
   items: ReadonlyArray<DisplayItem>
+  keys: ReadonlyArray<string>
   caption: string
   renderItem: (item: DisplayItem, position: number, rowIndex: number) => ReactNode
 }) {
   const scrollRef = useRef<HTMLDivElement>(null)
+  // A closed row's height, learned from the first one drawn. Rows keep to one line per field, so
+  // they share a height; when the estimate is exact a newly drawn row costs the virtualizer
+  // nothing, where a wrong one makes it recompute every position below that row.
+  const [typical, setTypical] = useState<Record<DisplayItem['kind'], number>>({
+    row: 76,
+    group: 34,
+  })
+  const learned = useRef(new Set<DisplayItem['kind']>())
   // Stable callbacks: new ones on every render make the virtualizer re-measure every row.
   const estimateSize = useCallback(
-    (index: number) => (items[index]?.kind === 'group' ? 34 : 76),
-    [items],
+    (index: number) => typical[items[index]?.kind ?? 'row'],
+    [items, typical],
   )
-  const getItemKey = useCallback(
-    (index: number) => {
-      const item = items[index]
-      return item ? itemKey(item, index) : index
-    },
-    [items],
-  )
+  const getItemKey = useCallback((index: number) => keys[index] ?? index, [keys])
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is meant to be used this way
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -322,6 +353,20 @@ function VirtualTable({
     // jsdom and the first paint have no layout yet; assume a typical viewport.
     initialRect: { width: 1200, height: 640 },
   })
+  useLayoutEffect(() => {
+    const box = scrollRef.current
+    if (!box || learned.current.size === 2) return
+    const next = { ...typical }
+    for (const kind of ['row', 'group'] as const) {
+      if (learned.current.has(kind)) continue
+      const body = box.querySelector<HTMLElement>(`tbody[data-kind="${kind}"]`)
+      // No layout (jsdom) means nothing to learn yet.
+      if (!body || body.offsetHeight === 0) continue
+      learned.current.add(kind)
+      next[kind] = body.offsetHeight
+    }
+    if (next.row !== typical.row || next.group !== typical.group) setTypical(next)
+  }, [items, typical])
   const virtualItems = virtualizer.getVirtualItems()
   const before = virtualItems[0]?.start ?? 0
   const after = virtualizer.getTotalSize() - (virtualItems.at(-1)?.end ?? 0)
@@ -349,6 +394,7 @@ function VirtualTable({
             <tbody
               key={virtualItem.key}
               data-index={virtualItem.index}
+              data-kind={item.kind}
               ref={virtualizer.measureElement}
               className="border-t border-line"
             >
