@@ -14,5 +14,6 @@ export default defineConfig({
   },
   server: { port: Number(process.env.PORT ?? 5173), strictPort: true },
   preview: { port: Number(process.env.PORT ?? 4173) },
-  build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 700 },
+  // The manifest tells the server which chunks each route needs, to preload them with the page.
+  build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 700, manifest: true },
 })

@@ -12,6 +12,7 @@
  * SHIPLOG_UPSTREAM_TIMEOUT_MS, SHIPLOG_ALLOWED_HOSTS (comma-separated Host names the API proxy
  * answers to besides localhost and IP addresses; `*` for any), SHIPLOG_DIST (default ./dist).
  */
+import { createHash } from 'node:crypto'
 import { realpathSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import http from 'node:http'
@@ -21,6 +22,7 @@ import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib'
 import { describeMode, injectConfig, readShiplogConfig } from './config.ts'
 import type { ShiplogConfig } from './config.ts'
+import { loadPreloader } from './preload.ts'
 import { createKosliProxy, sendJson } from './proxy.ts'
 
 export const CONTENT_SECURITY_POLICY = [
@@ -137,6 +139,7 @@ export function createShiplogServer(options: ShiplogServerOptions): http.Server 
         })
       : undefined
   const cache = new Map<string, CachedFile>()
+  const preloader = loadPreloader(distDir)
 
   async function load(filePath: string, transform?: (text: string) => string): Promise<CachedFile> {
     const stats = statSync(filePath)
@@ -167,10 +170,13 @@ export function createShiplogServer(options: ShiplogServerOptions): http.Server 
     filePath: string,
     cacheControl: string,
     transform?: (text: string) => string,
+    /** A per-request version of the (cached) file, compressed per request too. */
+    vary?: (file: CachedFile) => CachedFile,
   ): Promise<void> {
     const contentType = contentTypeOf(filePath)
     const compressible = COMPRESSIBLE.test(contentType)
-    const file = await load(filePath, transform)
+    const loaded = await load(filePath, transform)
+    const file = vary ? vary(loaded) : loaded
     res.setHeader('content-type', contentType)
     res.setHeader('cache-control', cacheControl)
     res.setHeader('etag', file.etag)
@@ -186,6 +192,18 @@ export function createShiplogServer(options: ShiplogServerOptions): http.Server 
     res.setHeader('content-length', body.length)
     res.writeHead(200)
     res.end(req.method === 'HEAD' ? undefined : body)
+  }
+
+  /** index.html with the config, plus preload tags for the page `rawPath` opens. */
+  function sendIndex(req: IncomingMessage, res: ServerResponse, rawPath: string): Promise<void> {
+    const tags = preloader.tags(rawPath, { api: config.mode === 'live' })
+    const withTags = (file: CachedFile): CachedFile => {
+      if (!tags) return file
+      const body = Buffer.from(file.body.toString('utf8').replace('</head>', `${tags}</head>`))
+      const digest = createHash('sha1').update(tags).digest('hex').slice(0, 12)
+      return { key: file.key, body, etag: file.etag.replace(/"$/, `-${digest}"`) }
+    }
+    return sendFile(req, res, indexPath, 'no-cache', (html) => injectConfig(html, config), withTags)
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -226,7 +244,7 @@ export function createShiplogServer(options: ShiplogServerOptions): http.Server 
       urlPath !== undefined && !/[\\\0]/.test(urlPath) && !urlPath.split('/').includes('..')
     if (!fileLike || urlPath === undefined) {
       if (rawPath.startsWith('/assets/')) sendText(req, res, 404, 'Not found')
-      else await sendFile(req, res, indexPath, 'no-cache', (html) => injectConfig(html, config))
+      else await sendIndex(req, res, rawPath)
       return
     }
 
@@ -241,7 +259,7 @@ export function createShiplogServer(options: ShiplogServerOptions): http.Server 
       sendText(req, res, 404, `Not found: ${urlPath}`)
       return
     }
-    await sendFile(req, res, indexPath, 'no-cache', (html) => injectConfig(html, config))
+    await sendIndex(req, res, rawPath)
   }
 
   return http.createServer((req, res) => {

@@ -1,0 +1,81 @@
+/**
+ * Preload tags for the page an address opens: the route's JavaScript chunks (from Vite's build
+ * manifest) and, in live mode, its main API requests. Added to index.html per request, so the
+ * browser fetches them alongside the entry script instead of after it has run.
+ */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { preloadPlan } from '../src/app/route-preload.ts'
+
+interface ManifestChunk {
+  file: string
+  imports?: string[]
+  css?: string[]
+  isEntry?: boolean
+}
+
+type Manifest = Record<string, ManifestChunk>
+
+export interface Preloader {
+  /** `<link>` tags for this path (empty when nothing is known about it). */
+  tags(pathname: string, options: { api: boolean }): string
+}
+
+const NONE: Preloader = { tags: () => '' }
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
+}
+
+/** Every chunk `key` imports statically, depth first, itself included. */
+function staticClosure(manifest: Manifest, key: string, into = new Set<string>()): Set<string> {
+  if (into.has(key) || !manifest[key]) return into
+  into.add(key)
+  for (const imported of manifest[key].imports ?? []) staticClosure(manifest, imported, into)
+  return into
+}
+
+export function createPreloader(manifest: Manifest): Preloader {
+  const entry = Object.keys(manifest).find((key) => manifest[key]?.isEntry)
+  if (!entry) return NONE
+  // The entry's own chunks are already in index.html.
+  const loaded = staticClosure(manifest, entry)
+  const cache = new Map<string, string[]>()
+  const moduleFiles = (module: string): string[] => {
+    let files = cache.get(module)
+    if (!files) {
+      files = [...staticClosure(manifest, module)]
+        .filter((key) => !loaded.has(key))
+        .map((key) => manifest[key]?.file)
+        .filter((file): file is string => typeof file === 'string' && file.endsWith('.js'))
+      cache.set(module, files)
+    }
+    return files
+  }
+  return {
+    tags(pathname, options) {
+      const plan = preloadPlan(pathname)
+      if (!plan) return ''
+      const api = options.api
+        ? plan.api.map(
+            (url) =>
+              `<link rel="preload" as="fetch" crossorigin="anonymous" href="${escapeAttribute(url)}" />`,
+          )
+        : []
+      const modules = moduleFiles(plan.module).map(
+        (file) => `<link rel="modulepreload" crossorigin href="/${escapeAttribute(file)}" />`,
+      )
+      return [...api, ...modules].join('')
+    },
+  }
+}
+
+/** The preloader for a build directory; none when the build has no manifest. */
+export function loadPreloader(distDir: string): Preloader {
+  try {
+    const text = readFileSync(path.join(distDir, '.vite', 'manifest.json'), 'utf8')
+    return createPreloader(JSON.parse(text) as Manifest)
+  } catch {
+    return NONE
+  }
+}

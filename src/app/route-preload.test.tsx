@@ -1,0 +1,89 @@
+import { QueryClient } from '@tanstack/react-query'
+import { waitFor } from '@testing-library/react'
+import { matchRoutes } from 'react-router'
+import { afterEach, describe, expect, it } from 'vitest'
+import { server } from '@mocks/node'
+import { ACME, BUSY_FLOW, BUSY_FP } from '@mocks/world/acme'
+import { renderRoute } from '@/test/render-route'
+import { preloadPlan, ROUTE_HINTS } from './route-preload'
+import { createRoutes } from './router'
+
+const SEED_FP = '9af401c4350b21e3f1df17d6ad808da43d9646e75b6da902cc7c492bcfb9c625'
+
+/** One real address per hint, with the values the demo world has. */
+const SAMPLES: Record<string, string> = {
+  flows: '/cyber-dojo/flows',
+  'flows/:flow': '/cyber-dojo/flows/runner-ci',
+  'flows/:flow/artifacts/:fingerprint': `/cyber-dojo/flows/runner/artifacts/${SEED_FP}`,
+  'flows/:flow/trails/:trail':
+    '/cyber-dojo/flows/runner-ci/trails/16d9990ad23a40eecaf087abac2a58a2d2a4b3f4',
+  environments: '/cyber-dojo/environments',
+  'environments/:env': '/cyber-dojo/environments/aws-prod',
+  'environments/:env/snapshots': '/cyber-dojo/environments/aws-prod/snapshots',
+  'environments/:env/events': '/cyber-dojo/environments/aws-prod/events',
+  'environments/:env/snapshots/:index': '/cyber-dojo/environments/aws-prod/snapshots/65',
+  diff: '/cyber-dojo/diff',
+  search: '/cyber-dojo/search',
+  audit: '/cyber-dojo/audit',
+}
+
+describe('preloadPlan', () => {
+  it('names the route module the router loads for every hinted address', async () => {
+    const routes = createRoutes(new QueryClient(), 'cyber-dojo')
+    for (const hint of ROUTE_HINTS) {
+      const path = SAMPLES[hint.pattern]
+      expect(path, hint.pattern).toBeDefined()
+      const match = matchRoutes(routes, path ?? '')?.at(-1)
+      expect(match?.route.path, path).toBe(hint.pattern)
+      const lazy = match?.route.lazy
+      if (typeof lazy !== 'function') throw new Error(`${hint.pattern} is not a lazy route`)
+      const loaded = await lazy()
+      const module = (await import(/* @vite-ignore */ `/${hint.module}`)) as { Component: unknown }
+      expect(loaded.Component, hint.pattern).toBe(module.Component)
+      expect(preloadPlan(path ?? '')?.module).toBe(hint.module)
+    }
+  })
+
+  it('decodes segments, and knows nothing of other or malformed addresses', () => {
+    expect(preloadPlan('/acme%2Dcorp/environments/prod%20eu/snapshots/3')?.api).toEqual([
+      '/api/v2/environments/acme-corp/prod%20eu',
+      '/api/v2/snapshots/acme-corp/prod%20eu/3',
+    ])
+    expect(preloadPlan('/')).toBeNull()
+    expect(preloadPlan('/cyber-dojo')).toBeNull()
+    expect(preloadPlan('/cyber-dojo/nowhere')).toBeNull()
+    expect(preloadPlan('/cyber-dojo/flows/%E0%A4%A')).toBeNull()
+  })
+
+  it('asks for no data it cannot be sure of: short fingerprints, snapshot expressions', () => {
+    expect(preloadPlan('/cyber-dojo/flows/runner/artifacts/9af401c4')?.api).toEqual([])
+    expect(preloadPlan('/cyber-dojo/environments/aws-prod/snapshots/-1')?.api).toEqual([])
+    expect(preloadPlan('/cyber-dojo/environments/aws-prod/snapshots/0')?.api).toEqual([])
+  })
+})
+
+describe('preloaded API requests', () => {
+  const seen: string[] = []
+  const record = ({ request }: { request: Request }) => {
+    const url = new URL(request.url)
+    seen.push(`${url.pathname}${url.search}`)
+  }
+  afterEach(() => {
+    server.events.removeListener('request:start', record)
+    seen.length = 0
+  })
+
+  const pages = [
+    ...Object.values(SAMPLES),
+    `/${ACME}/flows/${BUSY_FLOW}/artifacts/${BUSY_FP}`,
+  ].filter((path) => (preloadPlan(path)?.api.length ?? 0) > 0)
+
+  it.each(pages)('are the exact URLs the loader of %s requests', async (path) => {
+    server.events.on('request:start', record)
+    const expected = preloadPlan(path)?.api ?? []
+    renderRoute(path)
+    await waitFor(() => expect(seen).toEqual(expect.arrayContaining(expected)), {
+      timeout: 8000,
+    })
+  })
+})
