@@ -14,12 +14,13 @@
  */
 import { createHash } from 'node:crypto'
 import { realpathSync, statSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import http from 'node:http'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib'
+import { promisify } from 'node:util'
+import { brotliCompress, constants as zlibConstants, gzip as gzipCallback } from 'node:zlib'
 import { describeMode, injectConfig, readShiplogConfig } from './config.ts'
 import type { ShiplogConfig } from './config.ts'
 import { loadPreloader } from './preload.ts'
@@ -72,6 +73,9 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.wasm': 'application/wasm',
 }
 
+const brotli = promisify(brotliCompress)
+const gzip = promisify(gzipCallback)
+
 const COMPRESSIBLE = /^(text\/|application\/(json|manifest\+json|javascript)|image\/svg\+xml)/
 const IMMUTABLE = 'public, max-age=31536000, immutable'
 const API_PATH = /^\/api(?:[/?%\\]|$)/i
@@ -88,8 +92,8 @@ interface CachedFile {
   key: string
   body: Buffer
   etag: string
-  gzip?: Buffer
-  br?: Buffer
+  gzip?: Promise<Buffer>
+  br?: Promise<Buffer>
 }
 
 function contentTypeOf(filePath: string): string {
@@ -153,16 +157,34 @@ export function createShiplogServer(options: ShiplogServerOptions): http.Server 
     return file
   }
 
-  function compressed(file: CachedFile, encoding: 'br' | 'gzip'): Buffer {
+  /** Compressed off the event loop (zlib's thread pool), once per file and encoding. */
+  function compressed(file: CachedFile, encoding: 'br' | 'gzip'): Promise<Buffer> {
     if (encoding === 'br') {
-      file.br ??= brotliCompressSync(file.body, {
-        params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9 },
-      })
+      file.br ??= brotli(file.body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9 } })
       return file.br
     }
-    file.gzip ??= gzipSync(file.body, { level: 9 })
+    file.gzip ??= gzip(file.body, { level: 9 })
     return file.gzip
   }
+
+  // Compress the build's assets at start-up, so the first visitor does not wait for it.
+  const warmUp = async (): Promise<void> => {
+    const assets = path.join(distDir, 'assets')
+    let names: string[]
+    try {
+      names = await readdir(assets)
+    } catch {
+      return
+    }
+    for (const name of names) {
+      const filePath = path.join(assets, name)
+      if (!COMPRESSIBLE.test(contentTypeOf(filePath))) continue
+      const file = await load(filePath)
+      if (file.body.length > 1024)
+        await Promise.all([compressed(file, 'br'), compressed(file, 'gzip')])
+    }
+  }
+  void warmUp().catch(() => undefined)
 
   async function sendFile(
     req: IncomingMessage,
@@ -187,7 +209,7 @@ export function createShiplogServer(options: ShiplogServerOptions): http.Server 
       return
     }
     const encoding = compressible && file.body.length > 1024 ? pickEncoding(req) : undefined
-    const body = encoding ? compressed(file, encoding) : file.body
+    const body = encoding ? await compressed(file, encoding) : file.body
     if (encoding) res.setHeader('content-encoding', encoding)
     res.setHeader('content-length', body.length)
     res.writeHead(200)

@@ -21,7 +21,8 @@ describe('flows list', () => {
     await screen.findByRole('heading', { name: 'Flows' }, LOAD)
     expect(screen.getByText(/^\d+ flows$/)).toBeInTheDocument()
     for (const name of ['creator', 'runner', 'saver', 'web']) {
-      expect(screen.getByRole('link', { name })).toHaveAttribute(
+      // The first screenful is drawn first, the rest of the page right after.
+      expect(await screen.findByRole('link', { name })).toHaveAttribute(
         'href',
         `/cyber-dojo/flows/${name}`,
       )
@@ -69,12 +70,13 @@ describe('flows list', () => {
     const user = userEvent.setup()
     const { router } = renderRoute('/many/flows')
     await screen.findByRole('heading', { name: 'Flows' }, LOAD)
-    expect(flowNames()).toHaveLength(100)
+    // 25 rows first, then the whole page of 100.
+    await waitFor(() => expect(flowNames()).toHaveLength(100))
     expect(screen.getByText('250 flows')).toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: 'Next' }))
     await waitFor(() => expect(router.state.location.search).toBe('?page=2'))
     expect(await screen.findByText(/Page 2 of 3/, undefined, LOAD)).toBeInTheDocument()
-    expect(flowNames()[0]).toBe('service-100')
+    await waitFor(() => expect(flowNames()[0]).toBe('service-100'))
   })
 })
 

@@ -7,6 +7,7 @@ import { requireParam } from '@/app/params'
 import { EmptyState } from '@/components/empty-state'
 import { ExportMenu, type ExportColumn } from '@/components/export-menu'
 import { TimeStamp } from '@/components/time-stamp'
+import { useProgressive } from '@/components/use-progressive'
 import { pluralise } from '@/lib/format'
 import { flowPath } from '@/features/artifacts/paths'
 import { FlowComplianceWhy } from '@/features/compliance/flow-why'
@@ -213,6 +214,8 @@ function SortHeader({
   )
 }
 
+const firstScreenful = (flows: ReadonlyArray<Flow>) => flows.slice(0, 25)
+
 function FlowsTable({
   org,
   flows,
@@ -224,6 +227,8 @@ function FlowsTable({
   params: FlowsParams
   onSort: (next: Partial<FlowsParams>) => void
 }) {
+  // A page of 100 flows paints its first screenful, then the rest one render later.
+  const shown = useProgressive(flows, firstScreenful)
   return (
     <div className="overflow-x-auto rounded border border-line bg-surface">
       <table className="w-full text-left">
@@ -247,7 +252,7 @@ function FlowsTable({
           </tr>
         </thead>
         <tbody className="divide-y divide-line">
-          {flows.map((flow) => (
+          {shown.map((flow) => (
             <tr key={flow.name} className="align-top hover:bg-raised/50">
               <th scope="row" className="px-3 py-2 font-medium">
                 <Link
