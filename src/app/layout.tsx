@@ -45,7 +45,7 @@ export function AppLayout() {
       </a>
       <PageProgress busy={busy} />
       <header className="border-b border-line bg-surface">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
+        <div className="mx-auto flex min-h-[46px] max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
           <NavLink to={`${base}/flows`} className="flex items-center gap-2 text-base font-semibold">
             <img src="/favicon.svg" alt="" width={22} height={22} />
             Shiplog

@@ -12,16 +12,27 @@ export function RouteFallback() {
     const timer = window.setTimeout(() => setSlow(true), SLOW_AFTER_MS)
     return () => window.clearTimeout(timer)
   }, [])
+  // The header matches the one index.html paints before any JavaScript runs.
   return (
-    <div className="mx-auto max-w-6xl p-6">
+    <div className="min-h-screen bg-canvas text-ink">
       <PageProgress busy />
-      {slow ? (
-        <p className="mb-2 text-sm text-muted">
-          Still waiting for the Kosli API. Shiplog gives up after {REQUEST_TIMEOUT_MS / 1000}{' '}
-          seconds and says what happened.
-        </p>
-      ) : null}
-      <Skeleton label="Loading Shiplog" />
+      <header className="border-b border-line bg-surface">
+        <div className="mx-auto flex min-h-[46px] max-w-7xl items-center px-4 py-2">
+          <span className="flex items-center gap-2 text-base font-semibold">
+            <img src="/favicon.svg" alt="" width={22} height={22} />
+            Shiplog
+          </span>
+        </div>
+      </header>
+      <main className="mx-auto max-w-7xl px-4 py-4">
+        {slow ? (
+          <p className="mb-2 text-sm text-muted">
+            Still waiting for the Kosli API. Shiplog gives up after {REQUEST_TIMEOUT_MS / 1000}{' '}
+            seconds and says what happened.
+          </p>
+        ) : null}
+        <Skeleton label="Loading Shiplog" />
+      </main>
     </div>
   )
 }
