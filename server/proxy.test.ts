@@ -2,7 +2,8 @@
 import http from 'node:http'
 import type { Server } from 'node:http'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { checkApiPath, createKosliProxy } from './proxy.ts'
+import { gunzipSync } from 'node:zlib'
+import { checkApiPath, createKosliProxy, shouldCompress } from './proxy.ts'
 import type { ProxyOptions } from './proxy.ts'
 import { close, everything, listen, rawRequest, startServer } from './test-helpers.ts'
 import type { RawResponse, RecordedRequest } from './test-helpers.ts'
@@ -286,5 +287,41 @@ describe('createKosliProxy', () => {
     expect(response.status).toBe(504)
     expect(Date.now() - started).toBeLessThan(5000)
     expect(JSON.parse(response.body).message).toContain(`The Kosli API at ${upstreamUrl}`)
+  })
+})
+
+describe('compression of API answers', () => {
+  it('gzips an uncompressed JSON answer when the browser accepts gzip', async () => {
+    const base = await startProxy()
+    const response = await request(base, '/api/v2/big', {
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    })
+    expect(response.status).toBe(200)
+    expect(response.headers['content-encoding']).toBe('gzip')
+    expect(response.headers.vary).toMatch(/Accept-Encoding/)
+    expect(response.headers['content-length']).toBeUndefined()
+    const body = JSON.parse(gunzipSync(response.raw).toString()) as unknown[]
+    expect(body).toHaveLength(20_000)
+    expect(response.raw.length).toBeLessThan(body.length * 10)
+  })
+
+  it('sends it as it came when the browser does not accept gzip', async () => {
+    const base = await startProxy()
+    const response = await request(base, '/api/v2/big', { headers: { 'accept-encoding': 'br' } })
+    expect(response.headers['content-encoding']).toBeUndefined()
+    expect(JSON.parse(response.body)).toHaveLength(20_000)
+  })
+
+  it('leaves encoded, small, empty and non-JSON answers alone', () => {
+    const gzip = { 'accept-encoding': 'gzip' }
+    const json = { 'content-type': 'application/json; charset=utf-8' }
+    expect(shouldCompress(200, json, gzip)).toBe(true)
+    expect(shouldCompress(404, { ...json, 'content-length': '5000' }, gzip)).toBe(true)
+    expect(shouldCompress(200, { ...json, 'content-encoding': 'br' }, gzip)).toBe(false)
+    expect(shouldCompress(200, { ...json, 'content-length': '40' }, gzip)).toBe(false)
+    expect(shouldCompress(304, json, gzip)).toBe(false)
+    expect(shouldCompress(206, json, gzip)).toBe(false)
+    expect(shouldCompress(502, { 'content-type': 'text/html' }, gzip)).toBe(false)
+    expect(shouldCompress(200, { 'content-type': 'application/problem+json' }, gzip)).toBe(true)
   })
 })

@@ -8,6 +8,7 @@
 import http from 'node:http'
 import https from 'node:https'
 import { pipeline } from 'node:stream'
+import { createGzip } from 'node:zlib'
 import type {
   IncomingHttpHeaders,
   IncomingMessage,
@@ -202,6 +203,23 @@ function responseHeaders(incoming: IncomingHttpHeaders, res: ServerResponse): Ou
   return headers
 }
 
+/**
+ * Gzip a JSON answer the upstream sent uncompressed, when the browser accepts gzip. Bodies that
+ * are already encoded, empty or ranged pass through untouched.
+ */
+export function shouldCompress(
+  status: number,
+  upstream: IncomingHttpHeaders,
+  request: IncomingHttpHeaders,
+): boolean {
+  if (status === 204 || status === 206 || status === 304) return false
+  if (upstream['content-encoding'] !== undefined) return false
+  if (!/^application\/([\w.+-]+\+)?json\b/i.test(upstream['content-type'] ?? '')) return false
+  const length = Number(upstream['content-length'] ?? Number.NaN)
+  if (Number.isFinite(length) && length < 1024) return false
+  return /\bgzip\b/i.test(String(request['accept-encoding'] ?? ''))
+}
+
 export function createKosliProxy(options: ProxyOptions): ProxyHandler {
   const target = new URL(options.kosliHost)
   const basePath = target.pathname.replace(/\/+$/, '')
@@ -271,10 +289,23 @@ export function createKosliProxy(options: ProxyOptions): ProxyHandler {
 
     upstream.on('response', (upstreamRes) => {
       clearTimeout(deadline)
-      res.writeHead(upstreamRes.statusCode ?? 502, responseHeaders(upstreamRes.headers, res))
-      pipeline(upstreamRes, res, (error) => {
+      const status = upstreamRes.statusCode ?? 502
+      const outgoing = responseHeaders(upstreamRes.headers, res)
+      const done = (error: Error | null) => {
         if (error) res.destroy()
-      })
+      }
+      if (method === 'GET' && shouldCompress(status, upstreamRes.headers, req.headers)) {
+        // JSON compresses ~10×; the browser unpacks it as it streams in.
+        delete outgoing['content-length']
+        outgoing['content-encoding'] = 'gzip'
+        const vary = outgoing.vary
+        outgoing.vary = vary ? `${String(vary)}, Accept-Encoding` : 'Accept-Encoding'
+        res.writeHead(status, outgoing)
+        pipeline(upstreamRes, createGzip({ level: 4 }), res, done)
+        return
+      }
+      res.writeHead(status, outgoing)
+      pipeline(upstreamRes, res, done)
     })
 
     upstream.on('error', (error: NodeJS.ErrnoException) => {
