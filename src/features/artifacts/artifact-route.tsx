@@ -13,6 +13,7 @@ import { isApiError } from '@/api/client'
 import type { SnapshotRef } from '@/api/domain'
 import { trailQueries } from '@/api/trails'
 import { requireParam } from '@/app/params'
+import { pathOnlyRevalidation } from '@/app/route-module'
 import { RouteErrorBoundary } from '@/app/route-error-boundary'
 import { SafeLink } from '@/components/safe-link'
 import { ShortId } from '@/components/short-id'
@@ -33,6 +34,9 @@ import {
 
 type LoaderData =
   { kind: 'artifact' } | { kind: 'invalid' } | Exclude<FingerprintResolution, { kind: 'one' }>
+
+/** Filters and sorts live in the search params; the loader reads only the path. */
+export const shouldRevalidate = pathOnlyRevalidation
 
 export function loader(queryClient: QueryClient) {
   return async ({ params }: LoaderFunctionArgs): Promise<LoaderData | Response> => {

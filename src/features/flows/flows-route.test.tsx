@@ -22,7 +22,7 @@ describe('flows list', () => {
     expect(screen.getByText(/^\d+ flows$/)).toBeInTheDocument()
     for (const name of ['creator', 'runner', 'saver', 'web']) {
       // The first screenful is drawn first, the rest of the page right after.
-      expect(await screen.findByRole('link', { name })).toHaveAttribute(
+      expect(await screen.findByRole('link', { name }, LOAD)).toHaveAttribute(
         'href',
         `/cyber-dojo/flows/${name}`,
       )
@@ -38,7 +38,10 @@ describe('flows list', () => {
     const input = await screen.findByLabelText('Filter flows', undefined, LOAD)
     await user.type(input, 'runner')
     await waitFor(() => expect(router.state.location.search).toBe('?q=runner'))
-    expect(flowNames().every((name) => name.includes('runner'))).toBe(true)
+    await waitFor(
+      () => expect(flowNames().every((name) => name.includes('runner'))).toBe(true),
+      LOAD,
+    )
     expect(await screen.findByText(/flows? matching “runner”/, undefined, LOAD)).toBeInTheDocument()
     await user.clear(input)
     await user.type(input, 'zzzz-nothing')
@@ -71,12 +74,12 @@ describe('flows list', () => {
     const { router } = renderRoute('/many/flows')
     await screen.findByRole('heading', { name: 'Flows' }, LOAD)
     // 25 rows first, then the whole page of 100.
-    await waitFor(() => expect(flowNames()).toHaveLength(100))
+    await waitFor(() => expect(flowNames()).toHaveLength(100), LOAD)
     expect(screen.getByText('250 flows')).toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: 'Next' }))
     await waitFor(() => expect(router.state.location.search).toBe('?page=2'))
     expect(await screen.findByText(/Page 2 of 3/, undefined, LOAD)).toBeInTheDocument()
-    await waitFor(() => expect(flowNames()[0]).toBe('service-100'))
+    await waitFor(() => expect(flowNames()[0]).toBe('service-100'), LOAD)
   })
 })
 

@@ -4,6 +4,7 @@ import { useMemo } from 'react'
 import { Link, useParams, useSearchParams, type LoaderFunctionArgs } from 'react-router'
 import { flowQueries, type Flow } from '@/api/flows'
 import { requireParam } from '@/app/params'
+import { pathOnlyRevalidation } from '@/app/route-module'
 import { EmptyState } from '@/components/empty-state'
 import { ExportMenu, type ExportColumn } from '@/components/export-menu'
 import { TimeStamp } from '@/components/time-stamp'
@@ -23,6 +24,9 @@ import {
 } from './flows-list'
 import { TagList } from './tag-list'
 import { useUrlDraft } from './use-url-draft'
+
+/** Filters and sorts live in the search params; the loader reads only the path. */
+export const shouldRevalidate = pathOnlyRevalidation
 
 export function loader(queryClient: QueryClient) {
   return async ({ params }: LoaderFunctionArgs) => {

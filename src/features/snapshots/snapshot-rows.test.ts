@@ -5,9 +5,11 @@ import {
   blueGreenGroups,
   displayItemKeys,
   displayItems,
+  matchesFilters,
   nonComplianceReason,
   rowsOf,
   shortArtifactName,
+  sortRows,
   toSnapshotRows,
   visibleRows,
 } from './snapshot-rows'
@@ -197,5 +199,17 @@ describe('displayItemKeys', () => {
     const all = displayItemKeys(displayItems(rows))
     const filtered = displayItemKeys(displayItems(rows.slice(1, 2)))
     expect(filtered).toEqual([all[1]])
+  })
+})
+
+describe('sortRows', () => {
+  it('orders like visibleRows, so filtering a sorted list equals sorting a filtered one', () => {
+    const rows = toSnapshotRows(snapshot65)
+    const params = { ...DEFAULT_SNAPSHOT_PARAMS, sort: 'flow' as const, dir: 'desc' as const }
+    const sorted = sortRows(rows, params.sort, params.dir)
+    expect(sorted).toHaveLength(rows.length)
+    expect(sorted).not.toBe(rows)
+    const q = { ...params, q: 'runner' }
+    expect(sorted.filter((row) => matchesFilters(row, q))).toEqual(visibleRows(rows, q))
   })
 })

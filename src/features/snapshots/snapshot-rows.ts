@@ -184,13 +184,22 @@ function compareBy(sort: SnapshotParams['sort']): (a: SnapshotRow, b: SnapshotRo
 }
 
 /** Filtered and sorted rows, flat: exactly what the table shows and what an export contains. */
+/** The rows in the chosen order. Sorting once and filtering the sorted list gives the same order. */
+export function sortRows(
+  rows: ReadonlyArray<SnapshotRow>,
+  sort: SnapshotParams['sort'],
+  dir: SnapshotParams['dir'],
+): SnapshotRow[] {
+  const compare = compareBy(sort)
+  const sign = dir === 'desc' ? -1 : 1
+  return [...rows].sort((a, b) => sign * compare(a, b))
+}
+
 export function visibleRows(
   rows: ReadonlyArray<SnapshotRow>,
   params: SnapshotParams,
 ): SnapshotRow[] {
-  const compare = compareBy(params.sort)
-  const sign = params.dir === 'desc' ? -1 : 1
-  return rows.filter((row) => matchesFilters(row, params)).sort((a, b) => sign * compare(a, b))
+  return sortRows(rows, params.sort, params.dir).filter((row) => matchesFilters(row, params))
 }
 
 /**
