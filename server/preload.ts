@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { preloadPlan } from '../src/app/route-preload.ts'
+import { escapeHtml } from './config.ts'
 
 interface ManifestChunk {
   file: string
@@ -22,10 +23,6 @@ export interface Preloader {
 }
 
 const NONE: Preloader = { tags: () => '' }
-
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
-}
 
 /** Every chunk `key` imports statically, depth first, itself included. */
 function staticClosure(manifest: Manifest, key: string, into = new Set<string>()): Set<string> {
@@ -59,11 +56,11 @@ export function createPreloader(manifest: Manifest): Preloader {
       const api = options.api
         ? plan.api.map(
             (url) =>
-              `<link rel="preload" as="fetch" crossorigin="anonymous" href="${escapeAttribute(url)}" />`,
+              `<link rel="preload" as="fetch" crossorigin="anonymous" href="${escapeHtml(url)}" />`,
           )
         : []
       const modules = moduleFiles(plan.module).map(
-        (file) => `<link rel="modulepreload" crossorigin href="/${escapeAttribute(file)}" />`,
+        (file) => `<link rel="modulepreload" crossorigin href="/${escapeHtml(file)}" />`,
       )
       return [...api, ...modules].join('')
     },

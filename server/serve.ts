@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto'
 import { realpathSync, statSync } from 'node:fs'
-import { readdir, readFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import http from 'node:http'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
@@ -166,25 +166,6 @@ export function createShiplogServer(options: ShiplogServerOptions): http.Server 
     file.gzip ??= gzip(file.body, { level: 9 })
     return file.gzip
   }
-
-  // Compress the build's assets at start-up, so the first visitor does not wait for it.
-  const warmUp = async (): Promise<void> => {
-    const assets = path.join(distDir, 'assets')
-    let names: string[]
-    try {
-      names = await readdir(assets)
-    } catch {
-      return
-    }
-    for (const name of names) {
-      const filePath = path.join(assets, name)
-      if (!COMPRESSIBLE.test(contentTypeOf(filePath))) continue
-      const file = await load(filePath)
-      if (file.body.length > 1024)
-        await Promise.all([compressed(file, 'br'), compressed(file, 'gzip')])
-    }
-  }
-  void warmUp().catch(() => undefined)
 
   async function sendFile(
     req: IncomingMessage,

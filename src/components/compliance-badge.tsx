@@ -24,6 +24,19 @@ export function toComplianceState(value: BadgeValue): ComplianceState {
   return value ?? 'UNKNOWN'
 }
 
+const WORD: Record<ComplianceState, string> = {
+  COMPLIANT: 'compliant',
+  'NON-COMPLIANT': 'non-compliant',
+  INCOMPLETE: 'incomplete',
+  MISSING: 'missing',
+  UNKNOWN: 'of unknown compliance',
+}
+
+/** The state inside a sentence: 'it is non-compliant', 'it is of unknown compliance'. */
+export function complianceWord(value: BadgeValue): string {
+  return WORD[toComplianceState(value)]
+}
+
 /** The badge's words: 'Non-compliant', or the label given instead. */
 export function complianceLabel(value: BadgeValue, label?: string): string {
   return label ?? LOOK[toComplianceState(value)].label

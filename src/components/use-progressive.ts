@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo } from 'react'
+import { useDeferredValue, useState } from 'react'
 
 /**
  * Draw a long list in two steps: `head(value)` on the first render, so the page paints what is
@@ -6,7 +6,7 @@ import { useDeferredValue, useMemo } from 'react'
  * changes to `value` are deferred the same way, keeping input responsive while a list redraws.
  */
 export function useProgressive<T>(value: T, head: (value: T) => T): T {
-  // Only the first render uses the head; computing it later would be wasted work.
-  const initial = useMemo(() => head(value), []) // eslint-disable-line react-hooks/exhaustive-deps
+  // Only the first render uses the head, so it is computed once.
+  const [initial] = useState(() => head(value))
   return useDeferredValue(value, initial)
 }

@@ -1,8 +1,8 @@
 import { useQueries } from '@tanstack/react-query'
 import { Link } from 'react-router'
 import type { Artifact } from '@/api/artifacts'
-import type { ComplianceState } from '@/api/domain'
 import { snapshotQueries, type Snapshot } from '@/api/snapshots'
+import { complianceWord } from '@/components/compliance-badge'
 import { TimeStamp } from '@/components/time-stamp'
 import { ArtifactComplianceWhy } from '@/features/compliance/artifact-why'
 import { SnapshotArtifactWhy } from '@/features/compliance/snapshot-why'
@@ -10,14 +10,6 @@ import { environmentPath } from '@/features/environments/paths'
 import { shortArtifactName } from '@/features/snapshots/snapshot-rows'
 import { snapshotPath } from './paths'
 import { complianceChanged, startSnapshots, type StartSnapshot } from './start-snapshots'
-
-const WORD: Record<ComplianceState, string> = {
-  COMPLIANT: 'compliant',
-  'NON-COMPLIANT': 'non-compliant',
-  INCOMPLETE: 'incomplete',
-  MISSING: 'missing',
-  UNKNOWN: 'of unknown compliance',
-}
 
 /** The start snapshots to fetch, one per environment; the page's loader starts them early. */
 export function startSnapshotQueries(org: string, artifact: Artifact) {
@@ -124,7 +116,7 @@ export function ComplianceAtStart({
                 </span>
                 Its compliance has changed since it started running in{' '}
                 {changed.map((row) => row.start.environment).join(', ')}: it is{' '}
-                {WORD[artifact.state]} now.
+                {complianceWord(artifact.state)} now.
               </>
             ) : (
               <span className="text-muted">

@@ -16,7 +16,7 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react'
 import type { KeyboardEvent, FocusEvent, ReactNode } from 'react'
 import type { ComplianceState } from '@/api/domain'
-import { ComplianceBadge, complianceLabel, toComplianceState } from '@/components/compliance-badge'
+import { ComplianceBadge, complianceLabel, complianceWord } from '@/components/compliance-badge'
 import { placePanel } from './place-panel'
 import { WhyPanelScope } from './title'
 
@@ -28,17 +28,9 @@ export interface ComplianceWhyProps {
   defaultOpen?: boolean
 }
 
-const WORD: Record<ComplianceState, string> = {
-  COMPLIANT: 'compliant',
-  'NON-COMPLIANT': 'non-compliant',
-  INCOMPLETE: 'incomplete',
-  MISSING: 'missing',
-  UNKNOWN: 'of unknown compliance',
-}
-
 /** 'Why is trail 85cac88 non-compliant?' */
 export function whyQuestion(value: ComplianceWhyProps['value'], subject?: string): string {
-  return `Why is ${subject ?? 'this'} ${WORD[toComplianceState(value)]}?`
+  return `Why is ${subject ?? 'this'} ${complianceWord(value)}?`
 }
 
 export function ComplianceWhy({

@@ -195,13 +195,6 @@ export function sortRows(
   return [...rows].sort((a, b) => sign * compare(a, b))
 }
 
-export function visibleRows(
-  rows: ReadonlyArray<SnapshotRow>,
-  params: SnapshotParams,
-): SnapshotRow[] {
-  return sortRows(rows, params.sort, params.dir).filter((row) => matchesFilters(row, params))
-}
-
 /**
  * Table items: a blue-green group's visible members are pulled together under one heading,
  * placed where its first member sorts; a group with one visible member stays a plain row.
