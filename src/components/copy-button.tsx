@@ -26,23 +26,18 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
       onClick={async () => setState((await copyText(value)) ? 'copied' : 'failed')}
     >
       {state === 'idle' ? (
-        <svg aria-hidden="true" viewBox="0 0 16 16" width="12" height="12" className="my-0.5">
-          <rect
-            x="5"
-            y="5"
-            width="9"
-            height="9"
-            rx="1.5"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.5"
-          />
-          <path
-            d="M3 11V3.5A1.5 1.5 0 0 1 4.5 2H11"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.5"
-          />
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 16 16"
+          width="12"
+          height="12"
+          className="my-0.5"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.5"
+        >
+          {/* One path (two squares, one open): table rows draw two of these each. */}
+          <path d="M6.5 5h6a1.5 1.5 0 0 1 1.5 1.5v6a1.5 1.5 0 0 1-1.5 1.5h-6A1.5 1.5 0 0 1 5 12.5v-6A1.5 1.5 0 0 1 6.5 5ZM3 11V3.5A1.5 1.5 0 0 1 4.5 2H11" />
         </svg>
       ) : (
         <span aria-hidden="true">{state === 'copied' ? '✓' : '✕'}</span>

@@ -5,8 +5,11 @@ import { useNow } from './use-now'
 interface TimeStampProps {
   /** Unix seconds. */
   value: number | null | undefined
-  /** `full` shows "absolute · relative", `absolute` or `relative` one of them. */
-  variant?: 'full' | 'absolute' | 'relative'
+  /**
+   * `full` shows "absolute · relative", `absolute` or `relative` one of them, `stacked` the
+   * relative time with the absolute one beneath it (table cells).
+   */
+  variant?: 'full' | 'absolute' | 'relative' | 'stacked'
   className?: string
 }
 
@@ -19,6 +22,19 @@ export function TimeStamp({ value, variant = 'full', className }: TimeStampProps
   }
   const absolute = formatAbsolute(value, { timeZone })
   const relative = formatRelative(value, now)
+  const dateTime = new Date(value * 1000).toISOString()
+  if (variant === 'stacked') {
+    return (
+      <span className={`flex flex-col ${className ?? ''}`}>
+        <time dateTime={dateTime} title={absolute}>
+          {relative}
+        </time>
+        <time dateTime={dateTime} title={relative} className="text-xs text-muted">
+          {absolute}
+        </time>
+      </span>
+    )
+  }
   const text =
     variant === 'absolute'
       ? absolute
@@ -27,7 +43,7 @@ export function TimeStamp({ value, variant = 'full', className }: TimeStampProps
         : `${absolute} · ${relative}`
   return (
     <time
-      dateTime={new Date(value * 1000).toISOString()}
+      dateTime={dateTime}
       title={variant === 'relative' ? absolute : relative}
       className={className}
     >

@@ -36,6 +36,13 @@ describe('formatAbsolute', () => {
     expect(formatAbsolute(1671700500, NEW_YORK)).toBe('Thu, 22 Dec 2022 04:15:00 EST')
   })
 
+  it('keeps remembered texts apart per zone', () => {
+    const berlin = formatAbsolute(SEED, BERLIN)
+    expect(formatAbsolute(SEED, NEW_YORK)).toBe('Mon, 22 Aug 2022 05:35:00 EDT')
+    expect(formatAbsolute(SEED, BERLIN)).toBe(berlin)
+    expect(formatAbsolute(SEED + 1, BERLIN)).toBe('Mon, 22 Aug 2022 11:35:01 CEST')
+  })
+
   it('crosses the date line into the previous day', () => {
     expect(formatAbsolute(1661126400, NEW_YORK)).toBe('Sun, 21 Aug 2022 20:00:00 EDT')
   })

@@ -97,13 +97,24 @@ function toMs(tsSeconds: number): number | undefined {
   return Math.abs(ms) <= 8.64e15 ? ms : undefined
 }
 
+// Three Intl calls per text; scrolling a table formats the same times again and again.
+const ABSOLUTE_TEXTS_KEPT = 4096
+const absoluteTexts = new Map<string, string>()
+
 /** RFC 1123 like the CLI: 'Mon, 22 Aug 2022 11:35:00 CEST'. */
 export function formatAbsolute(tsSeconds: number, opts: ZoneOption): string {
   const ms = toMs(tsSeconds)
   if (ms === undefined) return UNKNOWN
+  const key = `${opts.timeZone} ${ms}`
+  const known = absoluteTexts.get(key)
+  if (known !== undefined) return known
   const p = dateParts(ms, opts.timeZone)
   const name = zoneName(ms, opts.timeZone)
-  return `${p.weekday}, ${p.day} ${p.month} ${p.year} ${p.hour}:${p.minute}:${p.second} ${name}`
+  const text = `${p.weekday}, ${p.day} ${p.month} ${p.year} ${p.hour}:${p.minute}:${p.second} ${name}`
+  // Bounded: a long scroll through a big table would otherwise keep every text it ever made.
+  if (absoluteTexts.size >= ABSOLUTE_TEXTS_KEPT) absoluteTexts.clear()
+  absoluteTexts.set(key, text)
+  return text
 }
 
 /** 'Mon, 22 Aug 2022' in the zone, for day group headings. */

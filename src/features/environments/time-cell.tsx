@@ -9,10 +9,5 @@ export function TimeCell({
   missing?: string
 }) {
   if (value === null) return <span className="text-muted">{missing}</span>
-  return (
-    <span className="flex flex-col">
-      <TimeStamp value={value} variant="relative" />
-      <TimeStamp value={value} variant="absolute" className="text-xs text-muted" />
-    </span>
-  )
+  return <TimeStamp value={value} variant="stacked" />
 }
