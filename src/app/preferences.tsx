@@ -59,6 +59,7 @@ export function PreferencesProvider({ children }: { children: ReactNode }) {
     const apply = () => {
       const dark = theme === 'dark' || (theme === 'system' && prefersDark())
       document.documentElement.classList.toggle('dark', dark)
+      document.documentElement.classList.toggle('light', !dark)
     }
     apply()
     if (theme !== 'system' || typeof window.matchMedia !== 'function') return
