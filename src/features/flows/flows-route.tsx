@@ -235,8 +235,20 @@ function FlowsTable({
   const shown = useProgressive(flows, firstScreenful)
   return (
     <div className="overflow-x-auto rounded border border-line bg-surface">
-      <table className="w-full text-left">
+      {/*
+        Wide screens fix the column widths, so the rows that arrive after the first screenful
+        cannot move them; narrow ones let the columns share what room there is.
+      */}
+      <table className="w-full text-left xl:table-fixed">
         <caption className="sr-only">Flows in {org}</caption>
+        <colgroup>
+          <col className="xl:w-52" />
+          <col />
+          <col className="xl:w-24" />
+          <col className="xl:w-64" />
+          <col className="xl:w-44" />
+          <col className="xl:w-40" />
+        </colgroup>
         <thead className="border-b border-line bg-raised text-sm">
           <tr>
             <SortHeader label="Name" sort="name" params={params} onSort={onSort} />
@@ -258,7 +270,7 @@ function FlowsTable({
         <tbody className="divide-y divide-line">
           {shown.map((flow) => (
             <tr key={flow.name} className="align-top hover:bg-raised/50">
-              <th scope="row" className="px-3 py-2 font-medium">
+              <th scope="row" className="min-w-32 px-3 py-2 font-medium break-words">
                 <Link
                   className="text-accent underline-offset-2 hover:underline"
                   to={flowPath(org, flow.name)}
@@ -266,13 +278,13 @@ function FlowsTable({
                   {flow.name}
                 </Link>
               </th>
-              <td className="max-w-md px-3 py-2 break-words">
+              <td className="px-3 py-2 break-words">
                 {flow.description || <span className="text-muted">none</span>}
               </td>
               <td className="px-3 py-2">
                 {flow.visibility ?? <span className="text-muted">unknown</span>}
               </td>
-              <td className="px-3 py-2">
+              <td className="min-w-44 px-3 py-2">
                 <TagList tags={flow.tags} />
               </td>
               <td className="px-3 py-2">
