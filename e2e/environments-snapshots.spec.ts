@@ -198,6 +198,34 @@ test.describe('environments and snapshots', () => {
     await expect(lastRow).toBeVisible()
     // Only a window of rows is in the page, not all of them.
     expect(await table.locator('tbody').count()).toBeLessThan(200)
+
+    // A fling (two screens a frame) draws plain rows on the way, and full rows once it stops.
+    await region.evaluate((element) => element.scrollTo({ top: 0 }))
+    const plainRowsSeen = await region.evaluate(async (element) => {
+      let plain = 0
+      const observer = new MutationObserver(() => {
+        for (const body of element.querySelectorAll('tbody[data-kind="row"]')) {
+          if (!body.querySelector('button')) plain += 1
+        }
+      })
+      observer.observe(element, { childList: true, subtree: true })
+      for (let frame = 0; frame < 10; frame++) {
+        element.scrollTop += element.clientHeight * 2
+        await new Promise((resolve) => requestAnimationFrame(resolve))
+      }
+      observer.disconnect()
+      return plain
+    })
+    expect(plainRowsSeen).toBeGreaterThan(0)
+    const plainRowsNow = () =>
+      region.evaluate(
+        (element) =>
+          [...element.querySelectorAll('tbody[data-kind="row"]')].filter(
+            (body) => !body.querySelector('button'),
+          ).length,
+      )
+    await expect.poll(plainRowsNow).toBe(0)
+    await expect(region.getByRole('button', { name: /^Details for / }).first()).toBeVisible()
   })
 
   test('missing things get clear messages', async ({ page }) => {

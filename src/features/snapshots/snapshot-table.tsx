@@ -1,4 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual'
+import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual'
 import {
   memo,
   useCallback,
@@ -9,10 +9,13 @@ import {
   type ReactNode,
 } from 'react'
 import { Link } from 'react-router'
+import { ComplianceBadge } from '@/components/compliance-badge'
 import { ShortId } from '@/components/short-id'
+import { TimeStamp } from '@/components/time-stamp'
 import { SnapshotArtifactWhy } from '@/features/compliance/snapshot-why'
 import { artifactPath, flowPath } from '@/features/environments/paths'
 import { TimeCell } from '@/features/environments/time-cell'
+import { shortSha } from '@/lib/format'
 import { displayItemKeys, type DisplayItem, type SnapshotRow } from './snapshot-rows'
 import { SnapshotRowDetails } from './snapshot-row-details'
 
@@ -177,6 +180,60 @@ const ArtifactRow = memo(function ArtifactRow({
   )
 })
 
+/**
+ * A row drawn while the table flies past (see `isSkimming`): the same columns as text, no links
+ * or buttons, at the full row's height. About a third of a full row's elements.
+ */
+const SkimRow = memo(function SkimRow({
+  row,
+  grouped,
+  rowIndex,
+  height,
+}: {
+  row: SnapshotRow
+  grouped: boolean
+  rowIndex: number
+  height: number
+}) {
+  const { artifact } = row
+  return (
+    <tr
+      aria-rowindex={rowIndex}
+      style={{ height }}
+      className={`align-top ${artifact.exited ? 'text-muted' : ''} ${grouped ? 'bg-info-soft/40' : ''}`}
+    >
+      <td className={`px-3 py-2 font-mono ${grouped ? 'border-l-4 border-info' : ''}`}>
+        {shortSha(artifact.gitCommit)}
+      </td>
+      <th scope="row" className="px-3 py-2 text-left font-normal">
+        <div className="truncate font-medium text-accent">{row.shortName}</div>
+        <div className="truncate text-xs text-muted">{artifact.name}</div>
+      </th>
+      <td className="truncate px-3 py-2">{artifact.flow ?? 'no provenance'}</td>
+      <td className="px-3 py-2">
+        <ComplianceBadge value={artifact.compliant} />
+      </td>
+      <td className="px-3 py-2">
+        <TimeStamp value={artifact.runningSince} variant="relative" />
+      </td>
+      <td className="px-3 py-2 text-right tabular-nums">{artifact.replicas}</td>
+      <td className="px-3 py-2">
+        <Annotation row={row} />
+      </td>
+      <td />
+    </tr>
+  )
+})
+
+/**
+ * Skim while a scroll moves more than a screen between two updates (a fling, a dragged scroll
+ * bar): the rows it shows are gone before anyone could use their buttons, and drawing a screen of
+ * full rows per frame is what makes such a scroll stutter. Slowing down or stopping ends it.
+ */
+export function isSkimming(scrolling: boolean, jump: number, viewport: number): boolean {
+  return scrolling && viewport > 0 && jump > viewport
+}
+
 const GroupHeading = memo(function GroupHeading({
   item,
   rowIndex,
@@ -281,9 +338,18 @@ export function SnapshotTable({
   )
 
   const keys = useMemo(() => displayItemKeys(items), [items])
-  const renderItem = (item: DisplayItem, position: number, rowIndex: number | undefined) =>
+  const renderItem = (
+    item: DisplayItem,
+    position: number,
+    rowIndex: number | undefined,
+    skimHeight: number | null = null,
+  ) =>
     item.kind === 'group' ? (
       <GroupHeading item={item} rowIndex={rowIndex} />
+    ) : skimHeight !== null &&
+      rowIndex !== undefined &&
+      !open.has(item.row.artifact.fingerprint) ? (
+      <SkimRow row={item.row} grouped={item.grouped} rowIndex={rowIndex} height={skimHeight} />
     ) : (
       <ArtifactRow
         org={org}
@@ -325,9 +391,23 @@ function VirtualTable({
   items: ReadonlyArray<DisplayItem>
   keys: ReadonlyArray<string>
   caption: string
-  renderItem: (item: DisplayItem, position: number, rowIndex: number) => ReactNode
+  /** `skimHeight`: draw a closed row as a `SkimRow` of this height. */
+  renderItem: (
+    item: DisplayItem,
+    position: number,
+    rowIndex: number,
+    skimHeight: number | null,
+  ) => ReactNode
 }) {
   const scrollRef = useRef<HTMLDivElement>(null)
+  const [skimming, setSkimming] = useState(false)
+  const lastOffset = useRef(0)
+  const onChange = useCallback((instance: Virtualizer<HTMLDivElement, Element>) => {
+    const offset = instance.scrollOffset ?? 0
+    const jump = Math.abs(offset - lastOffset.current)
+    lastOffset.current = offset
+    setSkimming(isSkimming(instance.isScrolling, jump, instance.scrollRect?.height ?? 0))
+  }, [])
   // A closed row's height, learned from the first one drawn. Rows keep to one line per field, so
   // they share a height; when the estimate is exact a newly drawn row costs the virtualizer
   // nothing, where a wrong one makes it recompute every position below that row.
@@ -353,6 +433,7 @@ function VirtualTable({
     useFlushSync: false,
     // jsdom and the first paint have no layout yet; assume a typical viewport.
     initialRect: { width: 1200, height: 640 },
+    onChange,
   })
   useLayoutEffect(() => {
     const box = scrollRef.current
@@ -399,7 +480,12 @@ function VirtualTable({
               ref={virtualizer.measureElement}
               className="border-t border-line"
             >
-              {renderItem(item, virtualItem.index, virtualItem.index + 2)}
+              {renderItem(
+                item,
+                virtualItem.index,
+                virtualItem.index + 2,
+                skimming ? typical.row : null,
+              )}
             </tbody>
           )
         })}
