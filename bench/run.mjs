@@ -265,7 +265,7 @@ async function main() {
         const titles = {
           snapshot: title,
           typing: `typing into the filter of ${found.snapshot ? `${count(found.snapshot.running)}-row` : 'the'} snapshot (20 keys per run)`,
-          scroll: `scrolling the ${found.snapshot ? `${count(found.snapshot.running)}-row` : ''} snapshot top to bottom`,
+          scroll: `scrolling the ${found.snapshot ? `${count(found.snapshot.running)}-row` : ''} snapshot`,
           heap: `JS heap · ${title}`,
         }
         results.cases[id] = {
@@ -330,7 +330,9 @@ async function main() {
             const bits = [`painted ${ms(result.load.painted)}`]
             if (result.ratio)
               bits.push(`limit ${ms(result.limit.totalMs)}, ratio ${ratio(result.ratio)}`)
-            if (result.scroll) bits.push(`scroll longest task ${ms(result.scroll.longestTaskMs)}`)
+            if (result.scroll) bits.push(`fling longest task ${ms(result.scroll.longestTaskMs)}`)
+            if (result.scrollPaging)
+              bits.push(`paging longest task ${ms(result.scrollPaging.longestTaskMs)}`)
             if (result.typing) {
               const worst = Math.max(
                 ...result.typing.keys.map((/** @type {any} */ k) => k.latencyMs),

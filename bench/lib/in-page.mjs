@@ -130,12 +130,15 @@ export async function parseAndKeep(url) {
 }
 
 /**
- * Scrolls the virtualised container (the nearest scrollable ancestor of the rows) from top to
- * bottom, a big step per frame, and reports the long tasks and frame gaps meanwhile.
- * Stops after `maxMs` so a page that janks badly cannot stall the run (reported as `timedOut`).
- * @param {{ selector: string, maxFrames: number, maxMs: number }} options
+ * Scrolls the virtualised container (the nearest scrollable ancestor of the rows) from the top,
+ * one step per frame, and reports the long tasks and frame gaps meanwhile. With `screens` ≥ 1
+ * (a fling) the step is that many screens, or more, so the bottom is reached in about
+ * `maxFrames` frames; below 1 (paging) it is that fraction of a screen, for `maxFrames` frames or
+ * until the bottom. Stops after `maxMs` so a page that janks badly cannot stall the run
+ * (reported as `timedOut`).
+ * @param {{ selector: string, maxFrames: number, maxMs: number, screens?: number }} options
  */
-export async function scrollToBottom({ selector, maxFrames, maxMs }) {
+export async function scrollToBottom({ selector, maxFrames, maxMs, screens = 2 }) {
   const row = document.querySelector(selector)
   // Read now: virtualisation unmounts this row while scrolling.
   const rowCount = Number(row?.closest('table')?.getAttribute('aria-rowcount') ?? NaN)
@@ -169,7 +172,11 @@ export async function scrollToBottom({ selector, maxFrames, maxMs }) {
   scroller.scrollTop = 0
   await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
   const height = scroller.scrollHeight
-  const step = Math.max(scroller.clientHeight * 2, Math.ceil(height / maxFrames))
+  const paging = screens < 1
+  const step = paging
+    ? Math.round(scroller.clientHeight * screens)
+    : Math.max(scroller.clientHeight * screens, Math.ceil(height / maxFrames))
+  const frameLimit = paging ? maxFrames : maxFrames * 2
   const started = performance.now()
   let previous = started
   let worstFrame = 0
@@ -183,7 +190,7 @@ export async function scrollToBottom({ selector, maxFrames, maxMs }) {
       frames += 1
       const bottom = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1
       timedOut = now - started > maxMs
-      if (bottom || timedOut || frames > maxFrames * 2) {
+      if (bottom || timedOut || frames > frameLimit) {
         resolve(null)
         return
       }
