@@ -7,6 +7,7 @@
  * - `compliant?: boolean | null` — the snapshot's own verdict, shown as a badge when given.
  * Pure counting lives in `compliance-rollup.ts` (`complianceRollup`, `rollupSentence`).
  */
+import { useMemo } from 'react'
 import type { SnapshotArtifact } from '@/api/snapshots'
 import { ComplianceBadge } from '@/components/compliance-badge'
 import { complianceRollup, rollupSentence } from './compliance-rollup'
@@ -17,7 +18,9 @@ export interface ComplianceRollupProps {
 }
 
 export function ComplianceRollup({ artifacts, compliant }: ComplianceRollupProps) {
-  const sentence = rollupSentence(complianceRollup(artifacts))
+  // Counted once per snapshot: pages around it re-render on every filter keystroke, and a
+  // snapshot can hold thousands of artifacts.
+  const sentence = useMemo(() => rollupSentence(complianceRollup(artifacts)), [artifacts])
   return (
     <p className="flex flex-wrap items-center gap-2">
       {compliant !== undefined ? <ComplianceBadge value={compliant} /> : null}

@@ -139,7 +139,7 @@ function SnapshotPage({
     () => [...new Set(rows.map((row) => row.artifact.flow).filter((flow) => flow !== null))].sort(),
     [rows],
   )
-  const running = rows.filter((row) => !row.artifact.exited).length
+  const running = useMemo(() => rows.filter((row) => !row.artifact.exited).length, [rows])
   const exited = rows.length - running
   const groups = useMemo(
     () => new Set(rows.map((row) => row.group).filter((group) => group !== null)),
