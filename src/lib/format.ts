@@ -6,6 +6,11 @@ export function shortSha(value: string | null | undefined, length = 7): string {
 
 const countFormat = new Intl.NumberFormat('en-US')
 
+/** '5,000'. */
+export function formatCount(count: number): string {
+  return countFormat.format(count)
+}
+
 /** '1 flow', '12 flows', '5,000 artifacts'. */
 export function pluralise(count: number, singular: string, plural = singular + 's'): string {
   return `${countFormat.format(count)} ${count === 1 ? singular : plural}`

@@ -13,7 +13,14 @@ import newFlow from '../../../fixtures/kosli/env-diff/new-flow.json'
 import identical from '../../../fixtures/kosli/env-diff/0.json'
 import two from '../../../fixtures/kosli/env-diff/2.json'
 import four from '../../../fixtures/kosli/env-diff/4.json'
-import { alignDiff, serviceKey, summaryText, type AlignedDiff, type DiffRow } from './align-diff'
+import {
+  alignDiff,
+  capUnchanged,
+  serviceKey,
+  summaryText,
+  type AlignedDiff,
+  type DiffRow,
+} from './align-diff'
 
 const CAPTURES: Record<string, unknown> = {
   '0.json': identical,
@@ -79,6 +86,31 @@ function diff(parts: Partial<SnapshotDiff>): SnapshotDiff {
     ...parts,
   }
 }
+
+describe('capUnchanged', () => {
+  const row = (key: string, kind: DiffRow['kind']): DiffRow => ({
+    key,
+    kind,
+    service: key,
+    group: key,
+    from: null,
+    to: null,
+    compareUrl: null,
+  })
+
+  it('keeps every change and the first unchanged rows, in order', () => {
+    const rows = [
+      row('a', 'unchanged'),
+      row('b', 'added'),
+      row('c', 'unchanged'),
+      row('d', 'unchanged'),
+      row('e', 'removed'),
+    ]
+    expect(capUnchanged(rows, 2).map((kept) => kept.key)).toEqual(['a', 'b', 'c', 'e'])
+    expect(capUnchanged(rows, 0).map((kept) => kept.key)).toEqual(['b', 'e'])
+    expect(capUnchanged(rows, 10)).toEqual(rows)
+  })
+})
 
 describe('alignDiff on the real env-diff captures', () => {
   it.each(Object.keys(CAPTURES))(

@@ -228,3 +228,12 @@ export function alignDiff(diff: SnapshotDiff): AlignedDiff {
 export function summaryText(summary: DiffSummary): string {
   return `${summary.added} added, ${summary.removed} removed, ${summary.scaled} scaled, ${summary.unchanged} unchanged`
 }
+
+/**
+ * `rows` with at most `limit` unchanged rows (the first ones, in order); every change stays.
+ * Thousands of unchanged rows drawn at once freeze the page for seconds.
+ */
+export function capUnchanged(rows: ReadonlyArray<DiffRow>, limit: number): DiffRow[] {
+  let unchanged = 0
+  return rows.filter((row) => row.kind !== 'unchanged' || unchanged++ < limit)
+}

@@ -142,6 +142,29 @@ describe('diff page', () => {
     expect(within(screen.getByRole('table')).getByText('Unchanged')).toBeVisible()
   })
 
+  it('draws the first 200 unchanged rows, and 500 more per click, with every change', async () => {
+    const unchanged = Array.from({ length: 250 }, (_, n) =>
+      item(`svc-${n}:1a2b3c4`, n.toString(16).padStart(64, '0'), `svc-${n}`, 1),
+    )
+    useApi((from, to) => ({
+      ...seedDiff(from, to),
+      'not-changed': { artifacts: unchanged },
+    }))
+    renderRoute('/cyber-dojo/diff?from=aws-prod%2364&to=aws-prod%2365&unchanged=show')
+    expect(await screen.findByText('1 added, 0 removed, 0 scaled, 250 unchanged')).toBeVisible()
+    const bodyRows = () => within(screen.getByRole('table')).getAllByRole('row').slice(1)
+    expect(bodyRows()).toHaveLength(201)
+    expect(within(screen.getByRole('table')).getByText('Added')).toBeVisible()
+    expect(
+      screen.getByText('Showing the first 200 of 250 unchanged rows; every change is listed.'),
+    ).toBeVisible()
+
+    await userEvent.click(screen.getByRole('button', { name: 'Show 50 more unchanged' }))
+    expect(bodyRows()).toHaveLength(251)
+    expect(screen.queryByRole('button', { name: /more unchanged/ })).not.toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Hide unchanged' })).toBeVisible()
+  })
+
   it('resolves both sides with links to their snapshot pages', async () => {
     useApi()
     renderRoute('/cyber-dojo/diff?from=aws-prod%2364&to=aws-prod')

@@ -17,9 +17,9 @@ import { requireParam } from '@/app/params'
 import { RouteErrorBoundary } from '@/app/route-error-boundary'
 import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
-import { pluralise } from '@/lib/format'
+import { formatCount, pluralise } from '@/lib/format'
 import { formatSnappish, type Snappish } from '@/lib/snappish'
-import { alignDiff, summaryText } from './align-diff'
+import { alignDiff, capUnchanged, summaryText } from './align-diff'
 import {
   diffToCsv,
   diffToJson,
@@ -171,6 +171,10 @@ function ChoosePair({ org, search }: { org: string; search: DiffSearch }) {
   )
 }
 
+/** Unchanged rows drawn when they are shown, and how many more each "show more" adds. */
+export const UNCHANGED_FIRST = 200
+export const UNCHANGED_MORE = 500
+
 function DiffView({
   org,
   from,
@@ -187,6 +191,17 @@ function DiffView({
   const { resolved: fromResolved, facts: fromDetail } = useSide(org, from, diff.fromSnapshot)
   const { resolved: toResolved, facts: toDetail } = useSide(org, to, diff.toSnapshot)
   const aligned = useMemo(() => alignDiff(diff), [diff])
+  const unchangedRows = useMemo(
+    () => aligned.rows.filter((row) => row.kind === 'unchanged').length,
+    [aligned],
+  )
+  // Per pair: another pair starts again from the first unchanged rows.
+  const pairKey = `${formatSnappish(from)}|${formatSnappish(to)}`
+  const [unchangedLimit, setUnchangedLimit] = useState({ pair: pairKey, count: UNCHANGED_FIRST })
+  const unchangedShown = Math.min(
+    unchangedRows,
+    unchangedLimit.pair === pairKey ? unchangedLimit.count : UNCHANGED_FIRST,
+  )
 
   const fromLabel = fromResolved
     ? `${fromResolved.env}#${fromResolved.index}`
@@ -218,7 +233,11 @@ function DiffView({
     link: `${window.location.origin}/${encodeURIComponent(org)}/diff${diffSearchString(from, to)}`,
   }
   const fileName = exportFileName(fromLabel, toLabel)
-  const rows = showUnchanged ? aligned.rows : aligned.rows.filter((row) => row.kind !== 'unchanged')
+  const rows = useMemo(
+    () => capUnchanged(aligned.rows, showUnchanged ? unchangedShown : 0),
+    [aligned, showUnchanged, unchangedShown],
+  )
+  const moreUnchanged = Math.min(UNCHANGED_MORE, unchangedRows - unchangedShown)
   const fromCount = aligned.summary.removed + aligned.summary.scaled + aligned.summary.unchanged
   const toCount = aligned.summary.added + aligned.summary.scaled + aligned.summary.unchanged
   const unchangedToggle =
@@ -316,10 +335,23 @@ function DiffView({
         <>
           <DiffTable rows={rows} org={org} fromLabel={fromLabel} toLabel={toLabel} />
           {unchangedToggle ? (
-            <p className="flex items-center gap-3 text-sm text-muted">
-              {showUnchanged
-                ? null
-                : `${pluralise(aligned.summary.unchanged, 'unchanged artifact')} hidden.`}
+            <p className="flex flex-wrap items-center gap-3 text-sm text-muted">
+              {!showUnchanged
+                ? `${pluralise(aligned.summary.unchanged, 'unchanged artifact')} hidden.`
+                : moreUnchanged > 0
+                  ? `Showing the first ${formatCount(unchangedShown)} of ${formatCount(unchangedRows)} unchanged rows; every change is listed.`
+                  : null}
+              {showUnchanged && moreUnchanged > 0 ? (
+                <button
+                  type="button"
+                  className={buttonClass}
+                  onClick={() =>
+                    setUnchangedLimit({ pair: pairKey, count: unchangedShown + moreUnchanged })
+                  }
+                >
+                  Show {formatCount(moreUnchanged)} more unchanged
+                </button>
+              ) : null}
               {unchangedToggle}
             </p>
           ) : null}
