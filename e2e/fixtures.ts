@@ -150,7 +150,9 @@ export async function setFaults(mockApi: string | undefined, rules: unknown[]) {
 
 export async function clearFaults(mockApi: string | undefined) {
   if (!mockApi) return
-  await fetch(`${mockApi}/__mock/faults`, { method: 'DELETE' })
+  const response = await fetch(`${mockApi}/__mock/faults`, { method: 'DELETE' })
+  // A fault left in place would make the test's retry fail for the wrong reason.
+  if (!response.ok) throw new Error(`could not clear faults: ${response.status}`)
 }
 
 export async function chooseTheme(
