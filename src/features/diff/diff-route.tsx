@@ -172,8 +172,8 @@ function ChoosePair({ org, search }: { org: string; search: DiffSearch }) {
 }
 
 /** Unchanged rows drawn when they are shown, and how many more each "show more" adds. */
-export const UNCHANGED_FIRST = 200
-export const UNCHANGED_MORE = 500
+const UNCHANGED_FIRST = 200
+const UNCHANGED_MORE = 500
 
 function DiffView({
   org,

@@ -56,6 +56,16 @@ function Annotation({ row }: { row: SnapshotRow }) {
   )
 }
 
+/** A row's tint, shared by full and skim rows so one never looks unlike the other. */
+function rowClass(exited: boolean, grouped: boolean): string {
+  return `align-top ${exited ? 'text-muted' : ''} ${grouped ? 'bg-info-soft/40' : ''}`
+}
+
+/** The first cell's edge marking a blue-green member. */
+function groupEdge(grouped: boolean): string {
+  return grouped ? 'border-l-4 border-info' : ''
+}
+
 function rowId(fingerprint: string, position: number) {
   return `snapshot-row-${position}-${fingerprint.slice(0, 16)}`
 }
@@ -86,11 +96,8 @@ const ArtifactRow = memo(function ArtifactRow({
   const detailsId = `${rowId(artifact.fingerprint, position)}-details`
   return (
     <>
-      <tr
-        aria-rowindex={rowIndex}
-        className={`align-top ${artifact.exited ? 'text-muted' : ''} ${grouped ? 'bg-info-soft/40' : ''}`}
-      >
-        <td className={`px-3 py-2 ${grouped ? 'border-l-4 border-info' : ''}`}>
+      <tr aria-rowindex={rowIndex} className={rowClass(artifact.exited, grouped)}>
+        <td className={`px-3 py-2 ${groupEdge(grouped)}`}>
           <ShortId value={artifact.gitCommit} kind="commit" href={artifact.commitUrl} />
         </td>
         <th scope="row" className="px-3 py-2 text-left font-normal">
@@ -197,12 +204,8 @@ const SkimRow = memo(function SkimRow({
 }) {
   const { artifact } = row
   return (
-    <tr
-      aria-rowindex={rowIndex}
-      style={{ height }}
-      className={`align-top ${artifact.exited ? 'text-muted' : ''} ${grouped ? 'bg-info-soft/40' : ''}`}
-    >
-      <td className={`px-3 py-2 font-mono ${grouped ? 'border-l-4 border-info' : ''}`}>
+    <tr aria-rowindex={rowIndex} style={{ height }} className={rowClass(artifact.exited, grouped)}>
+      <td className={`px-3 py-2 font-mono ${groupEdge(grouped)}`}>
         {shortSha(artifact.gitCommit)}
       </td>
       <th scope="row" className="px-3 py-2 text-left font-normal">
