@@ -52,6 +52,12 @@ describe('createPreloader', () => {
     expect(tags).toContain('href="/api/v2/snapshots/acme/prod%20eu/7"')
   })
 
+  it("uses the query string where the page's requests depend on it", () => {
+    const tags = preloader.tags('/acme/diff', { api: true, search: '?from=prod%237&to=prod%238' })
+    expect(tags).toContain('href="/api/v2/env-diff/acme?snappish1=prod%237&#38;snappish2=prod%238"')
+    expect(preloader.tags('/acme/diff', { api: true })).not.toContain('env-diff')
+  })
+
   it('escapes what lands in an attribute', () => {
     const tags = preloader.tags('/a%22b%3Cc/flows', { api: true })
     expect(tags).toContain('href="/api/v2/flows/a%22b%3Cc"')
@@ -110,6 +116,10 @@ describe('index.html with preload tags', () => {
       headers: { 'if-none-match': String(flows.headers.etag) },
     })
     expect(again.status).toBe(304)
+    const diff = await rawRequest(base, '/acme/diff?from=prod%231&to=prod%232')
+    expect(diff.body).toContain(
+      'href="/api/v2/env-diff/acme?snappish1=prod%231&#38;snappish2=prod%232"',
+    )
     const plain = await rawRequest(base, '/acme/unknown-page')
     expect(plain.body).not.toContain('rel="preload"')
     expect(plain.body).not.toContain('modulepreload')

@@ -18,8 +18,8 @@ interface ManifestChunk {
 type Manifest = Record<string, ManifestChunk>
 
 export interface Preloader {
-  /** `<link>` tags for this path (empty when nothing is known about it). */
-  tags(pathname: string, options: { api: boolean }): string
+  /** `<link>` tags for this path and query string (empty when nothing is known about it). */
+  tags(pathname: string, options: { api: boolean; search?: string }): string
 }
 
 const NONE: Preloader = { tags: () => '' }
@@ -51,7 +51,7 @@ export function createPreloader(manifest: Manifest): Preloader {
   }
   return {
     tags(pathname, options) {
-      const plan = preloadPlan(pathname)
+      const plan = preloadPlan(pathname, options.search)
       if (!plan) return ''
       const api = options.api
         ? plan.api.map(

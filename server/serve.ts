@@ -197,9 +197,10 @@ export function createShiplogServer(options: ShiplogServerOptions): http.Server 
     res.end(req.method === 'HEAD' ? undefined : body)
   }
 
-  /** index.html with the config, plus preload tags for the page `rawPath` opens. */
+  /** index.html with the config, plus preload tags for the page the request's URL opens. */
   function sendIndex(req: IncomingMessage, res: ServerResponse, rawPath: string): Promise<void> {
-    const tags = preloader.tags(rawPath, { api: config.mode === 'live' })
+    const search = (req.url ?? '').slice(rawPath.length)
+    const tags = preloader.tags(rawPath, { api: config.mode === 'live', search })
     const withTags = (file: CachedFile): CachedFile => {
       if (!tags) return file
       const body = Buffer.from(file.body.toString('utf8').replace('</head>', `${tags}</head>`))

@@ -55,12 +55,32 @@ describe('preloadPlan', () => {
     expect(preloadPlan('/cyber-dojo/flows/%E0%A4%A')).toBeNull()
   })
 
+  it("reads the diff's two sides from the query string, as its loader does", () => {
+    expect(preloadPlan('/cyber-dojo/diff', '?from=aws-prod%2364&to=aws-prod~1')?.api).toEqual([
+      '/api/v2/env-diff/cyber-dojo?snappish1=aws-prod%2364&snappish2=aws-prod%7E1',
+      '/api/v2/environments/cyber-dojo',
+    ])
+    // A side that does not parse, or is missing: the page shows the pickers, without a diff.
+    expect(preloadPlan('/cyber-dojo/diff', '?from=aws-prod%2364&to=%23%23')?.api).toEqual([
+      '/api/v2/environments/cyber-dojo',
+    ])
+    expect(preloadPlan('/cyber-dojo/diff', '?to=aws-prod%2365')?.api).toEqual([
+      '/api/v2/environments/cyber-dojo',
+    ])
+    expect(preloadPlan('/cyber-dojo/diff')?.api).toEqual(['/api/v2/environments/cyber-dojo'])
+  })
+
   it('asks for no data it cannot be sure of: short fingerprints, snapshot expressions', () => {
     expect(preloadPlan('/cyber-dojo/flows/runner/artifacts/9af401c4')?.api).toEqual([])
     expect(preloadPlan('/cyber-dojo/environments/aws-prod/snapshots/-1')?.api).toEqual([])
     expect(preloadPlan('/cyber-dojo/environments/aws-prod/snapshots/0')?.api).toEqual([])
   })
 })
+
+function splitSearch(path: string): [string, string] {
+  const at = path.indexOf('?')
+  return at < 0 ? [path, ''] : [path.slice(0, at), path.slice(at)]
+}
 
 describe('preloaded API requests', () => {
   const seen: string[] = []
@@ -76,11 +96,13 @@ describe('preloaded API requests', () => {
   const pages = [
     ...Object.values(SAMPLES),
     `/${ACME}/flows/${BUSY_FLOW}/artifacts/${BUSY_FP}`,
-  ].filter((path) => (preloadPlan(path)?.api.length ?? 0) > 0)
+    '/cyber-dojo/diff?from=aws-prod%2364&to=aws-prod%2365',
+    '/cyber-dojo/diff?from=aws-beta~1&to=aws-prod',
+  ].filter((path) => (preloadPlan(...splitSearch(path))?.api.length ?? 0) > 0)
 
   it.each(pages)('are the exact URLs the loader of %s requests', async (path) => {
     server.events.on('request:start', record)
-    const expected = preloadPlan(path)?.api ?? []
+    const expected = preloadPlan(...splitSearch(path))?.api ?? []
     renderRoute(path)
     await waitFor(() => expect(seen).toEqual(expect.arrayContaining(expected)), {
       timeout: 8000,

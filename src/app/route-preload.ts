@@ -9,7 +9,8 @@
  * requests (a test renders each page and compares). Relative imports only: the server loads
  * this file too.
  */
-import { apiPath } from '../api/client'
+import { apiPath, withQuery } from '../api/client'
+import { parseSnappish, snappishQueryValue } from '../lib/snappish'
 
 type Params = Readonly<Record<string, string>>
 
@@ -19,7 +20,7 @@ export interface RouteHint {
   /** The route module as the build manifest names it. */
   module: string
   /** API URLs the page's loader requests for these params (only ones it always requests). */
-  api?: (params: Params) => string[]
+  api?: (params: Params, search: URLSearchParams) => string[]
 }
 
 const FULL_FINGERPRINT = /^[0-9a-f]{64}$/
@@ -67,7 +68,28 @@ export const ROUTE_HINTS: ReadonlyArray<RouteHint> = [
         ? [apiPath('environments', org, env), `${apiPath('snapshots', org, env)}/${index}`]
         : [],
   },
-  { pattern: 'diff', module: 'src/features/diff/diff-route.tsx' },
+  {
+    pattern: 'diff',
+    module: 'src/features/diff/diff-route.tsx',
+    // The environment list for the pickers, and the diff when both sides parse (as in
+    // diff-search.ts: a blank side is missing, anything else must be a snapshot expression).
+    api: ({ org = '' }, search) => {
+      const side = (value: string | null) =>
+        value === null || value.trim() === '' ? null : parseSnappish(value)
+      const from = side(search.get('from'))
+      const to = side(search.get('to'))
+      const diff =
+        from?.ok && to?.ok
+          ? [
+              withQuery(apiPath('env-diff', org), {
+                snappish1: snappishQueryValue(from.value),
+                snappish2: snappishQueryValue(to.value),
+              }),
+            ]
+          : []
+      return [...diff, apiPath('environments', org)]
+    },
+  },
   { pattern: 'search', module: 'src/features/search/search-route.tsx' },
   { pattern: 'audit', module: 'src/features/audit/audit-route.tsx' },
 ]
@@ -77,8 +99,11 @@ export interface PreloadPlan {
   api: string[]
 }
 
-/** The hint for an address's path (`/cyber-dojo/flows`), or null when no page matches. */
-export function preloadPlan(pathname: string): PreloadPlan | null {
+/**
+ * The hint for an address (`/cyber-dojo/flows`; `search` is its query string, `?from=...`), or
+ * null when no page matches.
+ */
+export function preloadPlan(pathname: string, search = ''): PreloadPlan | null {
   const raw = pathname.split('/').filter(Boolean)
   let segments: string[]
   try {
@@ -100,7 +125,12 @@ export function preloadPlan(pathname: string): PreloadPlan | null {
       }
       return part === value
     })
-    if (matches) return { module: hint.module, api: hint.api ? hint.api(params) : [] }
+    if (matches) {
+      return {
+        module: hint.module,
+        api: hint.api ? hint.api(params, new URLSearchParams(search)) : [],
+      }
+    }
   }
   return null
 }
