@@ -10,7 +10,8 @@
  *
  * Options: --url PATH (required), --trace FILE.json (also a CDP trace, summarised by event), --selector CSS (rows to wait for; default table rows, or the
  * timeline for artifact pages), --action load|scroll|typing, --top N (25),
- * --out FILE.cpuprofile (open in Chrome DevTools › Performance), --port-base N (4950).
+ * --out FILE.cpuprofile (open in Chrome DevTools › Performance), --port-base N (4950),
+ * --warm N (loads before the profiled one, so the server's caches are warm; default 1).
  */
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -22,7 +23,9 @@ import {
   TIMELINE_ENTRY,
   typeIntoFilter,
   LOAD_TIMEOUT_MS,
+  openAndWaitForPaint,
 } from './lib/cases.mjs'
+import { launchChromium } from './lib/browser.mjs'
 import { collectLoad, installPaintWatch, scrollToBottom } from './lib/in-page.mjs'
 import { startServers } from './lib/servers.mjs'
 
@@ -36,7 +39,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 /** @param {string[]} argv */
 function parse(argv) {
   /** @type {Record<string, string>} */
-  const options = { action: 'load', top: '25', 'port-base': '4950', dist: 'dist' }
+  const options = { action: 'load', top: '25', 'port-base': '4950', dist: 'dist', warm: '1' }
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? ''
     if (!arg.startsWith('--')) throw new Error(`unexpected ${arg}`)
@@ -223,11 +226,16 @@ async function main() {
     dist: /** @type {string} */ (options.dist),
     portBase: Number(options['port-base']),
   })
-  const browser = await chromium.launch({
+  const { browser } = await launchChromium(chromium, {
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     args: ['--disable-dev-shm-usage', '--disable-gpu', '--no-first-run'],
   })
   try {
+    // Earlier loads in throwaway contexts: the server's caches are warm, as after a bench run's first.
+    for (let i = 0; i < Number(options.warm); i += 1) {
+      const { context } = await openAndWaitForPaint(browser, `${servers.appUrl}${url}`, selector)
+      await context.close()
+    }
     const context = await browser.newContext(CONTEXT_OPTIONS)
     const page = await context.newPage()
     await page.addInitScript(installPaintWatch, selector)

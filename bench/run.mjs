@@ -30,6 +30,7 @@ import {
   parsedResponseHeap,
   routeBytes,
 } from './lib/cases.mjs'
+import { EXTRA_DISABLED_FEATURES, launchChromium } from './lib/browser.mjs'
 import { runLighthouse } from './lib/lighthouse.mjs'
 import { TARGETS, buildRows, formatTable } from './lib/report.mjs'
 import { startServers } from './lib/servers.mjs'
@@ -296,8 +297,13 @@ async function main() {
             .catch(() => {}),
         ),
       )
-      browser = await chromium.launch({ executablePath: CHROME_PATH, args: CHROME_ARGS })
+      const launched = await launchChromium(chromium, {
+        executablePath: CHROME_PATH,
+        args: CHROME_ARGS,
+      })
+      browser = launched.browser
       results.browser = browser.version()
+      results.disabledFeatures = launched.disabledFeatures
     }
 
     for (let run = 1; run <= options.runs && browser; run += 1) {
@@ -446,6 +452,11 @@ async function main() {
     `Shiplog bench · ${options.quick ? 'quick' : 'full'} · ${options.runs} run${options.runs === 1 ? '' : 's'} per case · ${results.browser ? `Chromium ${results.browser}` : 'no browser'} · ${Math.round((finishedAt.getTime() - startedAt.getTime()) / 1000)} s`,
     'values: median (min–max) over the runs; ratio = page time / (fetch + JSON.parse of the same response, same page)',
   ]
+  if (results.browser && !results.disabledFeatures) {
+    header.push(
+      `NOTE: could not read Playwright's --disable-features, so Chromium ran without also disabling ${EXTRA_DISABLED_FEATURES.join(', ')}: every new context builds the address-bar popup, and page times include that work.`,
+    )
+  }
   const busiest = Math.max(loadAtStart, loadavg()[0])
   if (busiest > cpus().length) {
     header.push(
@@ -466,6 +477,7 @@ async function main() {
       dist: path.relative(root, dist) || dist,
       node: process.version,
       chromium: results.browser ?? null,
+      disabledFeatures: results.disabledFeatures ?? null,
       cpus: cpus().length,
       loadAverage: { atStart: loadAtStart, atEnd: loadavg()[0] },
       ...gitInfo(),
