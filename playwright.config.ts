@@ -33,6 +33,11 @@ export default defineConfig({
         '--disable-component-update',
         '--disable-sync',
         '--no-first-run',
+        // Set by scripts/e2e.mjs: Playwright's own list plus headless Chromium's address-bar
+        // popup, which would otherwise be built in every test's fresh context.
+        ...(process.env.E2E_DISABLE_FEATURES
+          ? [`--disable-features=${process.env.E2E_DISABLE_FEATURES}`]
+          : []),
       ],
     },
   },
