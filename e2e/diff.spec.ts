@@ -23,7 +23,7 @@ test.describe('snapshot diff', () => {
         LOAD,
       )
       await expect(page.getByTestId('diff-summary')).toHaveText(
-        /^1 added, 0 removed, 0 scaled, \d+ unchanged$/,
+        /^1 added, 0 removed, 0 scaled, [\d,]+ unchanged$/,
       )
       const rows = page.getByRole('table').locator('tbody tr')
       await expect(rows).toHaveCount(1)
@@ -58,7 +58,7 @@ test.describe('snapshot diff', () => {
       /\/cyber-dojo\/environments\/aws-beta\/snapshots\/\d+$/,
     )
     await expect(page.getByTestId('diff-summary')).toHaveText(
-      /^\d+ added, \d+ removed, \d+ scaled, \d+ unchanged$/,
+      /^[\d,]+ added, [\d,]+ removed, [\d,]+ scaled, [\d,]+ unchanged$/,
     )
     const headers = page.getByRole('columnheader')
     await expect(headers.filter({ hasText: /^From aws-beta#\d+$/ })).toHaveCount(1)

@@ -253,6 +253,9 @@ describe('alignDiff edge cases', () => {
     const differ = artifact({ name: 'x/differ:1a2b170', flow: 'differ' })
     const result = alignDiff(diff({ onlyInTo: [newRunner], unchanged: [oldRunner, differ] }))
     expect(summaryText(result.summary)).toBe('1 added, 0 removed, 0 scaled, 2 unchanged')
+    expect(summaryText({ ...result.summary, unchanged: 5100, added: 1234 })).toBe(
+      '1,234 added, 0 removed, 0 scaled, 5,100 unchanged',
+    )
     expect(result.rows.map((row) => [row.service, row.kind])).toEqual([
       ['differ', 'unchanged'],
       ['runner', 'added'],

@@ -1,5 +1,5 @@
 import type { DiffArtifact, SnapshotDiff } from '@/api/diff'
-import { imageNameWithoutTag, serviceName } from '@/lib/format'
+import { formatCount, imageNameWithoutTag, serviceName } from '@/lib/format'
 import { sameRepositoryCompareUrl } from '@/lib/safe-url'
 
 /** The server's category of an artifact (API.md §6); pairing never changes it. */
@@ -224,9 +224,10 @@ export function alignDiff(diff: SnapshotDiff): AlignedDiff {
   }
 }
 
-/** "1 added, 0 removed, 0 scaled, 13 unchanged". */
+/** "1 added, 0 removed, 0 scaled, 5,100 unchanged". */
 export function summaryText(summary: DiffSummary): string {
-  return `${summary.added} added, ${summary.removed} removed, ${summary.scaled} scaled, ${summary.unchanged} unchanged`
+  const { added, removed, scaled, unchanged } = summary
+  return `${formatCount(added)} added, ${formatCount(removed)} removed, ${formatCount(scaled)} scaled, ${formatCount(unchanged)} unchanged`
 }
 
 /**
