@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { server } from '@mocks/node'
+import { ACME, BUSY_FLOW, BUSY_FP } from '@mocks/world/acme'
 import { renderRoute } from '@/test/render-route'
 
 // The first render lazily imports the route module.
@@ -61,6 +62,14 @@ describe('artifact page', () => {
     expect(within(timeline).getByRole('link', { name: 'aws-beta#119' })).toHaveAttribute(
       'href',
       '/cyber-dojo/environments/aws-beta/snapshots/119',
+    )
+  })
+
+  it('counts a long history with grouped thousands', async () => {
+    renderRoute(`/${ACME}/flows/${BUSY_FLOW}/artifacts/${BUSY_FP}`)
+    await screen.findByRole('region', { name: 'Lifecycle' }, LOAD)
+    expect(await screen.findByText(/^[\d,]+ events$/)).toHaveTextContent(
+      /^\d{1,3}(,\d{3})+ events$/,
     )
   })
 

@@ -4,6 +4,7 @@ import type { HistoryEvent } from '@/api/artifacts'
 import { usePreferences } from '@/app/preferences'
 import { TimeStamp } from '@/components/time-stamp'
 import { useProgressive } from '@/components/use-progressive'
+import { formatCount } from '@/lib/format'
 import { formatDayHeading, formatGap } from '@/lib/time'
 import { snapshotPath } from './paths'
 import {
@@ -112,7 +113,9 @@ export function LifecycleTimeline({
           Lifecycle
         </h2>
         <p className="text-sm text-muted" aria-live="polite">
-          {filtered ? `${shown} of ${history.length} events shown` : `${history.length} events`}
+          {filtered
+            ? `${formatCount(shown)} of ${formatCount(history.length)} events shown`
+            : `${formatCount(history.length)} events`}
         </p>
       </div>
 

@@ -5,6 +5,7 @@ import { ComplianceBadge } from '@/components/compliance-badge'
 import { SafeLink } from '@/components/safe-link'
 import { TimeStamp } from '@/components/time-stamp'
 import { complianceState } from '@/api/domain'
+import { formatCount } from '@/lib/format'
 import { auditFilename, buildAuditBundle } from './audit-bundle'
 import type { AuditCell, AuditContent } from './audit-content'
 import './audit-print.css'
@@ -186,7 +187,7 @@ export function AuditReportView({
             <div key={tableIndex} className="overflow-x-auto">
               <table className="w-full border border-line text-left text-sm">
                 <caption className="py-1 text-left font-medium">
-                  {table.caption} ({table.rows.length})
+                  {table.caption} ({formatCount(table.rows.length)})
                 </caption>
                 <thead className="bg-raised">
                   <tr>

@@ -15,7 +15,7 @@ import { snapshotQueries, type Snapshot, type SnapshotArtifact } from '@/api/sna
 import { ErrorState } from '@/components/error-state'
 import { Skeleton } from '@/components/skeleton'
 import { shortArtifactName } from '@/features/snapshots/snapshot-rows'
-import { pluralise } from '@/lib/format'
+import { formatCount, pluralise } from '@/lib/format'
 import { policyTitle } from './applied-policy-text'
 import { complianceRollup, rollupSentence } from './compliance-rollup'
 import { ComplianceWhy } from './compliance-why'
@@ -157,7 +157,7 @@ export function SnapshotExplanation({ org, snapshot }: { org: string; snapshot: 
               className="text-accent hover:underline"
               to={`${snapshotPath(org, snapshot.environment, snapshot.index)}?compliance=non-compliant`}
             >
-              See all {problems.length} non-compliant artifacts in {where}
+              See all {formatCount(problems.length)} non-compliant artifacts in {where}
             </Link>
           ) : null}
         </>

@@ -7,7 +7,7 @@ import { requireParam } from '@/app/params'
 import { EnvironmentComplianceWhy } from '@/features/compliance/environment-why'
 import { EmptyState } from '@/components/empty-state'
 import { ExportMenu, type ExportColumn } from '@/components/export-menu'
-import { pluralise } from '@/lib/format'
+import { formatCount, pluralise } from '@/lib/format'
 import { EnvironmentType } from './environment-type'
 import {
   environmentListSearch,
@@ -128,7 +128,7 @@ export function Component() {
       <p className="mt-2 text-sm text-muted" role="status">
         {rows.length === environments.length
           ? pluralise(environments.length, 'environment')
-          : `${pluralise(rows.length, 'environment')} of ${environments.length} match`}
+          : `${pluralise(rows.length, 'environment')} of ${formatCount(environments.length)} match`}
       </p>
       {rows.length === 0 ? (
         <div className="mt-3">

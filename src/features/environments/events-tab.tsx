@@ -7,7 +7,7 @@ import { EmptyState } from '@/components/empty-state'
 import { ExportMenu, type ExportColumn } from '@/components/export-menu'
 import { SafeLink } from '@/components/safe-link'
 import { ShortId } from '@/components/short-id'
-import { pluralise } from '@/lib/format'
+import { formatCount, pluralise } from '@/lib/format'
 import { safeHref } from '@/lib/safe-url'
 import { ComplianceWhy } from '@/features/compliance/compliance-why'
 import { SnapshotArtifactExplanation } from '@/features/compliance/snapshot-why'
@@ -164,7 +164,7 @@ export function EventsTab({ org, env }: { org: string; env: string }) {
       <p role="status" className="mt-2 text-sm text-muted">
         {data.totalCount !== null ? `${pluralise(data.totalCount, 'event')} in total. ` : ''}
         {filtered
-          ? `${shown.length} of the ${data.events.length} events on this page match the filters.`
+          ? `${formatCount(shown.length)} of the ${formatCount(data.events.length)} events on this page match the filters.`
           : `${pluralise(data.events.length, 'event')} on this page.`}
       </p>
       {shown.length === 0 ? (

@@ -27,6 +27,7 @@ import { TrailComplianceWhy } from '@/features/compliance/trail-why'
 import { shortArtifactName } from '@/features/snapshots/snapshot-rows'
 import { FlowTemplateView } from './flow-template-view'
 import { TagList } from './tag-list'
+import { formatCount } from '@/lib/format'
 
 export const ARTIFACTS_PER_PAGE = 20
 const TRAILS_PER_PAGE = RECENT_TRAILS
@@ -282,7 +283,8 @@ function TrailsSection({ org, flow }: { org: string; flow: string }) {
           </ul>
           {trails.data.total !== null && trails.data.total > trails.data.trails.length ? (
             <p className="text-sm text-muted">
-              Showing the {trails.data.trails.length} most recent of {trails.data.total} trails.
+              Showing the {formatCount(trails.data.trails.length)} most recent of{' '}
+              {formatCount(trails.data.total)} trails.
             </p>
           ) : null}
         </>
