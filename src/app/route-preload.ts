@@ -10,7 +10,8 @@
  * this file too.
  */
 import { apiPath, withQuery } from '../api/client'
-import { parseSnappish, snappishQueryValue } from '../lib/snappish'
+import { parseDiffSearch, validPair } from '../features/diff/diff-search'
+import { snappishQueryValue } from '../lib/snappish'
 
 type Params = Readonly<Record<string, string>>
 
@@ -71,22 +72,17 @@ export const ROUTE_HINTS: ReadonlyArray<RouteHint> = [
   {
     pattern: 'diff',
     module: 'src/features/diff/diff-route.tsx',
-    // The environment list for the pickers, and the diff when both sides parse (as in
-    // diff-search.ts: a blank side is missing, anything else must be a snapshot expression).
+    // The environment list for the pickers, and the diff when both sides parse.
     api: ({ org = '' }, search) => {
-      const side = (value: string | null) =>
-        value === null || value.trim() === '' ? null : parseSnappish(value)
-      const from = side(search.get('from'))
-      const to = side(search.get('to'))
-      const diff =
-        from?.ok && to?.ok
-          ? [
-              withQuery(apiPath('env-diff', org), {
-                snappish1: snappishQueryValue(from.value),
-                snappish2: snappishQueryValue(to.value),
-              }),
-            ]
-          : []
+      const pair = validPair(parseDiffSearch(search))
+      const diff = pair
+        ? [
+            withQuery(apiPath('env-diff', org), {
+              snappish1: snappishQueryValue(pair[0]),
+              snappish2: snappishQueryValue(pair[1]),
+            }),
+          ]
+        : []
       return [...diff, apiPath('environments', org)]
     },
   },

@@ -1,4 +1,5 @@
-import { formatSnappish, parseSnappish, type Snappish } from '@/lib/snappish'
+// Relative: the server's preload hints (app/route-preload.ts) read the same search params.
+import { formatSnappish, parseSnappish, type Snappish } from '../../lib/snappish'
 
 /** One side of the pair as the URL states it. */
 export type DiffSide =

@@ -25,9 +25,9 @@ import { ArtifactComplianceWhy } from '@/features/compliance/artifact-why'
 import { FlowComplianceWhy, RECENT_TRAILS } from '@/features/compliance/flow-why'
 import { TrailComplianceWhy } from '@/features/compliance/trail-why'
 import { shortArtifactName } from '@/features/snapshots/snapshot-rows'
+import { formatCount } from '@/lib/format'
 import { FlowTemplateView } from './flow-template-view'
 import { TagList } from './tag-list'
-import { formatCount } from '@/lib/format'
 
 export const ARTIFACTS_PER_PAGE = 20
 const TRAILS_PER_PAGE = RECENT_TRAILS
