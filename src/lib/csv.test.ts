@@ -89,10 +89,16 @@ describe('toCsv', () => {
     ['+1+2', "'+1+2"],
     ['-2+3', "'-2+3"],
     ['@SUM(A1)', "'@SUM(A1)"],
-    ['\tcmd', "'\tcmd"],
+    ['\tcmd', '"\'\tcmd"'],
     ['\rcmd', '"\'\rcmd"'],
     ['a=b', 'a=b'],
     [' =1', ' =1'],
+    ['a;=1+2', '"a;\'=1+2"'],
+    ['a;b', '"a;b"'],
+    ['x,@SUM(A1)', '"x,\'@SUM(A1)"'],
+    ['ok\t-1', '"ok\t\'-1"'],
+    ['one\n+two\r=three', '"one\n\'+two\r\'=three"'],
+    ['a-b;c', '"a-b;c"'],
   ])('neutralises formula text %j', (cell, field) => {
     expect(toCsv(['h'], [[cell]])).toBe(`h\r\n${field}\r\n`)
   })
@@ -116,7 +122,8 @@ describe('toCsv', () => {
     if (value === null || value === undefined) return ''
     if (typeof value === 'number') return Number.isFinite(value) ? String(value) : ''
     if (typeof value === 'boolean') return String(value)
-    return /^[=+\-@\t\r]/.test(value) ? "'" + value : value
+    const parts = value.replace(/([,;\t\r\n])(?=[=+\-@])/g, "$1'")
+    return /^[=+\-@\t\r]/.test(parts) ? "'" + parts : parts
   }
 
   it('parses back to the same cells (property)', () => {
@@ -153,6 +160,19 @@ describe('toCsv', () => {
           for (const value of values ?? []) expect(value).not.toMatch(/^[=+\-@\t\r]/)
         },
       ),
+    )
+  })
+
+  it('never lets a part after a list separator start a formula (property)', () => {
+    const unit = fc.constantFrom('a', ';', ',', '\t', '\n', '\r', '=', '+', '-', '@', ' ', '"')
+    fc.assert(
+      fc.property(fc.string({ unit }), (value) => {
+        const [, values] = parseCsv(toCsv(['h'], [[value]]))
+        for (const part of (values?.[0] ?? '').split(/[,;\t\r\n]/)) {
+          expect(part).not.toMatch(/^[=+\-@]/)
+        }
+      }),
+      { numRuns: 500 },
     )
   })
 })

@@ -21,14 +21,19 @@ import {
 /**
  * An audit report as data: the page renders it and the JSON download is exactly it, so what
  * the auditor reads and what they archive cannot differ. Every timestamp is kept as unix
- * seconds and as UTC ISO text; links are in-app paths (`/…`) or the API's own URLs.
+ * seconds and as UTC ISO text. A cell links either to one of Shiplog's own pages (`path`, built
+ * here from the app's path builders, never from data) or to an outside URL from the data
+ * (`href`, shown as a link only when it passes the safe-link check).
  */
 
 export interface AuditCell {
   text: string
   time?: number | null
   timeUtc?: string | null
+  /** An outside URL as the API sent it: untrusted. */
   href?: string | null
+  /** A page of Shiplog's own. */
+  path?: string | null
 }
 
 export interface AuditFact extends AuditCell {
@@ -83,6 +88,14 @@ function cell(value: string | null | undefined, href?: string | null): AuditCell
   return { text: text(value), href: href ?? null }
 }
 
+function pageFact(label: string, value: string | null | undefined, path: string | null): AuditFact {
+  return { label, text: text(value), path }
+}
+
+function pageCell(value: string | null | undefined, path: string | null): AuditCell {
+  return { text: text(value), path }
+}
+
 function section(
   heading: string,
   source: string | null,
@@ -123,7 +136,7 @@ function trailSections(org: string, trail: Trail): AuditSection[] {
   return [
     section(`Trail ${trail.name}`, source, {
       facts: [
-        fact('Trail', trail.name, trailPath(org, trail.flow, trail.name)),
+        pageFact('Trail', trail.name, trailPath(org, trail.flow, trail.name)),
         fact('Flow', trail.flow),
         fact('Description', trail.description),
         fact('Compliance', trail.state),
@@ -148,7 +161,7 @@ function trailSections(org: string, trail: Trail): AuditSection[] {
           caption: 'Artifacts produced',
           columns: ['Name', 'Template name', 'Fingerprint', 'Reported'],
           rows: produced.map((artifact) => [
-            cell(artifact.name, artifactPath(org, trail.flow, artifact.fingerprint)),
+            pageCell(artifact.name, artifactPath(org, trail.flow, artifact.fingerprint)),
             cell(artifact.slot),
             cell(artifact.fingerprint),
             timed(artifact.reportedAt),
@@ -213,7 +226,7 @@ export function buildArtifactContent(
       `GET /api/v2/artifacts/${enc(org)}/${enc(flow)}/fingerprint/${artifact.fingerprint}`,
       {
         facts: [
-          fact(
+          pageFact(
             'Name',
             artifact.name,
             artifact.flow ? artifactPath(org, artifact.flow, artifact.fingerprint) : null,
@@ -224,7 +237,7 @@ export function buildArtifactContent(
           fact('Git commit', artifact.gitCommit),
           fact('Commit URL', artifact.commitUrl, artifact.commitUrl),
           fact('Build URL', artifact.buildUrl, artifact.buildUrl),
-          fact(
+          pageFact(
             'Trail',
             artifact.trail,
             artifact.trail && artifact.flow ? trailPath(org, artifact.flow, artifact.trail) : null,
@@ -240,14 +253,14 @@ export function buildArtifactContent(
             columns: ['Snapshot', 'Status'],
             rows: [
               ...artifact.running.map((ref) => [
-                cell(
+                pageCell(
                   `${ref.environment}#${ref.index}`,
                   snapshotPath(org, ref.environment, ref.index),
                 ),
                 cell('running'),
               ]),
               ...artifact.exited.map((ref) => [
-                cell(
+                pageCell(
                   `${ref.environment}#${ref.index}`,
                   snapshotPath(org, ref.environment, ref.index),
                 ),
@@ -344,7 +357,7 @@ function runningTable(org: string, snapshot: Snapshot): AuditTable {
     rows: snapshot.artifacts
       .filter((artifact) => !artifact.exited)
       .map((artifact) => [
-        cell(
+        pageCell(
           artifact.name,
           artifact.flow ? artifactPath(org, artifact.flow, artifact.fingerprint) : null,
         ),
@@ -392,7 +405,7 @@ export function buildSnapshotContent(org: string, snapshot: Snapshot): AuditCont
         {
           facts: [
             fact('Environment', snapshot.environment),
-            fact(
+            pageFact(
               'Snapshot',
               `${snapshot.environment}#${snapshot.index}`,
               snapshotPath(org, snapshot.environment, snapshot.index),
@@ -474,7 +487,7 @@ export function buildEnvironmentContent(
           timeFact('Range to', input.to),
           start
             ? {
-                ...fact(
+                ...pageFact(
                   'Snapshot at start',
                   `${environment.name}#${start.index}`,
                   snapshotPath(org, environment.name, start.index),
@@ -482,7 +495,7 @@ export function buildEnvironmentContent(
               }
             : fact('Snapshot at start', 'none (the range starts before the first snapshot)'),
           end
-            ? fact(
+            ? pageFact(
                 'Snapshot at end',
                 `${environment.name}#${end.index}`,
                 snapshotPath(org, environment.name, end.index),
@@ -509,7 +522,7 @@ export function buildEnvironmentContent(
             ],
             rows: inRange.map((event) => [
               timed(event.reportedAt),
-              cell(
+              pageCell(
                 `#${event.snapshotIndex}`,
                 snapshotPath(org, environment.name, event.snapshotIndex),
               ),

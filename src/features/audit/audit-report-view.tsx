@@ -19,13 +19,14 @@ function Cell({ cell }: { cell: AuditCell }) {
   if (cell.time !== undefined && cell.time !== null) {
     return <TimeStamp value={cell.time} variant="absolute" />
   }
-  if (cell.href && cell.href.startsWith('/')) {
+  if (cell.path) {
     return (
-      <Link className="break-all text-accent hover:underline" to={cell.href}>
+      <Link className="break-all text-accent hover:underline" to={cell.path}>
         {cell.text}
       </Link>
     )
   }
+  // Data URLs never become in-app links, whatever they start with: only safe http(s) ones link.
   if (cell.href) {
     return (
       <SafeLink href={cell.href} className="break-all text-accent hover:underline">
