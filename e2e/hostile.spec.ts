@@ -98,6 +98,54 @@ test.describe('hostile and odd data', () => {
   })
 })
 
+/** Every table on the page fits the viewport: long strings wrap inside their cells. */
+async function expectTablesFit(page: Page) {
+  const widths = await page
+    .locator('main table')
+    .evaluateAll((tables) => tables.map((table) => table.getBoundingClientRect().width))
+  expect(widths.length).toBeGreaterThan(0)
+  const viewport = page.viewportSize()?.width ?? 1280
+  for (const width of widths) expect(width).toBeLessThanOrEqual(viewport)
+}
+
+/** Rewrites the first item of a JSON list the API answers at `url` (these tests run live only). */
+async function rewriteFirst(page: Page, url: string, change: Record<string, string>) {
+  await page.route(url, async (route) => {
+    const response = await route.fetch()
+    const body: unknown = await response.json()
+    const list = Array.isArray(body)
+      ? body
+      : ((body as { data?: unknown[]; flows?: unknown[] }).data ??
+        (body as { flows?: unknown[] }).flows)
+    if (Array.isArray(list) && typeof list[0] === 'object' && list[0] !== null) {
+      Object.assign(list[0], change)
+    }
+    await route.fulfill({ response, json: body })
+  })
+}
+
+test.describe('unbroken text 100 kB long', () => {
+  const HUGE = 'x'.repeat(100_000)
+
+  test('a description in the change log wraps inside its table', async ({ page }) => {
+    await rewriteFirst(page, '**/api/v2/environments/cyber-dojo/aws-prod/events**', {
+      description: HUGE,
+    })
+    await page.goto('/cyber-dojo/environments/aws-prod/events')
+    await expect(page.getByRole('navigation', { name: 'Log pages' })).toBeVisible()
+    await expect(page.getByText(HUGE.slice(0, 200), { exact: false }).first()).toBeAttached()
+    await expectTablesFit(page)
+  })
+
+  test('a flow description wraps inside the flows table', async ({ page }) => {
+    await rewriteFirst(page, '**/api/v2/flows/cyber-dojo', { description: HUGE })
+    await page.goto('/cyber-dojo/flows')
+    await expect(page.getByRole('heading', { name: 'Flows', level: 1 })).toBeVisible()
+    await expect(page.getByText(HUGE.slice(0, 200), { exact: false }).first()).toBeAttached()
+    await expectTablesFit(page)
+  })
+})
+
 /** A fixed sample of nasty paths and queries, by page; the unit suite fuzzes the parsers. */
 const RANDOM_PATHS: Record<string, string[]> = {
   flows: [
