@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest'
-import { cleanup } from '@testing-library/react'
+import { cleanup, configure, prettyDOM } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll, vi } from 'vitest'
 import { server } from '@mocks/node'
 
@@ -14,6 +14,23 @@ if (typeof window !== 'undefined') {
   })
   afterAll(() => server.close())
 }
+
+// A failed query formats the whole DOM into its error, and `findBy…`/`waitFor` fail and retry
+// every 50 ms: on a page of hundreds of rows that formatting alone took seconds of a test on a
+// busy machine. Large documents get the message and the element count instead.
+const PRINTED_ELEMENTS = 1500
+configure({
+  getElementError(message, container) {
+    const elements = container.getElementsByTagName('*').length
+    const dom =
+      elements <= PRINTED_ELEMENTS
+        ? prettyDOM(container)
+        : `(${elements} elements, not printed: call screen.debug() to see them)`
+    const error = new Error([message, dom].filter(Boolean).join('\n\n'))
+    error.name = 'TestingLibraryElementError'
+    return error
+  },
+})
 
 // React warnings and logged errors are bugs too.
 const originalError = console.error

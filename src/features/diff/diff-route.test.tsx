@@ -142,28 +142,44 @@ describe('diff page', () => {
     expect(within(screen.getByRole('table')).getByText('Unchanged')).toBeVisible()
   })
 
-  it('draws the first 200 unchanged rows, and 500 more per click, with every change', async () => {
-    const unchanged = Array.from({ length: 250 }, (_, n) =>
-      item(`svc-${n}:1a2b3c4`, n.toString(16).padStart(64, '0'), `svc-${n}`, 1),
-    )
-    useApi((from, to) => ({
-      ...seedDiff(from, to),
-      'not-changed': { artifacts: unchanged },
-    }))
-    renderRoute('/cyber-dojo/diff?from=aws-prod%2364&to=aws-prod%2365&unchanged=show')
-    expect(await screen.findByText('1 added, 0 removed, 0 scaled, 250 unchanged')).toBeVisible()
-    const bodyRows = () => within(screen.getByRole('table')).getAllByRole('row').slice(1)
-    expect(bodyRows()).toHaveLength(201)
-    expect(within(screen.getByRole('table')).getByText('Added')).toBeVisible()
-    expect(
-      screen.getByText('Showing the first 200 of 250 unchanged rows; every change is listed.'),
-    ).toBeVisible()
+  // Hundreds of rows with their copy buttons. A role query by name computes every button's
+  // accessible name and visibility through jsdom's style cascade (about 20 s of CPU for this
+  // test), so buttons are found by their text and rows counted without visibility checks.
+  // Rendering the rows is still ~3 s of CPU per pass in React's development build, so the
+  // waits allow for a busy machine.
+  const rowsDrawn = { timeout: 30_000 }
+  it(
+    'draws the first 200 unchanged rows, and 500 more per click, with every change',
+    {
+      timeout: 90_000,
+    },
+    async () => {
+      const unchanged = Array.from({ length: 250 }, (_, n) =>
+        item(`svc-${n}:1a2b3c4`, n.toString(16).padStart(64, '0'), `svc-${n}`, 1),
+      )
+      useApi((from, to) => ({
+        ...seedDiff(from, to),
+        'not-changed': { artifacts: unchanged },
+      }))
+      renderRoute('/cyber-dojo/diff?from=aws-prod%2364&to=aws-prod%2365&unchanged=show')
+      expect(
+        await screen.findByText('1 added, 0 removed, 0 scaled, 250 unchanged', {}, rowsDrawn),
+      ).toBeVisible()
+      const bodyRows = () =>
+        within(screen.getByRole('table')).getAllByRole('row', { hidden: true }).slice(1)
+      const button = (text: string | RegExp) => screen.queryByText(text, { selector: 'button' })
+      expect(bodyRows()).toHaveLength(201)
+      expect(within(screen.getByRole('table')).getByText('Added')).toBeVisible()
+      expect(
+        screen.getByText('Showing the first 200 of 250 unchanged rows; every change is listed.'),
+      ).toBeVisible()
 
-    await userEvent.click(screen.getByRole('button', { name: 'Show 50 more unchanged' }))
-    expect(bodyRows()).toHaveLength(251)
-    expect(screen.queryByRole('button', { name: /more unchanged/ })).not.toBeInTheDocument()
-    expect(screen.getByRole('button', { name: 'Hide unchanged' })).toBeVisible()
-  })
+      await userEvent.click(screen.getByText('Show 50 more unchanged', { selector: 'button' }))
+      await waitFor(() => expect(bodyRows()).toHaveLength(251), rowsDrawn)
+      expect(button(/more unchanged/)).not.toBeInTheDocument()
+      expect(button('Hide unchanged')).toBeVisible()
+    },
+  )
 
   it('resolves both sides with links to their snapshot pages', async () => {
     useApi()
