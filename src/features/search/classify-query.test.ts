@@ -236,6 +236,46 @@ describe('classifyQuery: Kosli links', () => {
   })
 })
 
+describe('classifyQuery: container images', () => {
+  const DIGEST = 'f3cdc22a599ddb789e7791389a5a58b43fd9c30d3af079aec392d5962d181096'
+
+  it("finds an image by its commit tag, as the artifact page's title writes it", () => {
+    expect(classifyQuery('cyberdojo/runner:16d9990', context)).toMatchObject({
+      kind: 'sha',
+      value: '16d9990',
+      description: 'Find the artifact built from commit 16d9990 (image cyberdojo/runner)',
+    })
+    expect(
+      classifyQuery('274425519734.dkr.ecr.eu-central-1.amazonaws.com/runner:16D9990', context),
+    ).toMatchObject({ kind: 'sha', value: '16d9990' })
+  })
+
+  it('finds an image by its digest, whatever its tag', () => {
+    const pasted = `244531986313.dkr.ecr.eu-central-1.amazonaws.com/runner:85cac88@sha256:${DIGEST}`
+    expect(classifyQuery(pasted, context)).toMatchObject({ kind: 'sha', value: DIGEST })
+    expect(classifyQuery(`sha256:${DIGEST}`, context)).toMatchObject({ kind: 'sha', value: DIGEST })
+    expect(classifyQuery(`runner@sha256:${DIGEST}`, context)).toMatchObject({
+      kind: 'sha',
+      value: DIGEST,
+    })
+  })
+
+  it('says what to add when a tag is not a commit or is missing', () => {
+    expect(classifyQuery('cyberdojo/runner:latest', context)).toMatchObject({
+      kind: 'invalid',
+      description: expect.stringMatching(/'latest' is not a commit.*@sha256:/),
+    })
+    expect(classifyQuery('cyberdojo/runner', context)).toMatchObject({
+      kind: 'invalid',
+      description: expect.stringMatching(/no tag or digest/),
+    })
+  })
+
+  it('leaves flow:commit to the CLI expression', () => {
+    expect(classifyQuery('runner:16d9990', context)).toMatchObject({ kind: 'commit' })
+  })
+})
+
 describe('classifyQuery: other input', () => {
   it('says what to type for empty input', () => {
     expect(classifyQuery('   ', context).kind).toBe('empty')

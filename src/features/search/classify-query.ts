@@ -1,4 +1,5 @@
 import { isHexPrefix, parseArtifactExpression } from '@/lib/artifact-expression'
+import { parseImageReference } from '@/lib/image-reference'
 import { formatSnappish, parseSnappish, parseSnappishPair, type Snappish } from '@/lib/snappish'
 import { artifactPath, flowPath } from '@/features/artifacts/paths'
 import { diffPath, environmentPath, snapshotPath } from '@/features/environments/paths'
@@ -49,6 +50,10 @@ export const ACCEPTED_FORMS: ReadonlyArray<{ example: string; meaning: string }>
   { example: 'aws-prod#65', meaning: 'a snapshot (also aws-prod~1, aws-prod@{2.hours.ago})' },
   { example: 'aws-prod#64 aws-prod#65', meaning: 'the diff of two snapshots (or a..b)' },
   { example: 'runner', meaning: 'a flow or environment by name or part of it' },
+  {
+    example: 'cyberdojo/runner:16d9990',
+    meaning: 'a container image by its commit tag, or …@sha256:<digest> by its digest',
+  },
   { example: 'https://app.kosli.com/…', meaning: 'a Kosli web-app link' },
 ]
 
@@ -92,6 +97,18 @@ export function classifyQuery(input: unknown, context: ClassifyContext): QueryIn
       return invalid(
         `'${clip(text)}' is not understood: only a diff (two snapshots, e.g. aws-prod#64 aws-prod#65) may contain a space. ${pair.error}`,
       )
+    }
+  }
+
+  // Flow and environment names never hold a '/', and expressions never '@sha256:'.
+  if (text.includes('/') || text.includes('@sha256:')) return imageIntent(text)
+  const imageId = /^sha256:([0-9a-fA-F]{64})$/.exec(text)?.[1]
+  if (imageId) {
+    const value = imageId.toLowerCase()
+    return {
+      kind: 'sha',
+      value,
+      description: `Find the artifact with digest ${value.slice(0, 12)}…`,
     }
   }
 
@@ -176,6 +193,32 @@ function artifactIntent(org: string, text: string): QueryIntent {
       : `Open the artifact of flow ${expression.flow} whose fingerprint starts with ${expression.fingerprint}`,
     ...(full ? { path: artifactPath(org, expression.flow, expression.fingerprint) } : {}),
   }
+}
+
+function imageIntent(text: string): QueryIntent {
+  const parsed = parseImageReference(text)
+  if (!parsed.ok) return invalid(parsed.error)
+  const { repository, tag, digest } = parsed.value
+  if (digest !== null) {
+    return {
+      kind: 'sha',
+      value: digest,
+      description: `Find the artifact of image ${clip(repository)} with digest ${digest.slice(0, 12)}…`,
+    }
+  }
+  if (tag !== null && isHexPrefix(tag, 5, 40)) {
+    const value = tag.toLowerCase()
+    return {
+      kind: 'sha',
+      value,
+      description: `Find the artifact built from commit ${value} (image ${clip(repository)})`,
+    }
+  }
+  return invalid(
+    tag === null
+      ? `Image ${clip(repository)} has no tag or digest: add its commit tag (:16d9990) or its digest (@sha256:…)`
+      : `Image tag '${clip(tag)}' is not a commit: paste the image with its digest (@sha256:…) to find the exact artifact`,
+  )
 }
 
 function classifyUrl(text: string): QueryIntent {
