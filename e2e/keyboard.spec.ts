@@ -58,3 +58,32 @@ test('the seed journey works with the keyboard alone', async ({ page }) => {
   await expect(page).toHaveURL(/\/cyber-dojo\/diff\?from=aws-prod%2364&to=aws-prod%2365/)
   await expect(page.getByTestId('diff-summary')).toHaveText(/^1 added, 0 removed/)
 })
+
+test('Escape and a finished search leave the header search, so shortcuts work again', async ({
+  page,
+}) => {
+  await page.goto('/cyber-dojo/flows')
+  const search = page.getByRole('combobox', { name: /Search flows, environments/ })
+  await expect(page.getByRole('heading', { name: 'Flows', level: 1 })).toBeVisible()
+
+  await search.click()
+  await expect(search).toBeFocused()
+  await search.fill('runner')
+  await expect(page.getByRole('listbox', { name: 'Search suggestions' })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('listbox', { name: 'Search suggestions' })).toBeHidden()
+  await expect(search).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(search).not.toBeFocused()
+  await expect(search).toHaveValue('')
+
+  await search.click()
+  await search.fill('aws-prod#65')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { name: 'aws-prod#65', level: 1 })).toBeVisible()
+  await expect(search).not.toBeFocused()
+  // `?` is a page shortcut: typed into the search box it would be text, not the help.
+  await page.keyboard.press('?')
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()
+  await expect(search).toHaveValue('')
+})

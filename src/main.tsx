@@ -4,6 +4,7 @@ import { App } from './app/app'
 import { readConfig } from './app/config'
 import { createQueryClient } from './app/query-client'
 import { createAppRouter } from './app/router'
+import { listenForEarlyPaletteKey } from './features/palette/early-palette-key'
 import './index.css'
 
 async function startDemoData(): Promise<string | null> {
@@ -19,6 +20,7 @@ async function startDemoData(): Promise<string | null> {
 async function main() {
   const root = document.getElementById('root')
   if (!root) return
+  listenForEarlyPaletteKey()
   const config = readConfig()
   if (config.mode === 'demo') {
     const failure = await startDemoData()

@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from 'react'
+import { useRef, useState, type KeyboardEvent } from 'react'
 import { OptionListbox } from '@/features/search/option-listbox'
 import { useOptionCombobox } from '@/features/search/use-option-combobox'
 import { useSearchOptions } from '@/features/search/use-search-options'
@@ -7,9 +7,11 @@ export const HEADER_SEARCH_ID = 'header-search'
 
 /**
  * The header's search box, a combobox: as you type it says what Enter will do and suggests
- * names and matching artifacts. `/` focuses it (see GlobalShortcuts).
+ * names and matching artifacts. `/` focuses it (see GlobalShortcuts); Escape, or opening what
+ * was searched for, leaves it, so the page's own shortcuts work again.
  */
 export function HeaderSearch({ org }: { org: string }) {
+  const input = useRef<HTMLInputElement>(null)
   const [text, setText] = useState('')
   const [focused, setFocused] = useState(false)
   const [dismissed, setDismissed] = useState(false)
@@ -18,6 +20,7 @@ export function HeaderSearch({ org }: { org: string }) {
     onDone: () => {
       setText('')
       combobox.reset()
+      input.current?.blur()
     },
   })
   const open = focused && !dismissed && options.length > 0
@@ -27,12 +30,12 @@ export function HeaderSearch({ org }: { org: string }) {
     if (combobox.onArrowKey(event)) {
       setDismissed(false)
     } else if (event.key === 'Escape') {
+      event.preventDefault()
       if (open) {
-        event.preventDefault()
         setDismissed(true)
-      } else if (text) {
-        event.preventDefault()
+      } else {
         setText('')
+        event.currentTarget.blur()
       }
     } else if (event.key === 'Enter' && combobox.activeIndex > 0) {
       // Enter on the first option ("Enter will …") or on none submits the form.
@@ -56,6 +59,7 @@ export function HeaderSearch({ org }: { org: string }) {
       </label>
       <input
         id={HEADER_SEARCH_ID}
+        ref={input}
         {...combobox.inputProps}
         value={text}
         onChange={(event) => {

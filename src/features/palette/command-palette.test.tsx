@@ -2,6 +2,7 @@ import { configure, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { renderRoute } from '@/test/render-route'
+import { listenForEarlyPaletteKey } from './early-palette-key'
 
 configure({ asyncUtilTimeout: 15000 })
 
@@ -21,6 +22,16 @@ async function openPalette(user: ReturnType<typeof userEvent.setup>) {
 }
 
 describe('the command palette', { timeout: 60000 }, () => {
+  it('opens for a Ctrl+K pressed while the page was still starting', async () => {
+    listenForEarlyPaletteKey()
+    const press = new KeyboardEvent('keydown', { key: 'k', ctrlKey: true, cancelable: true })
+    window.dispatchEvent(press)
+    expect(press.defaultPrevented).toBe(true)
+    renderRoute('/cyber-dojo/flows')
+    const dialog = await screen.findByRole('dialog', { name: 'Command palette' })
+    expect(within(dialog).getByRole('combobox', { name: 'Search or type a command' })).toBeVisible()
+  })
+
   it('opens with Ctrl+K, is keyboard operable, and Escape restores focus', async () => {
     const user = userEvent.setup()
     renderRoute('/cyber-dojo/flows')

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { useLocation, useNavigate } from 'react-router'
 import { rememberVisit, visitForPath } from '@/features/search/recent-store'
+import { earlyPaletteKeyPressed, stopEarlyPaletteKey } from './early-palette-key'
 import { isTypingTarget, moveRowFocus } from './row-focus'
 
 // The palette is fetched on first use so it adds nothing to the first page.
@@ -19,7 +20,9 @@ const CHORD_MS = 1500
 export function GlobalShortcuts({ org }: { org: string }) {
   const navigate = useNavigate()
   const { pathname } = useLocation()
-  const [view, setView] = useState<PaletteView | null>(null)
+  const [view, setView] = useState<PaletteView | null>(() =>
+    earlyPaletteKeyPressed() ? 'commands' : null,
+  )
   const returnFocus = useRef<HTMLElement | null>(null)
 
   useEffect(() => {
@@ -41,6 +44,9 @@ export function GlobalShortcuts({ org }: { org: string }) {
       if (target && target.isConnected) target.focus()
     }, 0)
   }, [])
+
+  // From here on the shortcuts below listen themselves.
+  useEffect(stopEarlyPaletteKey, [])
 
   const open = view !== null
   useEffect(() => {
