@@ -83,6 +83,8 @@ describe('snapshot page', { timeout: 40_000 }, () => {
     expect(button).toHaveAttribute('aria-expanded', 'true')
     expect(screen.getByRole('heading', { name: 'Instance starts (3)' })).toBeVisible()
     expect(screen.getByRole('heading', { name: 'Deployment diff' })).toBeVisible()
+    // The 2022 snapshot names one flow per artifact and no list of reporting flows.
+    expect(screen.getByRole('heading', { name: 'Reported by flows (1)' })).toBeVisible()
   })
 
   it('hides artifacts that exited until asked, and marks them', async () => {

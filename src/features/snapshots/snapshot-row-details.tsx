@@ -166,7 +166,7 @@ export function SnapshotRowDetails({ org, artifact }: { org: string; artifact: S
         </Section>
       )}
 
-      <Section title={`Reported by flows (${artifact.flows.length})`}>
+      <Section title={`Reported by flows (${artifact.flows.length || (artifact.flow ? 1 : 0)})`}>
         {artifact.flows.length ? (
           <ul className="space-y-2">
             {artifact.flows.map((flow, position) => (
