@@ -136,6 +136,29 @@ test.describe('snapshot diff', () => {
     expect(pairOf(page)).toEqual(['aws-prod#65', 'aws-prod#64'])
   })
 
+  test('time pickers read the chosen time zone, like time travel', async ({ page }) => {
+    await page.goto('/cyber-dojo/diff')
+    await expect(page.getByRole('heading', { name: 'Compare snapshots' })).toBeVisible(LOAD)
+    const from = page.getByRole('group', { name: 'From' })
+    const to = page.getByRole('group', { name: 'To' })
+    await from.getByLabel('Environment').selectOption('aws-prod')
+    await from.getByLabel('Snapshot', { exact: true }).selectOption('index')
+    await from.getByLabel('Snapshot number').fill('64')
+    await to.getByLabel('Environment').selectOption('aws-prod')
+    await to.getByLabel('Snapshot', { exact: true }).selectOption('time')
+    // The browser runs in Europe/Berlin (CEST in August): 11:39:30 there is 09:39:30 UTC.
+    await to.getByLabel('Time (Europe/Berlin)').fill('2022-08-22T11:39:30')
+    await page.getByRole('button', { name: 'Compare' }).click()
+    await expect(page.getByTestId('diff-summary')).toHaveText(/^1 added, 0 removed/, LOAD)
+    expect(pairOf(page)).toEqual(['aws-prod#64', 'aws-prod@{2022-08-22T09:39:30}'])
+
+    await page.getByRole('button', { name: /^Times:/ }).click()
+    await page.getByText('Change snapshots').click()
+    await expect(to.getByLabel('Time (UTC)')).toHaveValue('2022-08-22T09:39:30')
+    await page.goto('/cyber-dojo/environments/aws-prod')
+    await expect(page.getByLabel('Date and time (UTC)')).toBeVisible(LOAD)
+  })
+
   test('a bad expression and an environment without snapshots render sensibly', async ({
     page,
   }) => {

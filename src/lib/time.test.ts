@@ -8,6 +8,8 @@ import {
   formatGap,
   formatRelative,
   parseDateTimeInput,
+  timeZoneLabel,
+  toDateTimeInput,
   toSeconds,
   toSnappishTime,
 } from './time'
@@ -357,6 +359,32 @@ describe('toSnappishTime', () => {
         expect(parseDateTimeInput(toSnappishTime(ts), 'UTC')).toBe(ts)
       }),
     )
+  })
+})
+
+describe('toDateTimeInput and timeZoneLabel', () => {
+  it("writes the zone's wall time for a datetime-local input", () => {
+    expect(toDateTimeInput(SEED, 'Europe/Berlin')).toBe('2022-08-22T11:35:00')
+    expect(toDateTimeInput(SEED, 'UTC')).toBe('2022-08-22T09:35:00')
+    expect(toDateTimeInput(SEED, 'America/New_York')).toBe('2022-08-22T05:35:00')
+    expect(toDateTimeInput(NaN, 'UTC')).toBe('')
+  })
+
+  it('round-trips through parseDateTimeInput in a zone with summer time', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4_102_444_800 }), (ts) => {
+        // Times in the hour that occurs twice read back as its first instant.
+        const back = parseDateTimeInput(toDateTimeInput(ts, 'Europe/Berlin'), 'Europe/Berlin')
+        expect(back === ts || back === ts - 3600).toBe(true)
+      }),
+    )
+  })
+
+  it('names the zone a picker reads', () => {
+    expect(timeZoneLabel('UTC')).toBe('UTC')
+    expect(timeZoneLabel('Europe/Berlin')).toBe('Europe/Berlin')
+    // Tests run with TZ=UTC, so the browser's own zone is UTC here.
+    expect(timeZoneLabel('local')).toBe('UTC')
   })
 })
 

@@ -250,6 +250,28 @@ export function parseDateTimeInput(
   return (instant + millis) / 1000
 }
 
+/**
+ * Unix seconds → the wall-clock 'YYYY-MM-DDTHH:MM:SS' an <input type="datetime-local"> shows in
+ * the zone (the inverse of `parseDateTimeInput`); '' when not a valid time.
+ */
+export function toDateTimeInput(tsSeconds: number, timeZone: TimeZoneChoice | string): string {
+  const ms = toMs(tsSeconds)
+  if (ms === undefined) return ''
+  const c = civilAt(Math.floor(ms / 1000) * 1000, timeZone)
+  if (c.year < 0 || c.year > 9999) return ''
+  return (
+    `${pad(c.year, 4)}-${pad(c.month)}-${pad(c.day)}` +
+    `T${pad(c.hour)}:${pad(c.minute)}:${pad(c.second)}`
+  )
+}
+
+/** How a time picker names the zone it reads: 'UTC', or the browser's zone by name. */
+export function timeZoneLabel(timeZone: TimeZoneChoice | string): string {
+  if (timeZone === 'UTC') return 'UTC'
+  if (timeZone !== 'local') return timeZone
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'your local time'
+}
+
 /** Unix seconds → 'YYYY-MM-DDTHH:MM:SS' in UTC for `env@{...}`; '' when not a valid time. */
 export function toSnappishTime(tsSeconds: number): string {
   const ms = toMs(tsSeconds)

@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
 import { useId, useState, type FormEvent } from 'react'
 import { environmentQueries } from '@/api/environments'
+import { usePreferences } from '@/app/preferences'
+import { parseDateTimeInput, timeZoneLabel, toDateTimeInput, toSnappishTime } from '@/lib/time'
 import { draftExpression, type SideDraft, type SideMode } from './side-draft'
 
 const inputClass =
@@ -20,6 +22,12 @@ function SidePicker({
   error: string | null
 }) {
   const id = useId()
+  // The draft holds UTC, as `env@{…}` does; the input shows and reads the chosen time zone,
+  // the same rule as the environment page's time travel.
+  const { timeZone } = usePreferences()
+  const zone = timeZoneLabel(timeZone)
+  const utcSeconds = parseDateTimeInput(draft.time, 'UTC')
+  const shownTime = utcSeconds === undefined ? draft.time : toDateTimeInput(utcSeconds, timeZone)
   const errorId = `${id}-error`
   const described = error ? errorId : undefined
   // Keep an environment from the URL selectable even when the list does not have it.
@@ -74,7 +82,7 @@ function SidePicker({
         >
           <option value="latest">Latest</option>
           <option value="index">Number</option>
-          <option value="time">At a time (UTC)</option>
+          <option value="time">At a time ({zone})</option>
         </select>
       </div>
       {draft.mode === 'index' ? (
@@ -99,17 +107,23 @@ function SidePicker({
       {draft.mode === 'time' ? (
         <div className="flex flex-col">
           <label htmlFor={`${id}-time`} className="text-xs text-muted">
-            Time (UTC)
+            Time ({zone})
           </label>
           <input
             id={`${id}-time`}
             className={inputClass}
             type="datetime-local"
             step={1}
-            value={draft.time}
+            value={shownTime}
             aria-invalid={error !== null}
             aria-describedby={described}
-            onChange={(event) => onChange({ ...draft, time: event.target.value })}
+            onChange={(event) => {
+              const seconds = parseDateTimeInput(event.target.value, timeZone)
+              onChange({
+                ...draft,
+                time: seconds === undefined ? event.target.value : toSnappishTime(seconds),
+              })
+            }}
           />
         </div>
       ) : null}

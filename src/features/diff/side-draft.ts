@@ -52,7 +52,7 @@ export function draftExpression(draft: SideDraft): Result<string> {
   } else if (draft.mode === 'time') {
     const seconds = parseDateTimeInput(draft.time, 'UTC')
     const at = seconds === undefined ? '' : toSnappishTime(seconds)
-    if (at === '') return err('Enter a date and time (UTC)')
+    if (at === '') return err('Enter a date and time')
     text = `${env}@{${at}}`
   }
   const parsed = parseSnappish(text)

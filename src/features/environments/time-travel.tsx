@@ -2,13 +2,9 @@ import { useState } from 'react'
 import { useNavigate } from 'react-router'
 import { usePreferences } from '@/app/preferences'
 import { formatSnappish, parseSnappish } from '@/lib/snappish'
+import { timeZoneLabel } from '@/lib/time'
 import { travelFromDateTime, travelSnappish } from './environment-params'
 import { diffPath } from './paths'
-
-function zoneLabel(timeZone: string): string {
-  if (timeZone === 'UTC') return 'UTC'
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'your local time'
-}
 
 const input = 'rounded border border-line bg-canvas px-2 py-1'
 const button = 'rounded border border-line bg-raised px-3 py-1 font-medium hover:bg-surface'
@@ -59,7 +55,7 @@ export function TimeTravel({
         }}
       >
         <label className="flex flex-col">
-          <span className="text-muted">Date and time ({zoneLabel(timeZone)})</span>
+          <span className="text-muted">Date and time ({timeZoneLabel(timeZone)})</span>
           <input
             type="datetime-local"
             step={1}
