@@ -13,7 +13,7 @@ import { isApiError } from '@/api/client'
 import type { SnapshotRef } from '@/api/domain'
 import { trailQueries } from '@/api/trails'
 import { requireParam } from '@/app/params'
-import { pathOnlyRevalidation } from '@/app/route-module'
+import { pathOnlyRevalidation } from '@/lib/route-module'
 import { RouteErrorBoundary } from '@/app/route-error-boundary'
 import { SafeLink } from '@/components/safe-link'
 import { ShortId } from '@/components/short-id'
@@ -24,7 +24,7 @@ import { ArtifactCandidates } from './artifact-candidates'
 import { ComplianceAtStart, startSnapshotQueries } from './compliance-at-start'
 import { EvidenceList } from './evidence-list'
 import { LifecycleTimeline } from './lifecycle-timeline'
-import { flowPath, flowsPath, snapshotPath, trailPath } from './paths'
+import { flowPath, flowsPath, snapshotPath, trailPath } from '@/lib/app-paths'
 import {
   FINGERPRINT_PREFIX,
   FULL_FINGERPRINT,

@@ -6,7 +6,7 @@ import { TimeStamp } from '@/components/time-stamp'
 import { useProgressive } from '@/components/use-progressive'
 import { formatCount } from '@/lib/format'
 import { formatDayHeading, formatGap } from '@/lib/time'
-import { snapshotPath } from './paths'
+import { snapshotPath } from '@/lib/app-paths'
 import {
   KIND_LABELS,
   buildTimeline,

@@ -19,7 +19,7 @@ import { formatCount, pluralise } from '@/lib/format'
 import { policyTitle } from './applied-policy-text'
 import { complianceRollup, rollupSentence } from './compliance-rollup'
 import { ComplianceWhy } from './compliance-why'
-import { artifactPath, snapshotPath } from './links'
+import { artifactPath, snapshotPath } from '@/lib/app-paths'
 import { PolicyDecisions } from './policy-decisions'
 import { Title } from './title'
 

@@ -19,6 +19,7 @@ import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
 import { formatCount, pluralise } from '@/lib/format'
 import { formatSnappish, type Snappish } from '@/lib/snappish'
+import { diffPath, diffSearchString } from '@/lib/app-paths'
 import { alignDiff, capUnchanged, summaryText } from './align-diff'
 import {
   diffToCsv,
@@ -35,7 +36,6 @@ import {
   type SideFacts,
 } from './diff-header'
 import {
-  diffSearchString,
   parseDiffSearch,
   resolvedSnapshot,
   stepPair,
@@ -230,7 +230,7 @@ function DiffView({
     fromExpression: formatSnappish(from),
     toExpression: formatSnappish(to),
     aligned,
-    link: `${window.location.origin}/${encodeURIComponent(org)}/diff${diffSearchString(from, to)}`,
+    link: `${window.location.origin}${diffPath(org, from, to)}`,
   }
   const fileName = exportFileName(fromLabel, toLabel)
   const rows = useMemo(

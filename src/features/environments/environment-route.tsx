@@ -31,7 +31,7 @@ import {
 } from './environment-params'
 import { EventsTab } from './events-tab'
 import { LatestSnapshotSummary } from './latest-snapshot-summary'
-import { environmentPath, environmentsPath, snapshotPath } from './paths'
+import { environmentPath, environmentsPath, snapshotPath } from '@/lib/app-paths'
 import { SnapshotsTab } from './snapshots-tab'
 import { TimeTravel } from './time-travel'
 

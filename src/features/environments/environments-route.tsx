@@ -15,7 +15,7 @@ import {
   parseEnvironmentListParams,
   type EnvironmentListParams,
 } from './environments-params'
-import { environmentPath } from './paths'
+import { environmentPath } from '@/lib/app-paths'
 import { TimeCell } from './time-cell'
 
 export function loader(queryClient: QueryClient) {

@@ -20,7 +20,7 @@ import {
   type EventsTabParams,
 } from './environment-params'
 import { Pager } from './pager'
-import { artifactPath, flowPath, snapshotPath } from './paths'
+import { artifactPath, flowPath, snapshotPath } from '@/lib/app-paths'
 import { TimeCell } from './time-cell'
 
 const EVENT_LOOK: Record<string, string> = {

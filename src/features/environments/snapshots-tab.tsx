@@ -7,7 +7,7 @@ import { ExportMenu, type ExportColumn } from '@/components/export-menu'
 import { formatDuration } from '@/lib/time'
 import { parseSnapshotsTabParams, SNAPSHOTS_PER_PAGE } from './environment-params'
 import { Pager } from './pager'
-import { diffWithPreviousPath, snapshotPath } from './paths'
+import { diffWithPreviousPath, snapshotPath } from '@/lib/app-paths'
 import { TimeCell } from './time-cell'
 
 function iso(seconds: number | null): string {

@@ -11,7 +11,7 @@ import {
 import { environmentQueries } from '@/api/environments'
 import { snapshotQueries, type Snapshot } from '@/api/snapshots'
 import { requireParam } from '@/app/params'
-import { pathOnlyRevalidation } from '@/app/route-module'
+import { pathOnlyRevalidation } from '@/lib/route-module'
 import { RouteErrorBoundary } from '@/app/route-error-boundary'
 import { CopyButton } from '@/components/copy-button'
 import { EmptyState } from '@/components/empty-state'
@@ -30,7 +30,7 @@ import {
   environmentPath,
   environmentsPath,
   snapshotPath,
-} from '@/features/environments/paths'
+} from '@/lib/app-paths'
 import {
   NO_PROVENANCE_FILTER,
   parseSnapshotParams,

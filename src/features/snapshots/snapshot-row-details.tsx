@@ -11,7 +11,7 @@ import { ArtifactComplianceWhy } from '@/features/compliance/artifact-why'
 import { ComplianceWhy } from '@/features/compliance/compliance-why'
 import { PolicyDecisions } from '@/features/compliance/policy-decisions'
 import { TrailChecklistLoader } from '@/features/compliance/trail-why'
-import { artifactPath, flowPath, trailPath } from '@/features/environments/paths'
+import { artifactPath, flowPath, trailPath } from '@/lib/app-paths'
 import { shortArtifactName } from './snapshot-rows'
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
