@@ -6,8 +6,7 @@ import { Table } from '@/components/table'
 import { TimeStamp } from '@/components/time-stamp'
 import { ArtifactComplianceWhy } from '@/features/compliance/artifact-why'
 import { artifactPath, environmentPath } from '@/lib/app-paths'
-import { shortArtifactName } from '@/features/snapshots/snapshot-rows'
-import { pluralise } from '@/lib/format'
+import { pluralise, shortArtifactName } from '@/lib/format'
 
 export interface Candidate {
   fingerprint: string

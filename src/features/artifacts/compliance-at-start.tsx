@@ -7,7 +7,7 @@ import { TimeStamp } from '@/components/time-stamp'
 import { ArtifactComplianceWhy } from '@/features/compliance/artifact-why'
 import { SnapshotArtifactWhy } from '@/features/compliance/snapshot-why'
 import { environmentPath, snapshotPath } from '@/lib/app-paths'
-import { shortArtifactName } from '@/features/snapshots/snapshot-rows'
+import { shortArtifactName } from '@/lib/format'
 import { complianceChanged, startSnapshots, type StartSnapshot } from './start-snapshots'
 
 /** The start snapshots to fetch, one per environment; the page's loader starts them early. */

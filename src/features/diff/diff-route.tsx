@@ -420,11 +420,9 @@ function ExportButtons({
   )
 }
 
-/** "Snapshot 'empty-env#-1' resolves to 'empty-env#0'. len(snapshots) == 0" → 'empty-env'. */
 function environmentWithoutSnapshots(error: unknown): string | null {
-  if (!isApiError(error) || !/len\(snapshots\) == 0/.test(error.message)) return null
-  const match = /Snapshot '([^'#~@]+)/.exec(error.message)
-  return match?.[1] ?? 'The environment'
+  if (!isApiError(error) || error.reason.kind !== 'no-snapshots') return null
+  return error.reason.environment ?? 'The environment'
 }
 
 /** A failed diff keeps the pickers, so the way forward is on the same page. */

@@ -8,7 +8,7 @@ import { EnvironmentComplianceWhy } from '@/features/compliance/environment-why'
 import { EmptyState } from '@/components/empty-state'
 import { ExportMenu, type ExportColumn } from '@/components/export-menu'
 import { formatCount, pluralise } from '@/lib/format'
-import { EnvironmentType } from './environment-type'
+import { EnvironmentType } from '@/components/environment-type'
 import {
   environmentListSearch,
   filterEnvironments,
@@ -16,7 +16,7 @@ import {
   type EnvironmentListParams,
 } from './environments-params'
 import { environmentPath } from '@/lib/app-paths'
-import { TimeCell } from './time-cell'
+import { TimeCell } from '@/components/time-stamp'
 
 export function loader(queryClient: QueryClient) {
   return async ({ params }: LoaderFunctionArgs) => {

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useNavigate } from 'react-router'
-import { usePreferences } from '@/app/preferences'
+import { usePreferences } from '@/components/preferences'
 import { formatSnappish, parseSnappish } from '@/lib/snappish'
 import { travelFromDateTime, travelSnappish } from './environment-params'
 import { diffPath } from '@/lib/app-paths'

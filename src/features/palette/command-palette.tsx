@@ -1,6 +1,6 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useNavigate } from 'react-router'
-import { usePreferences, type Theme } from '@/app/preferences'
+import { usePreferences, type Theme } from '@/components/preferences'
 import { OptionListbox } from '@/features/search/option-listbox'
 import type { PickOption } from '@/features/search/pick-option'
 import { readRecentSearches, readRecentVisits } from '@/features/search/recent-store'

@@ -24,7 +24,7 @@ import { AppliedPolicies } from '@/features/compliance/applied-policies'
 import { policyTitle } from '@/features/compliance/applied-policy-text'
 import { ComplianceRollup } from '@/features/compliance/compliance-rollup-view'
 import { SnapshotComplianceWhy } from '@/features/compliance/snapshot-why'
-import { EnvironmentType } from '@/features/environments/environment-type'
+import { EnvironmentType } from '@/components/environment-type'
 import {
   diffWithPreviousPath,
   environmentPath,
@@ -37,7 +37,11 @@ import {
   snapshotSearch,
   type SnapshotParams,
 } from './snapshot-params'
-import { classifySnapshotProblem, parseSnapshotIndex, SnapshotIndexError } from './snapshot-problem'
+import {
+  classifySnapshotProblem,
+  parseSnapshotIndex,
+  SnapshotIndexError,
+} from '@/components/snapshot-problem'
 import {
   displayItems,
   matchesFilters,

@@ -12,7 +12,7 @@ import { ComplianceWhy } from '@/features/compliance/compliance-why'
 import { PolicyDecisions } from '@/features/compliance/policy-decisions'
 import { TrailChecklistLoader } from '@/features/compliance/trail-why'
 import { artifactPath, flowPath, trailPath } from '@/lib/app-paths'
-import { shortArtifactName } from './snapshot-rows'
+import { shortArtifactName } from '@/lib/format'
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
