@@ -1,6 +1,6 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { RouterProvider, type DataRouter } from 'react-router'
-import { PreferencesProvider } from './preferences'
+import { PreferencesProvider } from '@/components/preferences'
 
 export function App({ queryClient, router }: { queryClient: QueryClient; router: DataRouter }) {
   return (

@@ -9,7 +9,7 @@ import { eventQueries } from '@/api/events'
 import { snapshotQueries } from '@/api/snapshots'
 import { trailQueries } from '@/api/trails'
 import { readConfig } from '@/app/config'
-import { describeError } from '@/app/describe-error'
+import { describeError } from '@/components/describe-error'
 import { requireParam } from '@/app/params'
 import { Skeleton } from '@/components/skeleton'
 import type { Snappish } from '@/lib/snappish'
@@ -29,6 +29,7 @@ import {
   type AuditQuery,
 } from './audit-query'
 import { AuditReportView, type AuditPackageLink } from './audit-report-view'
+import { auditPath } from '@/lib/app-paths'
 
 /** Snapshots an artifact runs in are judged by policy; a handful is enough for a report. */
 const MAX_RUNTIMES = 5
@@ -232,7 +233,7 @@ function EnvironmentReport({
 
 function AskForm({ org, error }: { org: string; error: string | null }) {
   const field = 'w-full rounded border border-line bg-surface px-2 py-1'
-  const base = `/${encodeURIComponent(org)}/audit`
+  const base = auditPath(org)
   return (
     <section className="space-y-4">
       <h1 className="text-xl font-semibold">Audit report</h1>

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useId, useState, type FormEvent } from 'react'
 import { environmentQueries } from '@/api/environments'
-import { usePreferences } from '@/app/preferences'
+import { usePreferences } from '@/components/preferences'
 import { parseDateTimeInput, timeZoneLabel, toDateTimeInput, toSnappishTime } from '@/lib/time'
 import { draftExpression, type SideDraft, type SideMode } from './side-draft'
 

@@ -18,9 +18,9 @@ import { RouteErrorBoundary } from '@/app/route-error-boundary'
 import { AppliedPolicies } from '@/features/compliance/applied-policies'
 import { policyTitle } from '@/features/compliance/applied-policy-text'
 import { EnvironmentComplianceWhy } from '@/features/compliance/environment-why'
-import { describeError } from '@/app/describe-error'
-import { classifySnapshotProblem } from '@/features/snapshots/snapshot-problem'
-import { EnvironmentType } from './environment-type'
+import { describeError } from '@/components/describe-error'
+import { classifySnapshotProblem } from '@/components/snapshot-problem'
+import { EnvironmentType } from '@/components/environment-type'
 import {
   EVENTS_PER_PAGE,
   parseEventsTabParams,
@@ -31,7 +31,7 @@ import {
 } from './environment-params'
 import { EventsTab } from './events-tab'
 import { LatestSnapshotSummary } from './latest-snapshot-summary'
-import { environmentPath, environmentsPath, snapshotPath } from './paths'
+import { environmentPath, environmentsPath, snapshotPath } from '@/lib/app-paths'
 import { SnapshotsTab } from './snapshots-tab'
 import { TimeTravel } from './time-travel'
 

@@ -1,10 +1,10 @@
 import { useState } from 'react'
 import { useNavigate } from 'react-router'
-import { usePreferences } from '@/app/preferences'
+import { usePreferences } from '@/components/preferences'
 import { formatSnappish, parseSnappish } from '@/lib/snappish'
 import { timeZoneLabel } from '@/lib/time'
 import { travelFromDateTime, travelSnappish } from './environment-params'
-import { diffPath } from './paths'
+import { diffPath } from '@/lib/app-paths'
 
 const input = 'rounded border border-line bg-canvas px-2 py-1'
 const button = 'rounded border border-line bg-raised px-3 py-1 font-medium hover:bg-surface'

@@ -1,8 +1,7 @@
 import { isHexPrefix, parseArtifactExpression } from '@/lib/artifact-expression'
 import { parseImageReference } from '@/lib/image-reference'
 import { formatSnappish, parseSnappish, parseSnappishPair, type Snappish } from '@/lib/snappish'
-import { artifactPath, flowPath } from '@/features/artifacts/paths'
-import { diffPath, environmentPath, snapshotPath } from '@/features/environments/paths'
+import { artifactPath, diffPath, environmentPath, flowPath, snapshotPath } from '@/lib/app-paths'
 
 export type NameType = 'flow' | 'environment'
 
