@@ -73,6 +73,9 @@ describe('environment page', { timeout: 40_000 }, () => {
       `/cyber-dojo/diff?from=aws-prod%23${index - 1}&to=aws-prod%23${index}`,
     )
     expect(screen.getByRole('link', { name: 'Snapshots' })).toHaveAttribute('aria-current', 'page')
+    // The changes column, from the log of the page's snapshots (the captured #5253 event).
+    expect(await within(first).findByText('1 scaled: runner:85cac88', {}, SLOW)).toBeInTheDocument()
+    expect(within(first).getByText('⇅1 scaled')).toBeVisible()
   })
 
   it('time travels to the snapshot current at a moment, by its number', async () => {

@@ -1,5 +1,6 @@
-import { useSuspenseQuery } from '@tanstack/react-query'
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
 import { Link, useLocation, useSearchParams } from 'react-router'
+import { eventQueries } from '@/api/events'
 import { snapshotQueries, type SnapshotSummary } from '@/api/snapshots'
 import { SnapshotComplianceWhy } from '@/features/compliance/snapshot-why'
 import { EmptyState } from '@/components/empty-state'
@@ -9,6 +10,7 @@ import { parseSnapshotsTabParams, SNAPSHOTS_PER_PAGE } from './environment-param
 import { Pager } from './pager'
 import { diffWithPreviousPath, snapshotPath } from '@/lib/app-paths'
 import { TimeCell } from '@/components/time-stamp'
+import { changesBySnapshot, describeChanges, type SnapshotChanges } from './snapshot-changes'
 
 function iso(seconds: number | null): string {
   return seconds === null ? 'now' : new Date(seconds * 1000).toISOString()
@@ -26,6 +28,19 @@ const EXPORT_COLUMNS: ReadonlyArray<ExportColumn<SnapshotSummary>> = [
   },
 ]
 
+/** What the log says changed in one snapshot; `undefined` while it is unknown. */
+function ChangesSummary({ changes }: { changes: SnapshotChanges | null | undefined }) {
+  if (changes === undefined) return null
+  if (changes === null) return <span className="text-muted">no changes logged</span>
+  const { marks, sentence } = describeChanges(changes)
+  return (
+    <span className="whitespace-nowrap" title={sentence}>
+      <span aria-hidden="true">{marks}</span>
+      <span className="sr-only">{sentence}</span>
+    </span>
+  )
+}
+
 /** Numbered snapshots, latest first, a page at a time. */
 export function SnapshotsTab({ org, env }: { org: string; env: string }) {
   const [searchParams] = useSearchParams()
@@ -36,6 +51,17 @@ export function SnapshotsTab({ org, env }: { org: string; env: string }) {
   // Snapshot numbers are consecutive, so the first row tells how many there are.
   const total = (data.snapshots[0]?.index ?? 0) + (page - 1) * SNAPSHOTS_PER_PAGE
   const totalPages = Math.ceil(total / SNAPSHOTS_PER_PAGE)
+  // The page's part of the log, read after the table shows: it only adds the changes column.
+  const newest = data.snapshots[0]?.index ?? 0
+  const oldest = data.snapshots.at(-1)?.index ?? 0
+  const log = useQuery({ ...eventQueries.between(org, env, oldest, newest), enabled: newest > 0 })
+  const changes = log.data ? changesBySnapshot(log.data.events) : null
+  // A capped read (oldest first) knows only the snapshots before the last one it reached.
+  const knownUpTo = log.data?.truncated
+    ? (log.data.events.at(-1)?.snapshotIndex ?? oldest) - 1
+    : newest
+  const changesOf = (index: number) =>
+    changes === null || index > knownUpTo ? undefined : (changes.get(index) ?? null)
 
   if (data.snapshots.length === 0) {
     return page === 1 ? (
@@ -124,6 +150,9 @@ export function SnapshotsTab({ org, env }: { org: string; env: string }) {
                     />
                   </td>
                   <td className="px-3 py-2">
+                    <div>
+                      <ChangesSummary changes={changesOf(snapshot.index)} />
+                    </div>
                     {diff ? (
                       <Link to={diff} className="text-accent hover:underline">
                         Diff with previous
