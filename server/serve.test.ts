@@ -7,7 +7,8 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readShiplogConfig } from './config.ts'
 import type { Env } from './config.ts'
-import { createShiplogServer, SECURITY_HEADERS } from './serve.ts'
+import { API_CONTENT_SECURITY_POLICY } from './proxy.ts'
+import { CONTENT_SECURITY_POLICY, createShiplogServer, SECURITY_HEADERS } from './serve.ts'
 import { close, everything, listen, rawRequest, startServer } from './test-helpers.ts'
 import type { RawResponse, RecordedRequest } from './test-helpers.ts'
 
@@ -70,6 +71,16 @@ function expectSecurityHeaders(response: RawResponse): void {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
     expect(response.headers[name], name).toBe(value)
   }
+}
+
+/** API answers: the same headers, with the sandbox policy instead of the page's. */
+function expectApiSecurityHeaders(response: RawResponse): void {
+  expectSecurityHeaders({
+    ...response,
+    headers: { ...response.headers, 'content-security-policy': CONTENT_SECURITY_POLICY },
+  })
+  expect(response.headers['content-security-policy']).toBe(API_CONTENT_SECURITY_POLICY)
+  expect(response.headers['cache-control']).toBe('no-store')
 }
 
 describe('createShiplogServer in demo mode', () => {
@@ -145,7 +156,7 @@ describe('createShiplogServer in demo mode', () => {
     expect(response.status).toBe(404)
     expect(response.headers['content-type']).toMatch(/^application\/json/)
     expect(JSON.parse(response.body).message).toMatch(/demo mode/)
-    expectSecurityHeaders(response)
+    expectApiSecurityHeaders(response)
   })
 
   it('handles HEAD like GET without a body', async () => {
@@ -247,7 +258,7 @@ describe('createShiplogServer in live mode', () => {
     expect(response.status).toBe(200)
     expect(JSON.parse(response.body)).toEqual([{ name: 'runner' }])
     expect(response.headers['x-total-count']).toBe('3')
-    expectSecurityHeaders(response)
+    expectApiSecurityHeaders(response)
     const seen = upstreamSeen.at(-1)
     expect(seen?.url).toBe('/api/v2/flows/acme?per_page=3')
     expect(seen?.headers.authorization).toBe(`Bearer ${TOKEN}`)

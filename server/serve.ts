@@ -9,7 +9,7 @@
  * - security headers (CSP etc.) on every response, gzip/brotli for text.
  *
  * Env: PORT (4173), HOST (127.0.0.1), KOSLI_HOST, KOSLI_ORG, KOSLI_API_TOKEN,
- * SHIPLOG_UPSTREAM_TIMEOUT_MS, SHIPLOG_ALLOWED_HOSTS (comma-separated Host names the API proxy
+ * SHIPLOG_UPSTREAM_TIMEOUT_MS, SHIPLOG_UPSTREAM_DEADLINE_MS, SHIPLOG_ALLOWED_HOSTS (comma-separated Host names the API proxy
  * answers to besides localhost and IP addresses; `*` for any), SHIPLOG_DIST (default ./dist).
  */
 import { createHash } from 'node:crypto'
@@ -86,6 +86,8 @@ export interface ShiplogServerOptions {
   config: ShiplogConfig
   /** Host names the API proxy answers to besides localhost and IP literals; `true` for any. */
   allowedHosts?: readonly string[] | true
+  /** Where the proxy reports upstream failures (console.error by default). */
+  log?: (line: string) => void
 }
 
 interface CachedFile {
@@ -139,7 +141,9 @@ export function createShiplogServer(options: ShiplogServerOptions): http.Server 
           kosliHost: config.kosliHost,
           ...(config.token ? { token: config.token } : {}),
           timeoutMs: config.upstreamTimeoutMs,
+          deadlineMs: config.upstreamDeadlineMs,
           ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
+          ...(options.log ? { log: options.log } : {}),
         })
       : undefined
   const cache = new Map<string, CachedFile>()
