@@ -177,7 +177,14 @@ export function isAllowedHost(
   const name = hostnameOf(hostHeader.trim())
   if (name.startsWith('[') || /^\d{1,3}(\.\d{1,3}){3}$/.test(name)) return true
   if (name === 'localhost' || name.endsWith('.localhost')) return true
-  return allowed.some((entry) => {
+  return namesHost(hostHeader, allowed)
+}
+
+/** Whether a Host header (port ignored) is one of `names`; entries starting with `.` match subdomains. */
+export function namesHost(hostHeader: string | undefined, names: readonly string[]): boolean {
+  if (hostHeader === undefined) return false
+  const name = hostnameOf(hostHeader.trim())
+  return names.some((entry) => {
     const pattern = entry.toLowerCase()
     return pattern.startsWith('.')
       ? name === pattern.slice(1) || name.endsWith(pattern)
