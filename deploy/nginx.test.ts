@@ -7,25 +7,12 @@
  *
  * `npm test` runs it after the build (scripts/test-nginx.mjs, which installs nginx when missing).
  */
-import { execFileSync, spawn } from 'node:child_process'
-import type { ChildProcess } from 'node:child_process'
-import {
-  chownSync,
-  cpSync,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs'
-import type { IncomingHttpHeaders } from 'node:http'
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http'
 import http from 'node:http'
 import https from 'node:https'
-import net from 'node:net'
-import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { gunzipSync } from 'node:zlib'
 import { http as mswHttp, HttpResponse } from 'msw'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { handlers } from '../mocks/handlers/index.ts'
@@ -34,23 +21,23 @@ import { API_CONTENT_SECURITY_POLICY } from '../server/proxy.ts'
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../server/serve.ts'
 import { close, everything, HOSTILE_RESPONSE_HEADERS, listen } from '../server/test-helpers.ts'
 import type { RawResponse } from '../server/test-helpers.ts'
+import {
+  NGINX_CONFIG_FILE,
+  NGINX_HOST as HOST,
+  startNginx,
+  TOKEN_TEMPLATE_FILE,
+} from './nginx-harness.ts'
+import type { NginxStack } from './nginx-harness.ts'
 
-const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx'
-const HOST = 'shiplog.example.com'
 const TOKEN = 'tok_nginx-secret-that-must-never-leak'
-const DEPLOY = path.resolve(import.meta.dirname)
-const REPO = path.dirname(DEPLOY)
+const REPO = path.dirname(path.resolve(import.meta.dirname))
 const DIST = path.resolve(process.env.SHIPLOG_DIST ?? path.join(REPO, 'dist'))
-const CONFIG = readFileSync(path.join(DEPLOY, 'nginx.conf'), 'utf8')
-const TOKEN_TEMPLATE = readFileSync(path.join(DEPLOY, 'shiplog-token.conf.template'), 'utf8')
+const CONFIG = readFileSync(NGINX_CONFIG_FILE, 'utf8')
+const TOKEN_TEMPLATE = readFileSync(TOKEN_TEMPLATE_FILE, 'utf8')
 
-let root: string
-let nginx: ChildProcess | undefined
-let tlsPort: number
-let plainPort: number
+let stack: NginxStack
 let mock: ReturnType<typeof createMockApiServer>
 let mockUrl: string
-let cert: Buffer
 const upstreamSeen: { method: string; url: string }[] = []
 const responses: RawResponse[] = []
 
@@ -74,128 +61,19 @@ const hostileHandlers = [
   ),
 ]
 
-/** deploy/nginx.conf with this test's ports, paths and upstream; each must be found. */
-function localConfig(): string {
-  const replacements: [RegExp, string][] = [
-    [/listen 443\b/g, `listen 127.0.0.1:${tlsPort}`],
-    [/listen 80\b/g, `listen 127.0.0.1:${plainPort}`],
-    [/\/etc\/ssl\/shiplog\/fullchain\.pem/g, path.join(root, 'cert.pem')],
-    [/\/etc\/ssl\/shiplog\/privkey\.pem/g, path.join(root, 'key.pem')],
-    [/\/srv\/shiplog\/dist/g, path.join(root, 'dist')],
-    [/\/etc\/nginx\/shiplog-token\.conf/g, path.join(root, 'shiplog-token.conf')],
-    [/https:\/\/app\.kosli\.com/g, mockUrl],
-  ]
-  return replacements.reduce((text, [pattern, value]) => {
-    expect(text, String(pattern)).toMatch(pattern)
-    return text.replace(pattern, value)
-  }, CONFIG)
-}
-
-function mainConfig(): string {
-  const temp = (name: string) => `${name}_temp_path ${path.join(root, name)};`
-  return [
-    'daemon off;',
-    'master_process off;',
-    'worker_processes 1;',
-    `pid ${path.join(root, 'nginx.pid')};`,
-    `error_log ${path.join(root, 'error.log')} warn;`,
-    'events { worker_connections 128; }',
-    'http {',
-    '  include /etc/nginx/mime.types;',
-    '  default_type application/octet-stream;',
-    '  access_log off;',
-    `  ${temp('client_body')} ${temp('proxy')} ${temp('fastcgi')} ${temp('uwsgi')} ${temp('scgi')}`,
-    `  include ${path.join(root, 'shiplog.conf')};`,
-    '}',
-  ].join('\n')
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
-
-async function waitForPort(port: number, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 10_000
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) break
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1')
-      socket.once('connect', () => resolve(true)).once('error', () => resolve(false))
-      socket.once('close', () => socket.destroy())
-      setTimeout(() => socket.end(), 0)
-    })
-    if (open) return
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-  const log = existsSync(path.join(root, 'error.log'))
-    ? readFileSync(path.join(root, 'error.log'), 'utf8')
-    : ''
-  throw new Error(`nginx did not start on port ${port}:\n${log}`)
-}
-
 beforeAll(async () => {
-  if (!existsSync(path.join(DIST, 'index.html'))) {
-    throw new Error(`${DIST}/index.html is missing: run \`npm run build\` first.`)
-  }
-  if (!existsSync(NGINX)) {
-    throw new Error(`nginx is missing at ${NGINX}: run \`node scripts/ensure-nginx.mjs\`.`)
-  }
   mock = createMockApiServer({ handlers: [...hostileHandlers, ...handlers], quiet: true })
-  mock.on('request', (req: http.IncomingMessage) => {
+  mock.on('request', (req: IncomingMessage) => {
     if (req.url?.startsWith('/api/')) upstreamSeen.push({ method: req.method ?? '', url: req.url })
   })
   mockUrl = await listen(mock)
-  ;[tlsPort, plainPort] = [await freePort(), await freePort()]
-
-  root = mkdtempSync(path.join(tmpdir(), 'shiplog-nginx-'))
-  cpSync(DIST, path.join(root, 'dist'), { recursive: true })
-  writeFileSync(path.join(root, 'secret.txt'), 'outside dist')
-  execFileSync(
-    'openssl',
-    [
-      ...['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'],
-      ...['-days', '2', '-subj', `/CN=${HOST}`, '-addext', `subjectAltName=DNS:${HOST}`],
-      ...['-keyout', path.join(root, 'key.pem'), '-out', path.join(root, 'cert.pem')],
-    ],
-    { stdio: 'ignore' },
-  )
-  cert = readFileSync(path.join(root, 'cert.pem'))
-  // What `envsubst '$KOSLI_API_TOKEN'` writes.
-  writeFileSync(
-    path.join(root, 'shiplog-token.conf'),
-    TOKEN_TEMPLATE.replaceAll('${KOSLI_API_TOKEN}', TOKEN),
-  )
-  writeFileSync(path.join(root, 'shiplog.conf'), localConfig())
-  writeFileSync(path.join(root, 'nginx.conf'), mainConfig())
-
-  // Never as root: as root (CI), nginx runs as nobody, which then owns the prefix.
-  const nobody = process.getuid?.() === 0 ? 65534 : undefined
-  if (nobody !== undefined) {
-    execFileSync('chown', ['-R', `${nobody}:${nobody}`, root])
-    chownSync(root, nobody, nobody)
-  }
-  nginx = spawn(
-    NGINX,
-    ['-p', root, '-c', path.join(root, 'nginx.conf'), '-e', path.join(root, 'error.log')],
-    { stdio: 'ignore', ...(nobody !== undefined ? { uid: nobody, gid: nobody } : {}) },
-  )
-  await waitForPort(tlsPort, nginx)
+  stack = await startNginx({ distDir: DIST, upstream: mockUrl, token: TOKEN })
+  writeFileSync(path.join(stack.root, 'secret.txt'), 'outside dist')
 })
 
 afterAll(async () => {
-  const child = nginx
-  if (child && child.exitCode === null && child.signalCode === null) {
-    await new Promise((resolve) => {
-      child.once('exit', resolve)
-      child.kill('SIGTERM')
-    })
-  }
+  await stack?.stop()
   if (mock) await close(mock)
-  if (root) rmSync(root, { recursive: true, force: true })
   for (const response of responses) expect(everything(response)).not.toContain(TOKEN)
 })
 
@@ -212,14 +90,14 @@ function send(target: string, options: RequestOptions = {}): Promise<RawResponse
   const { method = 'GET', headers = {}, servername = HOST, plain = false } = options
   const common = {
     host: '127.0.0.1',
-    port: plain ? plainPort : tlsPort,
+    port: plain ? stack.plainPort : stack.tlsPort,
     path: target,
     method,
     headers: { host: HOST, ...headers },
     agent: false as const,
   }
   return new Promise<RawResponse>((resolve, reject) => {
-    const onResponse = (res: http.IncomingMessage) => {
+    const onResponse = (res: IncomingMessage) => {
       const chunks: Buffer[] = []
       res.on('data', (chunk: Buffer) => chunks.push(chunk))
       res.on('end', () => {
@@ -234,7 +112,7 @@ function send(target: string, options: RequestOptions = {}): Promise<RawResponse
     const req = plain
       ? http.request(common, onResponse)
       : https.request(
-          { ...common, ca: cert, servername, rejectUnauthorized: servername === HOST },
+          { ...common, ca: stack.cert, servername, rejectUnauthorized: servername === HOST },
           onResponse,
         )
     req.on('error', reject)
@@ -475,7 +353,6 @@ describe('deploy/nginx.conf proxying /api/v2', () => {
     expect(page.body).toContain('<p>Bearer ***</p>')
     const json = await send('/api/v2/hostile/json', { headers: { 'accept-encoding': 'gzip' } })
     expect(json.headers['content-encoding']).toBe('gzip')
-    const { gunzipSync } = await import('node:zlib')
     expect(JSON.parse(gunzipSync(json.raw).toString())).toMatchObject({ auth: 'Bearer ***' })
     expect(json.headers['content-disposition']).toBeUndefined()
     expect(everything({ ...json, body: gunzipSync(json.raw).toString() })).not.toContain(TOKEN)
