@@ -17,7 +17,8 @@ export function ensureNginx() {
     return false
   }
   console.log(`Installing Debian ${missing.join(' ')} (apt-get)…`)
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
+  // Only the binary is needed: RUNLEVEL=1 keeps the package from starting a system nginx on :80.
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive', RUNLEVEL: '1' }
   const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env })
   const install =
     update.status === 0 &&

@@ -63,6 +63,11 @@ beforeAll(async () => {
       res.end(gzipSync(JSON.stringify({ auth: echoed })))
       return
     }
+    if (req.url?.startsWith('/api/v2/zstd')) {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'zstd' })
+      res.end('(zstd bytes)')
+      return
+    }
     if (req.url?.startsWith('/api/v2/trickle')) {
       res.writeHead(200, { 'content-type': 'application/json' })
       res.write('[')
@@ -367,6 +372,14 @@ describe('createKosliProxy', () => {
       const ok = await request(proxy, '/api/v2/flows/x', { headers: { host } })
       expect(ok.status).toBe(200)
     }
+  })
+
+  it('answers 502 rather than pass on a body it cannot decode, and so cannot scrub', async () => {
+    const proxy = await startProxy()
+    const response = await request(proxy, '/api/v2/zstd')
+    expect(response.status).toBe(502)
+    expect(JSON.parse(response.body).message).toMatch(/encoding Shiplog cannot read/)
+    expect(seen[0]?.headers['accept-encoding']).toBe('gzip')
   })
 
   it('answers 502 with a JSON message when the Kosli API cannot be reached', async () => {
