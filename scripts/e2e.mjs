@@ -5,8 +5,10 @@ import { existsSync } from 'node:fs'
 import { chromium } from 'playwright-core'
 import { disabledFeatures } from './chromium-features.mjs'
 import { ensureChromium } from './ensure-chromium.mjs'
+import { ensureNginx } from './ensure-nginx.mjs'
 
-if (!ensureChromium()) process.exit(1)
+// e2e/nginx.spec.ts runs the app behind deploy/nginx.conf.
+if (!ensureChromium() || !ensureNginx()) process.exit(1)
 if (!existsSync('dist/index.html')) {
   const build = spawnSync('node_modules/.bin/vite', ['build'], { stdio: 'inherit' })
   if (build.status !== 0) process.exit(build.status ?? 1)

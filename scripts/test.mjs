@@ -14,6 +14,8 @@ const steps = [
   ['unit', 'node_modules/.bin/vitest', ['run']],
   ['build', 'node_modules/.bin/vite', ['build']],
   ['bundle budget', 'node', ['scripts/check-bundle.mjs']],
+  // deploy/nginx.conf in front of the build just made (installs nginx when missing and root).
+  ['nginx', 'node', ['scripts/test-nginx.mjs']],
   ['e2e', 'node', ['scripts/e2e.mjs']],
 ]
 

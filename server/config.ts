@@ -13,31 +13,76 @@ export interface ShiplogConfig {
   kosliHost?: string
   /** Sent upstream as a Bearer token; never sent to the browser. */
   token?: string
+  /** How long the upstream may stay silent (before the headers and between body chunks). */
   upstreamTimeoutMs: number
+  /** How long one proxied request may take in all, body included. */
+  upstreamDeadlineMs: number
 }
 
 export type Env = Record<string, string | undefined>
 
 export const DEFAULT_ORG = 'cyber-dojo'
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = 30_000
+export const DEFAULT_UPSTREAM_DEADLINE_MS = 60_000
 export const CONFIG_PLACEHOLDER = '<!--shiplog-config-->'
 
 export function readShiplogConfig(env: Env = process.env): ShiplogConfig {
   const org = env.KOSLI_ORG?.trim() || DEFAULT_ORG
-  const upstreamTimeoutMs = parseTimeout(env.SHIPLOG_UPSTREAM_TIMEOUT_MS)
+  const upstreamTimeoutMs = parseTimeout(
+    env.SHIPLOG_UPSTREAM_TIMEOUT_MS,
+    DEFAULT_UPSTREAM_TIMEOUT_MS,
+  )
+  const upstreamDeadlineMs = parseTimeout(
+    env.SHIPLOG_UPSTREAM_DEADLINE_MS,
+    DEFAULT_UPSTREAM_DEADLINE_MS,
+  )
+  const timeouts = { upstreamTimeoutMs, upstreamDeadlineMs }
   const rawHost = env.KOSLI_HOST?.trim()
-  if (!rawHost) return { mode: 'demo', org, upstreamTimeoutMs }
+  if (!rawHost) return { mode: 'demo', org, ...timeouts }
   const token = env.KOSLI_API_TOKEN?.trim()
-  if (token && /[\r\n\0]/.test(token)) {
-    throw new Error('KOSLI_API_TOKEN contains a line break or NUL character')
-  }
+  const problem = token ? checkTokenValue(token) : undefined
+  if (problem) throw new Error(`KOSLI_API_TOKEN ${problem}`)
   return {
     mode: 'live',
     org,
     kosliHost: normaliseKosliHost(rawHost),
     ...(token ? { token } : {}),
-    upstreamTimeoutMs,
+    ...timeouts,
   }
+}
+
+const CHARACTER_NAMES: Readonly<Record<number, string>> = {
+  0x00: 'NUL',
+  0x09: 'a tab',
+  0x0a: 'a line break (LF)',
+  0x0d: 'a carriage return (CR)',
+  0x1b: 'an escape (ESC)',
+  0x7f: 'DEL',
+}
+
+/**
+ * Why `token` cannot be sent as `Authorization: Bearer <token>`, or undefined when it can. HTTP
+ * header values allow visible characters, spaces and tabs (RFC 9110 §5.5) and Node refuses
+ * anything outside Latin-1; a token is one word, so spaces and tabs are refused too. The message
+ * names the character and its position, never the token.
+ */
+export function checkTokenValue(token: string): string | undefined {
+  for (let i = 0; i < token.length; i++) {
+    const code = token.charCodeAt(i)
+    if ((code > 0x20 && code < 0x7f) || (code >= 0x80 && code <= 0xff)) continue
+    const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`
+    const what =
+      code === 0x20
+        ? 'a space'
+        : code > 0xff
+          ? `the character ${hex}, which an HTTP header cannot carry`
+          : `${CHARACTER_NAMES[code] ?? 'a control character'} (${hex})`
+    return (
+      `contains ${what} at position ${i + 1} of ${token.length}: an HTTP header value allows ` +
+      'only visible characters. Copy the API key again without surrounding quotes or line breaks.'
+    )
+  }
+  return undefined
 }
 
 /**
@@ -62,9 +107,9 @@ export function normaliseKosliHost(raw: string): string {
   return `${url.origin}${base}`
 }
 
-function parseTimeout(raw: string | undefined): number {
+function parseTimeout(raw: string | undefined, fallback: number): number {
   const value = Number(raw)
-  return raw && Number.isFinite(value) && value > 0 ? value : DEFAULT_UPSTREAM_TIMEOUT_MS
+  return raw && Number.isFinite(value) && value > 0 ? value : fallback
 }
 
 export function escapeHtml(value: string): string {

@@ -21,6 +21,7 @@ const testHandlers = [
 ]
 
 const servers: Server[] = []
+const logs: string[] = []
 let mock: ReturnType<typeof createMockApiServer>
 let base: string
 
@@ -261,6 +262,7 @@ describe('Shiplog live mode against the mock API', () => {
     const server = createShiplogServer({
       distDir: '/nonexistent',
       config: readShiplogConfig({ KOSLI_HOST: base, KOSLI_API_TOKEN: TOKEN }),
+      log: (line) => logs.push(line),
     })
     servers.push(server)
     shiplog = await listen(server)
@@ -286,11 +288,13 @@ describe('Shiplog live mode against the mock API', () => {
     await addFaults([{ path: '/api/v2/flows', fault: 'drop', times: 1 }])
     const dropped = await rawRequest(shiplog, '/api/v2/flows/cyber-dojo')
     expect(dropped.status).toBe(502)
-    expect(JSON.parse(dropped.body).message).toMatch(/^Could not reach the Kosli API at /)
+    expect(JSON.parse(dropped.body).message).toMatch(/^Could not reach the Kosli API\b/)
+    expect(logs.join('\n')).toContain(`could not reach ${base}`)
 
     const fast = createShiplogServer({
       distDir: '/nonexistent',
       config: readShiplogConfig({ KOSLI_HOST: base, SHIPLOG_UPSTREAM_TIMEOUT_MS: '150' }),
+      log: (line) => logs.push(line),
     })
     servers.push(fast)
     await addFaults([{ path: '/api/v2/flows', fault: 'hang', times: 1 }])

@@ -1,11 +1,23 @@
 // @vitest-environment node
 import http from 'node:http'
 import type { Server } from 'node:http'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { gunzipSync } from 'node:zlib'
-import { checkApiPath, createKosliProxy, shouldCompress } from './proxy.ts'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { gunzipSync, gzipSync } from 'node:zlib'
+import {
+  API_CONTENT_SECURITY_POLICY,
+  checkApiPath,
+  createKosliProxy,
+  shouldCompress,
+} from './proxy.ts'
 import type { ProxyOptions } from './proxy.ts'
-import { close, everything, listen, rawRequest, startServer } from './test-helpers.ts'
+import {
+  close,
+  everything,
+  HOSTILE_RESPONSE_HEADERS,
+  listen,
+  rawRequest,
+  startServer,
+} from './test-helpers.ts'
 import type { RawResponse, RecordedRequest } from './test-helpers.ts'
 
 const TOKEN = 'tok_5ecret-value-that-must-never-leak'
@@ -15,11 +27,54 @@ let upstreamUrl: string
 const seen: RecordedRequest[] = []
 const proxies: Server[] = []
 const responses: RawResponse[] = []
+const logs: string[] = []
 
 beforeAll(async () => {
   ;({ server: upstream, url: upstreamUrl } = await startServer((req, res) => {
     seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers })
     if (req.url?.startsWith('/api/v2/hang')) return
+    const echoed = String(req.headers.authorization)
+    if (req.url?.startsWith('/api/v2/hostile-html')) {
+      res.writeHead(200, {
+        ...HOSTILE_RESPONSE_HEADERS,
+        'content-type': 'text/html; charset=utf-8',
+        'x-debug-auth': echoed,
+        etag: `"${echoed}"`,
+      })
+      res.end(`<!doctype html><script>alert(document.cookie)</script><p>${echoed}</p>`)
+      return
+    }
+    if (req.url?.startsWith('/api/v2/hostile-js')) {
+      res.writeHead(200, { 'content-type': 'text/javascript' })
+      res.end('alert(1)')
+      return
+    }
+    if (req.url?.startsWith('/api/v2/echo-json')) {
+      // The token arrives split across chunks, as it can on any real connection.
+      const body = JSON.stringify({ pad: 'x'.repeat(3000), auth: echoed, again: echoed })
+      const cut = body.indexOf(echoed) + 5
+      res.writeHead(200, { ...HOSTILE_RESPONSE_HEADERS, 'content-type': 'application/json' })
+      res.write(body.slice(0, cut))
+      setTimeout(() => res.end(body.slice(cut)), 20)
+      return
+    }
+    if (req.url?.startsWith('/api/v2/gzip-echo')) {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' })
+      res.end(gzipSync(JSON.stringify({ auth: echoed })))
+      return
+    }
+    if (req.url?.startsWith('/api/v2/zstd')) {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'zstd' })
+      res.end('(zstd bytes)')
+      return
+    }
+    if (req.url?.startsWith('/api/v2/trickle')) {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.write('[')
+      const timer = setInterval(() => res.write(' '), 50)
+      res.on('close', () => clearInterval(timer))
+      return
+    }
     if (req.url?.startsWith('/api/v2/big')) {
       res.writeHead(200, { 'content-type': 'application/json' })
       res.end(
@@ -40,6 +95,7 @@ beforeAll(async () => {
       'www-authenticate': 'Basic realm="kosli"',
       'access-control-allow-origin': '*',
       'x-request-id': 'req-1',
+      ...HOSTILE_RESPONSE_HEADERS,
     })
     res.end(req.method === 'HEAD' ? undefined : JSON.stringify({ ok: status === 200 }))
   }))
@@ -47,6 +103,7 @@ beforeAll(async () => {
 
 afterEach(() => {
   seen.length = 0
+  logs.length = 0
 })
 
 afterAll(async () => {
@@ -58,7 +115,12 @@ afterAll(async () => {
 
 async function startProxy(options: Partial<ProxyOptions> = {}): Promise<string> {
   const server = http.createServer(
-    createKosliProxy({ kosliHost: upstreamUrl, token: TOKEN, ...options }),
+    createKosliProxy({
+      kosliHost: upstreamUrl,
+      token: TOKEN,
+      log: (line) => logs.push(line),
+      ...options,
+    }),
   )
   proxies.push(server)
   return listen(server)
@@ -140,14 +202,59 @@ describe('createKosliProxy', () => {
       'x-per-page': '15',
       'x-current-page': '2',
       'x-total-pages': '3',
-      link: '<https://app.kosli.com/api/v2/x?page=3>; rel="next"',
       'retry-after': '7',
       'x-request-id': 'req-1',
       'cache-control': 'no-store',
     })
-    expect(response.headers['set-cookie']).toBeUndefined()
-    expect(response.headers['www-authenticate']).toBeUndefined()
-    expect(response.headers['access-control-allow-origin']).toBeUndefined()
+    for (const name of [
+      'set-cookie',
+      'www-authenticate',
+      'access-control-allow-origin',
+      'link',
+      ...Object.keys(HOSTILE_RESPONSE_HEADERS),
+    ]) {
+      if (name === 'cache-control' || name === 'content-security-policy') continue
+      expect(response.headers[name], name).toBeUndefined()
+    }
+  })
+
+  it('answers with its own cache policy and sandbox, whatever upstream says', async () => {
+    const proxy = await startProxy()
+    const response = await request(proxy, '/api/v2/flows/x')
+    expect(response.headers).toMatchObject({
+      'cache-control': 'no-store',
+      'content-security-policy': API_CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+    })
+    expect(API_CONTENT_SECURITY_POLICY).toMatch(/^sandbox\b/)
+    expect(response.headers['content-disposition']).toBeUndefined()
+  })
+
+  it.each(['/api/v2/hostile-html', '/api/v2/hostile-js'])(
+    'never lets a non-JSON answer (%s) render or run in the browser',
+    async (path) => {
+      const proxy = await startProxy()
+      const response = await request(proxy, path)
+      expect(response.status).toBe(200)
+      expect(response.headers['content-disposition']).toBe('attachment')
+      expect(response.headers['content-security-policy']).toBe(API_CONTENT_SECURITY_POLICY)
+      expect(response.headers['x-content-type-options']).toBe('nosniff')
+      expect(response.headers.refresh).toBeUndefined()
+    },
+  )
+
+  it('scrubs the token from the headers and bodies upstream echoes it in', async () => {
+    const proxy = await startProxy()
+    const html = await request(proxy, '/api/v2/hostile-html')
+    expect(html.headers['x-debug-auth']).toBeUndefined()
+    expect(html.headers.etag).toBe('"Bearer ***"')
+    expect(html.body).toContain('<p>Bearer ***</p>')
+    const json = await request(proxy, '/api/v2/echo-json')
+    expect(JSON.parse(json.body)).toMatchObject({ auth: 'Bearer ***', again: 'Bearer ***' })
+    const gzipped = await request(proxy, '/api/v2/gzip-echo')
+    expect(gzipped.headers['content-encoding']).toBeUndefined()
+    expect(JSON.parse(gzipped.body)).toEqual({ auth: 'Bearer ***' })
+    for (const response of [html, json, gzipped]) expect(everything(response)).not.toContain(TOKEN)
   })
 
   it('streams large bodies through intact', async () => {
@@ -267,6 +374,14 @@ describe('createKosliProxy', () => {
     }
   })
 
+  it('answers 502 rather than pass on a body it cannot decode, and so cannot scrub', async () => {
+    const proxy = await startProxy()
+    const response = await request(proxy, '/api/v2/zstd')
+    expect(response.status).toBe(502)
+    expect(JSON.parse(response.body).message).toMatch(/encoding Shiplog cannot read/)
+    expect(seen[0]?.headers['accept-encoding']).toBe('gzip')
+  })
+
   it('answers 502 with a JSON message when the Kosli API cannot be reached', async () => {
     const dead = http.createServer()
     const deadUrl = await listen(dead)
@@ -275,9 +390,12 @@ describe('createKosliProxy', () => {
     const response = await request(proxy, '/api/v2/flows/cyber-dojo')
     expect(response.status).toBe(502)
     expect(response.headers['content-type']).toMatch(/^application\/json/)
-    expect(JSON.parse(response.body).message).toMatch(
-      new RegExp(`^Could not reach the Kosli API at ${deadUrl}: .*ECONNREFUSED`),
-    )
+    const { message } = JSON.parse(response.body) as { message: string }
+    expect(message).toMatch(/^Could not reach the Kosli API \(ECONNREFUSED\)/)
+    // The browser user is not told where the server's upstream lives.
+    expect(message).not.toContain(new URL(deadUrl).port)
+    expect(message).not.toContain('127.0.0.1')
+    expect(logs.join('\n')).toContain(`could not reach ${deadUrl}`)
   })
 
   it('answers 504 with a JSON message when the Kosli API does not answer in time', async () => {
@@ -286,7 +404,25 @@ describe('createKosliProxy', () => {
     const response = await request(proxy, '/api/v2/hang')
     expect(response.status).toBe(504)
     expect(Date.now() - started).toBeLessThan(5000)
-    expect(JSON.parse(response.body).message).toContain(`The Kosli API at ${upstreamUrl}`)
+    const { message } = JSON.parse(response.body) as { message: string }
+    expect(message).toBe('The Kosli API did not answer within 0.1 s')
+    expect(everything(response)).not.toContain(new URL(upstreamUrl).host)
+    expect(logs.join('\n')).toContain(`${upstreamUrl}/api/v2/hang did not answer within 0.1 s`)
+  })
+
+  it('gives up on a request that outlives the overall deadline, with the same message', async () => {
+    const proxy = await startProxy({ timeoutMs: 10_000, deadlineMs: 300 })
+    const response = await request(proxy, '/api/v2/hang')
+    expect(response.status).toBe(504)
+    expect(JSON.parse(response.body).message).toBe('The Kosli API did not answer within 0.3 s')
+  })
+
+  it('cuts off a body that trickles in past the overall deadline', async () => {
+    const proxy = await startProxy({ timeoutMs: 10_000, deadlineMs: 300 })
+    const started = Date.now()
+    await expect(rawRequest(proxy, '/api/v2/trickle')).rejects.toThrow()
+    expect(Date.now() - started).toBeLessThan(5000)
+    await vi.waitFor(() => expect(logs.join('\n')).toMatch(/trickle was cut off after \d+ ms/))
   })
 })
 

