@@ -441,6 +441,17 @@ describe('compression of API answers', () => {
     expect(response.raw.length).toBeLessThan(body.length * 10)
   })
 
+  it('passes a gzip answer through unopened when there is no token to scrub', async () => {
+    const base = await startProxy({ token: undefined })
+    const response = await request(base, '/api/v2/gzip-echo', {
+      headers: { 'accept-encoding': 'gzip' },
+    })
+    expect(response.headers['content-encoding']).toBe('gzip')
+    expect(response.headers.vary).toMatch(/Accept-Encoding/)
+    expect(JSON.parse(gunzipSync(response.raw).toString())).toEqual({ auth: 'undefined' })
+    expect(response.headers['content-security-policy']).toMatch(/sandbox/)
+  })
+
   it('sends it as it came when the browser does not accept gzip', async () => {
     const base = await startProxy()
     const response = await request(base, '/api/v2/big', { headers: { 'accept-encoding': 'br' } })

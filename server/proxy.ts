@@ -385,6 +385,24 @@ export function createKosliProxy(options: ProxyOptions): ProxyHandler {
       clearTimeout(deadline)
       const status = upstreamRes.statusCode ?? 502
       const outgoing = responseHeaders(upstreamRes.headers, scrub)
+      const done = (error: Error | null) => {
+        if (error) res.destroy()
+      }
+      // Without a token there is nothing to scrub: a gzip body the browser accepts goes out as
+      // it came, instead of being unpacked and packed again.
+      const upstreamEncoding = String(upstreamRes.headers['content-encoding'] ?? '').toLowerCase()
+      if (
+        !token &&
+        upstreamEncoding === 'gzip' &&
+        /\bgzip\b/i.test(String(req.headers['accept-encoding'] ?? ''))
+      ) {
+        outgoing['content-encoding'] = 'gzip'
+        const vary = outgoing.vary
+        outgoing.vary = vary ? `${String(vary)}, Accept-Encoding` : 'Accept-Encoding'
+        res.writeHead(status, outgoing)
+        pipeline(upstreamRes, res, done)
+        return
+      }
       const decode = decoder(upstreamRes.headers['content-encoding'])
       if (decode === undefined) {
         upstreamRes.resume()
@@ -392,9 +410,6 @@ export function createKosliProxy(options: ProxyOptions): ProxyHandler {
           message: 'The Kosli API answered in an encoding Shiplog cannot read',
         })
         return
-      }
-      const done = (error: Error | null) => {
-        if (error) res.destroy()
       }
       const decodedHeaders: IncomingHttpHeaders = { ...upstreamRes.headers }
       delete decodedHeaders['content-encoding']
