@@ -8,7 +8,7 @@ import { environmentQueries } from '@/api/environments'
 import { eventQueries } from '@/api/events'
 import { snapshotQueries } from '@/api/snapshots'
 import { trailQueries } from '@/api/trails'
-import { readConfig } from '@/app/config'
+import { useAppConfig } from '@/app/config'
 import { describeError } from '@/components/describe-error'
 import { requireParam } from '@/app/params'
 import { Skeleton } from '@/components/skeleton'
@@ -105,11 +105,12 @@ function Report({
 }: ReportProps & { content: AuditContent; packages?: AuditPackageLink[] }) {
   // The moment this report was assembled; shown on the page and in the manifest.
   const [generatedAt] = useState(() => Date.now())
+  const { mode } = useAppConfig()
   return (
     <AuditReportView
       content={content}
-      packages={readConfig().mode === 'live' ? packages : []}
-      mode={readConfig().mode}
+      packages={mode === 'live' ? packages : []}
+      mode={mode}
       generatedAt={generatedAt}
       {...props}
     />
