@@ -17,6 +17,7 @@ import {
   trailEventCompliance,
   trailEventSentence,
 } from '@/features/trails/trail-event-text'
+import { complianceText } from '@/lib/format'
 
 /**
  * An audit report as data: the page renders it and the JSON download is exactly it, so what
@@ -96,9 +97,6 @@ function section(
     notes: parts.notes ?? [],
   }
 }
-
-const yesNo = (value: boolean | null) =>
-  value === true ? 'compliant' : value === false ? 'non-compliant' : 'unknown'
 
 function checklistTable(trail: Trail): AuditTable | null {
   if (!trail.checklist) return null
@@ -268,7 +266,7 @@ export function buildArtifactContent(
                   rows: artifact.evidence.map((item) => [
                     cell(item.name),
                     cell(item.type),
-                    cell(yesNo(item.isCompliant)),
+                    cell(complianceText(item.isCompliant)),
                     timed(item.createdAt),
                   ]),
                 },
@@ -300,7 +298,7 @@ export function buildArtifactContent(
     reasons.push(...why.map((reason) => `${runtime.environment}#${runtime.index}: ${reason}`))
     sections.push(
       section(heading, source, {
-        facts: [fact('Compliance in this snapshot', yesNo(entry.compliant))],
+        facts: [fact('Compliance in this snapshot', complianceText(entry.compliant))],
         tables: [
           {
             caption: 'Policies',
@@ -351,7 +349,7 @@ function runningTable(org: string, snapshot: Snapshot): AuditTable {
         cell(artifact.fingerprint),
         cell(artifact.flow, null),
         cell(artifact.gitCommit, artifact.commitUrl),
-        cell(yesNo(artifact.compliant)),
+        cell(complianceText(artifact.compliant)),
         cell(String(artifact.replicas)),
         timed(artifact.runningSince),
       ]),
@@ -467,7 +465,7 @@ export function buildEnvironmentContent(
           fact('Environment', environment.name),
           fact('Type', environment.type),
           fact('Description', environment.description),
-          fact('Compliance now', yesNo(environment.compliant)),
+          fact('Compliance now', complianceText(environment.compliant)),
           fact('Policies', environment.policies.join(', ')),
           timeFact('Last reported', environment.lastReportedAt),
           timeFact('Range from', input.from),
@@ -516,8 +514,8 @@ export function buildEnvironmentContent(
               cell(event.artifactName),
               cell(event.description),
               cell(event.flow),
-              cell(yesNo(event.artifactCompliant)),
-              cell(yesNo(event.snapshotCompliant)),
+              cell(complianceText(event.artifactCompliant)),
+              cell(complianceText(event.snapshotCompliant)),
             ]),
           },
         ],
