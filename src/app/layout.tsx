@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react'
 import { NavLink, Outlet, useNavigation, useParams } from 'react-router'
 import { OfflineBanner } from './offline-banner'
 import { PreferenceControls } from './preference-controls'
-import { readConfig } from './config'
+import { useAppConfig } from './config'
 import { PageProgress } from '@/components/page-progress'
 import { diffPath, environmentsPath, flowsPath } from '@/lib/app-paths'
 
@@ -34,7 +34,7 @@ export function AppLayout() {
   const { org = '' } = useParams()
   const navigation = useNavigation()
   const busy = navigation.state !== 'idle'
-  const mode = readConfig().mode
+  const { mode } = useAppConfig()
   return (
     <div className="min-h-screen bg-canvas text-ink">
       <a

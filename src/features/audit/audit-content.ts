@@ -17,6 +17,7 @@ import {
   trailEventCompliance,
   trailEventSentence,
 } from '@/features/trails/trail-event-text'
+import { complianceText } from '@/lib/format'
 
 /**
  * An audit report as data: the page renders it and the JSON download is exactly it, so what
@@ -109,9 +110,6 @@ function section(
     notes: parts.notes ?? [],
   }
 }
-
-const yesNo = (value: boolean | null) =>
-  value === true ? 'compliant' : value === false ? 'non-compliant' : 'unknown'
 
 function checklistTable(trail: Trail): AuditTable | null {
   if (!trail.checklist) return null
@@ -281,7 +279,7 @@ export function buildArtifactContent(
                   rows: artifact.evidence.map((item) => [
                     cell(item.name),
                     cell(item.type),
-                    cell(yesNo(item.isCompliant)),
+                    cell(complianceText(item.isCompliant)),
                     timed(item.createdAt),
                   ]),
                 },
@@ -313,7 +311,7 @@ export function buildArtifactContent(
     reasons.push(...why.map((reason) => `${runtime.environment}#${runtime.index}: ${reason}`))
     sections.push(
       section(heading, source, {
-        facts: [fact('Compliance in this snapshot', yesNo(entry.compliant))],
+        facts: [fact('Compliance in this snapshot', complianceText(entry.compliant))],
         tables: [
           {
             caption: 'Policies',
@@ -364,7 +362,7 @@ function runningTable(org: string, snapshot: Snapshot): AuditTable {
         cell(artifact.fingerprint),
         cell(artifact.flow, null),
         cell(artifact.gitCommit, artifact.commitUrl),
-        cell(yesNo(artifact.compliant)),
+        cell(complianceText(artifact.compliant)),
         cell(String(artifact.replicas)),
         timed(artifact.runningSince),
       ]),
@@ -480,7 +478,7 @@ export function buildEnvironmentContent(
           fact('Environment', environment.name),
           fact('Type', environment.type),
           fact('Description', environment.description),
-          fact('Compliance now', yesNo(environment.compliant)),
+          fact('Compliance now', complianceText(environment.compliant)),
           fact('Policies', environment.policies.join(', ')),
           timeFact('Last reported', environment.lastReportedAt),
           timeFact('Range from', input.from),
@@ -529,8 +527,8 @@ export function buildEnvironmentContent(
               cell(event.artifactName),
               cell(event.description),
               cell(event.flow),
-              cell(yesNo(event.artifactCompliant)),
-              cell(yesNo(event.snapshotCompliant)),
+              cell(complianceText(event.artifactCompliant)),
+              cell(complianceText(event.snapshotCompliant)),
             ]),
           },
         ],

@@ -31,6 +31,7 @@ import {
 } from './environment-params'
 import { EventsTab } from './events-tab'
 import { LatestSnapshotSummary } from './latest-snapshot-summary'
+import type { LoaderData } from '@/lib/route-module'
 import { environmentPath, environmentsPath, snapshotPath } from '@/lib/app-paths'
 import { SnapshotsTab } from './snapshots-tab'
 import { TimeTravel } from './time-travel'
@@ -137,7 +138,7 @@ export function Component() {
   const env = requireParam(useParams(), 'env')
   const location = useLocation()
   const [searchParams] = useSearchParams()
-  const data = useLoaderData() as EnvironmentLoaderData | undefined
+  const data = useLoaderData<LoaderData<typeof loader> | undefined>()
   const tab = tabFromPath(location.pathname)
   const { data: environment } = useSuspenseQuery(environmentQueries.detail(org, env))
   // Started by the loader; an environment with no snapshots is not an error here.

@@ -7,7 +7,7 @@ import { requireParam } from '@/app/params'
 import { EnvironmentComplianceWhy } from '@/features/compliance/environment-why'
 import { EmptyState } from '@/components/empty-state'
 import { ExportMenu, type ExportColumn } from '@/components/export-menu'
-import { formatCount, pluralise } from '@/lib/format'
+import { complianceText, formatCount, pluralise } from '@/lib/format'
 import { EnvironmentType } from '@/components/environment-type'
 import {
   environmentListSearch,
@@ -17,6 +17,7 @@ import {
 } from './environments-params'
 import { environmentPath } from '@/lib/app-paths'
 import { TimeCell } from '@/components/time-stamp'
+import { isoTime } from '@/lib/time'
 
 export function loader(queryClient: QueryClient) {
   return async ({ params }: LoaderFunctionArgs) => {
@@ -25,21 +26,13 @@ export function loader(queryClient: QueryClient) {
   }
 }
 
-function iso(seconds: number | null): string {
-  return seconds === null ? '' : new Date(seconds * 1000).toISOString()
-}
-
-function complianceWord(value: boolean | null): string {
-  return value === null ? 'unknown' : value ? 'compliant' : 'non-compliant'
-}
-
 const EXPORT_COLUMNS: ReadonlyArray<ExportColumn<Environment>> = [
   { header: 'name', value: (env) => env.name },
   { header: 'type', value: (env) => env.type },
   { header: 'description', value: (env) => env.description },
-  { header: 'compliance', value: (env) => complianceWord(env.compliant) },
-  { header: 'last_reported_at', value: (env) => iso(env.lastReportedAt) },
-  { header: 'last_changed_at', value: (env) => iso(env.lastChangedAt) },
+  { header: 'compliance', value: (env) => complianceText(env.compliant) },
+  { header: 'last_reported_at', value: (env) => isoTime(env.lastReportedAt) },
+  { header: 'last_changed_at', value: (env) => isoTime(env.lastChangedAt) },
   { header: 'policies', value: (env) => env.policies.join(' ') },
   {
     header: 'tags',

@@ -7,7 +7,7 @@ import { EmptyState } from '@/components/empty-state'
 import { ExportMenu, type ExportColumn } from '@/components/export-menu'
 import { SafeLink } from '@/components/safe-link'
 import { ShortId } from '@/components/short-id'
-import { formatCount, pluralise, shortArtifactName } from '@/lib/format'
+import { complianceText, formatCount, pluralise, shortArtifactName } from '@/lib/format'
 import { safeHref } from '@/lib/safe-url'
 import { ComplianceWhy } from '@/features/compliance/compliance-why'
 import { SnapshotArtifactExplanation } from '@/features/compliance/snapshot-why'
@@ -21,6 +21,7 @@ import {
 import { Pager } from './pager'
 import { artifactPath, flowPath, snapshotPath } from '@/lib/app-paths'
 import { TimeCell } from '@/components/time-stamp'
+import { isoTime } from '@/lib/time'
 
 const EVENT_LOOK: Record<string, string> = {
   started: '▶',
@@ -44,14 +45,9 @@ const EXPORT_COLUMNS: ReadonlyArray<ExportColumn<EnvironmentEvent>> = [
   { header: 'flow', value: (event) => event.flow ?? '' },
   {
     header: 'artifact_compliance',
-    value: (event) =>
-      event.artifactCompliant === null
-        ? 'unknown'
-        : event.artifactCompliant
-          ? 'compliant'
-          : 'non-compliant',
+    value: (event) => complianceText(event.artifactCompliant),
   },
-  { header: 'reported_at', value: (event) => new Date(event.reportedAt * 1000).toISOString() },
+  { header: 'reported_at', value: (event) => isoTime(event.reportedAt) },
   { header: 'code_diff', value: (event) => safeHref(event.codeDiffUrl) ?? '' },
 ]
 

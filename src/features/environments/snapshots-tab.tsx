@@ -5,26 +5,22 @@ import { snapshotQueries, type SnapshotSummary } from '@/api/snapshots'
 import { SnapshotComplianceWhy } from '@/features/compliance/snapshot-why'
 import { EmptyState } from '@/components/empty-state'
 import { ExportMenu, type ExportColumn } from '@/components/export-menu'
-import { formatDuration } from '@/lib/time'
+import { formatDuration, isoTime } from '@/lib/time'
 import { parseSnapshotsTabParams, SNAPSHOTS_PER_PAGE } from './environment-params'
 import { Pager } from './pager'
 import { diffWithPreviousPath, snapshotPath } from '@/lib/app-paths'
 import { TimeCell } from '@/components/time-stamp'
+import { complianceText } from '@/lib/format'
 import { changesBySnapshot, describeChanges, type SnapshotChanges } from './snapshot-changes'
-
-function iso(seconds: number | null): string {
-  return seconds === null ? 'now' : new Date(seconds * 1000).toISOString()
-}
 
 const EXPORT_COLUMNS: ReadonlyArray<ExportColumn<SnapshotSummary>> = [
   { header: 'index', value: (row) => row.index },
-  { header: 'from', value: (row) => iso(row.from) },
-  { header: 'to', value: (row) => iso(row.to) },
+  { header: 'from', value: (row) => isoTime(row.from) },
+  { header: 'to', value: (row) => isoTime(row.to, 'now') },
   { header: 'duration_seconds', value: (row) => row.duration },
   {
     header: 'compliance',
-    value: (row) =>
-      row.compliant === null ? 'unknown' : row.compliant ? 'compliant' : 'non-compliant',
+    value: (row) => complianceText(row.compliant),
   },
 ]
 

@@ -51,6 +51,7 @@ import {
   type SnapshotRow,
 } from './snapshot-rows'
 import { SnapshotTable, VIRTUALISE_ABOVE } from './snapshot-table'
+import { isoTime } from '@/lib/time'
 
 function snapshotParams(params: LoaderFunctionArgs['params']) {
   const org = requireParam(params, 'org')
@@ -78,10 +79,6 @@ export function loader(queryClient: QueryClient) {
   }
 }
 
-function iso(seconds: number | null): string {
-  return seconds === null ? '' : new Date(seconds * 1000).toISOString()
-}
-
 const EXPORT_COLUMNS: ReadonlyArray<ExportColumn<SnapshotRow>> = [
   { header: 'commit', value: (row) => row.artifact.gitCommit ?? '' },
   { header: 'name', value: (row) => row.artifact.name },
@@ -89,7 +86,7 @@ const EXPORT_COLUMNS: ReadonlyArray<ExportColumn<SnapshotRow>> = [
   { header: 'flow', value: (row) => row.artifact.flow ?? '' },
   { header: 'compliance', value: (row) => row.compliance },
   { header: 'reason', value: (row) => row.reason ?? '' },
-  { header: 'running_since', value: (row) => iso(row.artifact.runningSince) },
+  { header: 'running_since', value: (row) => isoTime(row.artifact.runningSince) },
   { header: 'replicas', value: (row) => row.artifact.replicas },
   { header: 'annotation', value: (row) => row.artifact.annotation ?? '' },
   { header: 'exited', value: (row) => row.artifact.exited },

@@ -1,8 +1,8 @@
 import type { SnapshotArtifact } from '@/api/snapshots'
-import { imageNameWithoutTag, serviceName, shortArtifactName } from '@/lib/format'
+import { complianceText, imageNameWithoutTag, serviceName, shortArtifactName } from '@/lib/format'
 import { NO_PROVENANCE_FILTER, type SnapshotParams } from './snapshot-params'
 
-export type RowCompliance = 'compliant' | 'non-compliant' | 'unknown'
+export type RowCompliance = ReturnType<typeof complianceText>
 
 /** Two or more artifacts of one service running at once. */
 export interface BlueGreenGroup {
@@ -27,10 +27,6 @@ export interface SnapshotRow {
 export type DisplayItem =
   | { kind: 'group'; group: BlueGreenGroup; rows: SnapshotRow[] }
   | { kind: 'row'; row: SnapshotRow; grouped: boolean }
-
-function complianceOf(value: boolean | null): RowCompliance {
-  return value === null ? 'unknown' : value ? 'compliant' : 'non-compliant'
-}
 
 /** The artifact's own reasons, else its flows', else the policies that failed it. */
 export function nonComplianceReason(artifact: SnapshotArtifact): string | null {
@@ -120,7 +116,7 @@ export function toSnapshotRows(artifacts: ReadonlyArray<SnapshotArtifact>): Snap
     return {
       artifact,
       shortName,
-      compliance: complianceOf(artifact.compliant),
+      compliance: complianceText(artifact.compliant),
       reason: nonComplianceReason(artifact),
       group: artifact.exited ? null : (groupOf.get(artifact.fingerprint) ?? null),
       haystack:

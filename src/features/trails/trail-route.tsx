@@ -5,7 +5,7 @@ import { Link, useParams, useSearchParams, type LoaderFunctionArgs } from 'react
 import { attestationQueries } from '@/api/attestations'
 import { apiPath } from '@/api/client'
 import { trailQueries, type Trail, type TrailEvent } from '@/api/trails'
-import { readConfig } from '@/app/config'
+import { useAppConfig } from '@/app/config'
 import { requireParam } from '@/app/params'
 import { ComplianceBadge } from '@/components/compliance-badge'
 import { EmptyState } from '@/components/empty-state'
@@ -124,7 +124,7 @@ export function Component() {
   const [searchParams, setSearchParams] = useSearchParams()
   const { attestationId } = parseTrailSearch(searchParams)
   const { data: trail } = useSuspenseQuery(trailQueries.detail(org, flow, name))
-  const live = readConfig().mode === 'live'
+  const live = useAppConfig().mode === 'live'
 
   const closePanel = useCallback(() => {
     setSearchParams((current) => {
