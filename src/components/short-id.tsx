@@ -15,7 +15,7 @@ export function ShortId({ value, kind, length = 7, href }: ShortIdProps) {
   if (!value) return <span className="text-muted">none</span>
   const short = <span className="font-mono">{shortSha(value, length)}</span>
   return (
-    <span className="inline-flex items-center gap-1" title={value}>
+    <span className="inline-flex items-center gap-1 whitespace-nowrap" title={value}>
       {href ? <SafeLink href={href}>{short}</SafeLink> : short}
       <CopyButton value={value} label={`Copy full ${kind} ${value}`} />
     </span>

@@ -78,6 +78,24 @@ describe('environment page', { timeout: 40_000 }, () => {
     expect(within(first).getByText('⇅1 scaled')).toBeVisible()
   })
 
+  it('lists what runs there now, from the latest snapshot', async () => {
+    renderRoute(PROD)
+    const running = (await screen.findByRole('heading', { name: /^Running now/ }, SLOW)).closest(
+      'section',
+    )
+    if (!running) throw new Error('no running section')
+    // The captured aws-prod#5253: 11 artifacts, runner:85cac88 with 3 instances.
+    expect(within(running).getByRole('heading', { name: 'Running now (11)' })).toBeVisible()
+    const runner = within(running).getByRole('link', { name: 'runner:85cac88' }).closest('tr')
+    if (!runner) throw new Error('no runner row')
+    expect(within(runner).getByText('3')).toBeVisible()
+    expect(within(runner).getByText('Compliant')).toBeVisible()
+    expect(within(running).getByRole('link', { name: 'snapshot #5253' })).toHaveAttribute(
+      'href',
+      '/cyber-dojo/environments/aws-prod/snapshots/5253',
+    )
+  })
+
   it('time travels to the snapshot current at a moment, by its number', async () => {
     const { router } = renderRoute(PROD)
     // Tests run in UTC: 09:40 UTC is 11:40 in Berlin, just after runner:16d9990 started in #65.

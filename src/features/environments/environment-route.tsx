@@ -31,6 +31,7 @@ import {
 } from './environment-params'
 import { EventsTab } from './events-tab'
 import { LatestSnapshotSummary } from './latest-snapshot-summary'
+import { RunningNow } from './running-now'
 import type { LoaderData } from '@/lib/route-module'
 import { environmentPath, environmentsPath, snapshotPath } from '@/lib/app-paths'
 import { SnapshotsTab } from './snapshots-tab'
@@ -230,6 +231,8 @@ export function Component() {
           </div>
         </details>
       ) : null}
+
+      {latest.data ? <RunningNow org={org} env={env} snapshot={latest.data} /> : null}
 
       <div>
         <nav aria-label={`${env} views`} className="flex gap-1 border-b border-line">

@@ -1,0 +1,140 @@
+import { useMemo } from 'react'
+import { Link } from 'react-router'
+import type { Snapshot, SnapshotArtifact } from '@/api/snapshots'
+import { ComplianceBadge } from '@/components/compliance-badge'
+import { ShortId } from '@/components/short-id'
+import { TimeCell } from '@/components/time-stamp'
+import { artifactPath, flowPath, snapshotPath } from '@/lib/app-paths'
+import { formatCount, shortArtifactName } from '@/lib/format'
+
+/** How many rows the environment page lists; the snapshot page has every one, with filters. */
+export const RUNNING_SHOWN = 50
+
+/** Non-compliant first (what needs attention), then unknown, then by name. */
+export function runningFirst(artifacts: ReadonlyArray<SnapshotArtifact>): SnapshotArtifact[] {
+  // Names and ranks once per artifact: a large environment runs thousands.
+  return artifacts
+    .filter((artifact) => !artifact.exited)
+    .map((artifact) => ({
+      artifact,
+      rank: artifact.compliant === false ? 0 : artifact.compliant === null ? 1 : 2,
+      name: shortArtifactName(artifact.name),
+    }))
+    .sort((a, b) => a.rank - b.rank || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map(({ artifact }) => artifact)
+}
+
+/** What runs in the environment now: its latest snapshot's artifacts, without opening it. */
+export function RunningNow({
+  org,
+  env,
+  snapshot,
+}: {
+  org: string
+  env: string
+  snapshot: Snapshot
+}) {
+  const running = useMemo(() => runningFirst(snapshot.artifacts), [snapshot.artifacts])
+  const shown = running.slice(0, RUNNING_SHOWN)
+  const snapshotLink = (
+    <Link to={snapshotPath(org, env, snapshot.index)} className="text-accent hover:underline">
+      snapshot #{snapshot.index}
+    </Link>
+  )
+  return (
+    <section aria-labelledby="running-heading" className="space-y-2">
+      <h2 id="running-heading" className="font-semibold">
+        Running now ({formatCount(running.length)})
+      </h2>
+      {running.length === 0 ? (
+        <p className="text-muted">
+          Nothing runs in {env} in {snapshotLink}.
+        </p>
+      ) : (
+        <>
+          <div className="overflow-x-auto rounded border border-line bg-surface">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Artifacts running in {env}, non-compliant first</caption>
+              <thead className="bg-raised text-muted">
+                <tr>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Artifact
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Commit
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Flow
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">
+                    Replicas
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Compliance
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Running since
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-line">
+                {shown.map((artifact) => {
+                  const name = shortArtifactName(artifact.name) || 'unknown'
+                  return (
+                    <tr key={`${artifact.fingerprint}/${artifact.name}`} className="align-top">
+                      <th scope="row" className="px-3 py-2 font-medium">
+                        {artifact.flow ? (
+                          <Link
+                            to={artifactPath(org, artifact.flow, artifact.fingerprint)}
+                            className="text-accent hover:underline"
+                            title={artifact.name}
+                          >
+                            {name}
+                          </Link>
+                        ) : (
+                          <span title={artifact.name}>{name}</span>
+                        )}
+                      </th>
+                      <td className="px-3 py-2">
+                        <ShortId
+                          value={artifact.gitCommit}
+                          kind="commit"
+                          href={artifact.commitUrl}
+                        />
+                      </td>
+                      <td className="px-3 py-2">
+                        {artifact.flow ? (
+                          <Link
+                            to={flowPath(org, artifact.flow)}
+                            className="text-accent hover:underline"
+                          >
+                            {artifact.flow}
+                          </Link>
+                        ) : (
+                          <span className="text-muted">no provenance</span>
+                        )}
+                      </td>
+                      <td className="px-3 py-2 text-right tabular-nums">{artifact.replicas}</td>
+                      <td className="px-3 py-2">
+                        <ComplianceBadge value={artifact.compliant} />
+                      </td>
+                      <td className="px-3 py-2">
+                        <TimeCell value={artifact.runningSince} />
+                      </td>
+                    </tr>
+                  )
+                })}
+              </tbody>
+            </table>
+          </div>
+          <p className="text-sm text-muted">
+            {running.length > shown.length
+              ? `Showing ${formatCount(shown.length)} of ${formatCount(running.length)}, non-compliant first. `
+              : null}
+            Open {snapshotLink} to filter, sort and export every artifact.
+          </p>
+        </>
+      )}
+    </section>
+  )
+}
