@@ -18,6 +18,7 @@ import {
 import { environmentPath } from '@/lib/app-paths'
 import { TimeCell } from '@/components/time-stamp'
 import { isoTime } from '@/lib/time'
+import { FilterSelect, FilterText } from '@/components/filter-fields'
 
 export function loader(queryClient: QueryClient) {
   return async ({ params }: LoaderFunctionArgs) => {
@@ -78,45 +79,27 @@ export function Component() {
         className="mt-3 flex flex-wrap items-end gap-3"
         onSubmit={(event) => event.preventDefault()}
       >
-        <label className="flex flex-col text-sm">
-          <span className="text-muted">Name contains</span>
-          <input
-            type="search"
-            value={params.q}
-            onChange={(event) => update({ q: event.target.value }, true)}
-            className="w-56 rounded border border-line bg-surface px-2 py-1"
-            autoComplete="off"
-            spellCheck={false}
-          />
-        </label>
-        <label className="flex flex-col text-sm">
-          <span className="text-muted">Type</span>
-          <select
-            value={params.type}
-            onChange={(event) => update({ type: event.target.value })}
-            className="rounded border border-line bg-surface px-2 py-1"
-          >
-            <option value="">All types</option>
-            {types.map((type) => (
-              <option key={type} value={type}>
-                {type}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-sm">
-          <span className="text-muted">Sort by</span>
-          <select
-            value={params.sort}
-            onChange={(event) =>
-              update({ sort: event.target.value === 'changed' ? 'changed' : 'name' })
-            }
-            className="rounded border border-line bg-surface px-2 py-1"
-          >
-            <option value="name">Name</option>
-            <option value="changed">Last change (newest first)</option>
-          </select>
-        </label>
+        <FilterText
+          label="Name contains"
+          value={params.q}
+          onChange={(q) => update({ q }, true)}
+          width="w-56"
+        />
+        <FilterSelect
+          label="Type"
+          value={params.type}
+          options={[['', 'All types'], ...types]}
+          onChange={(type) => update({ type })}
+        />
+        <FilterSelect
+          label="Sort by"
+          value={params.sort}
+          options={[
+            ['name', 'Name'],
+            ['changed', 'Last change (newest first)'],
+          ]}
+          onChange={(sort) => update({ sort: sort === 'changed' ? 'changed' : 'name' })}
+        />
       </form>
       <p className="mt-2 text-sm text-muted" role="status">
         {rows.length === environments.length

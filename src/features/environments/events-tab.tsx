@@ -22,6 +22,7 @@ import { Pager } from './pager'
 import { artifactPath, flowPath, snapshotPath } from '@/lib/app-paths'
 import { TimeCell } from '@/components/time-stamp'
 import { isoTime } from '@/lib/time'
+import { FilterSelect } from '@/components/filter-fields'
 
 const EVENT_LOOK: Record<string, string> = {
   started: '▶',
@@ -96,42 +97,23 @@ export function EventsTab({ org, env }: { org: string; env: string }) {
     return search ? `${pathname}?${search}` : pathname
   }
   const filtered = params.type !== '' || params.flow !== ''
-  const select = 'rounded border border-line bg-surface px-2 py-1'
 
   return (
     <div>
       <div className="flex flex-wrap items-end gap-3 text-sm">
-        <label className="flex flex-col">
-          <span className="text-muted">Event type</span>
-          <select
-            value={params.type}
-            onChange={(event) => update({ type: event.target.value })}
-            className={select}
-          >
-            <option value="">All types</option>
-            {types.map((type) => (
-              <option key={type} value={type}>
-                {type}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col">
-          <span className="text-muted">Flow</span>
-          <select
-            value={params.flow}
-            onChange={(event) => update({ flow: event.target.value })}
-            className={`${select} max-w-56`}
-          >
-            <option value="">All flows</option>
-            <option value={NO_PROVENANCE}>No provenance</option>
-            {flows.map((flow) => (
-              <option key={flow} value={flow}>
-                {flow}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Event type"
+          value={params.type}
+          options={[['', 'All types'], ...types]}
+          onChange={(type) => update({ type })}
+        />
+        <FilterSelect
+          label="Flow"
+          value={params.flow}
+          options={[['', 'All flows'], [NO_PROVENANCE, 'No provenance'], ...flows]}
+          onChange={(flow) => update({ flow })}
+          className="max-w-56"
+        />
         <div role="group" aria-label="Order" className="flex">
           {(['newest', 'oldest'] as const).map((order) => (
             <button
