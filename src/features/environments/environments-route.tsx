@@ -19,6 +19,7 @@ import { environmentPath } from '@/lib/app-paths'
 import { TimeCell } from '@/components/time-stamp'
 import { isoTime } from '@/lib/time'
 import { FilterSelect, FilterText } from '@/components/filter-fields'
+import { Table } from '@/components/table'
 
 export function loader(queryClient: QueryClient) {
   return async ({ params }: LoaderFunctionArgs) => {
@@ -117,41 +118,24 @@ export function Component() {
           </EmptyState>
         </div>
       ) : (
-        <div className="mt-3 overflow-x-auto rounded border border-line bg-surface">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Environments of {org}</caption>
-            <thead className="bg-raised text-muted">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Name
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Type
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Compliance
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Last reported
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Last changed
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Policies
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Tags
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-line">
-              {rows.map((env) => (
-                <EnvironmentRow key={env.name} org={org} env={env} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          compact
+          className="mt-3"
+          caption={<>Environments of {org}</>}
+          columns={[
+            'Name',
+            'Type',
+            'Compliance',
+            'Last reported',
+            'Last changed',
+            'Policies',
+            'Tags',
+          ]}
+        >
+          {rows.map((env) => (
+            <EnvironmentRow key={env.name} org={org} env={env} />
+          ))}
+        </Table>
       )}
     </section>
   )

@@ -23,6 +23,7 @@ import { artifactPath, flowPath, snapshotPath } from '@/lib/app-paths'
 import { TimeCell } from '@/components/time-stamp'
 import { isoTime } from '@/lib/time'
 import { FilterSelect } from '@/components/filter-fields'
+import { Table } from '@/components/table'
 
 const EVENT_LOOK: Record<string, string> = {
   started: '▶',
@@ -155,117 +156,94 @@ export function EventsTab({ org, env }: { org: string; env: string }) {
           </EmptyState>
         </div>
       ) : (
-        <div className="mt-2 overflow-x-auto rounded border border-line bg-surface">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">
+        <Table
+          compact
+          className="mt-2"
+          caption={
+            <>
               Change log of {env}, {params.order} first, page {params.page}
-            </caption>
-            <thead className="bg-raised text-muted">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Snapshot
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Event
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Artifact
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Flow
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Compliance
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Reported
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Code
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-line">
-              {shown.map((event, position) => (
-                <tr
-                  key={`${event.snapshotIndex}/${event.fingerprint ?? ''}/${position}`}
-                  className="align-top"
+            </>
+          }
+          columns={['Snapshot', 'Event', 'Artifact', 'Flow', 'Compliance', 'Reported', 'Code']}
+        >
+          {shown.map((event, position) => (
+            <tr
+              key={`${event.snapshotIndex}/${event.fingerprint ?? ''}/${position}`}
+              className="align-top"
+            >
+              <th scope="row" className="px-3 py-2 font-normal">
+                <Link
+                  to={snapshotPath(org, env, event.snapshotIndex)}
+                  className="font-mono text-accent hover:underline"
                 >
-                  <th scope="row" className="px-3 py-2 font-normal">
-                    <Link
-                      to={snapshotPath(org, env, event.snapshotIndex)}
-                      className="font-mono text-accent hover:underline"
-                    >
-                      #{event.snapshotIndex}
-                    </Link>
-                  </th>
-                  <td className="px-3 py-2">
-                    <span className="font-medium whitespace-nowrap">
-                      <span aria-hidden="true" className="mr-1 text-muted">
-                        {EVENT_LOOK[event.type] ?? '•'}
-                      </span>
-                      {event.type}
-                    </span>
-                    <p className="break-words">{event.description || 'no description'}</p>
-                  </td>
-                  <td className="px-3 py-2">
-                    {event.flow && event.fingerprint ? (
-                      <Link
-                        to={artifactPath(org, event.flow, event.fingerprint)}
-                        className="font-medium text-accent hover:underline"
-                      >
-                        {shortArtifactName(event.artifactName) || 'unknown'}
-                      </Link>
-                    ) : (
-                      <span className="font-medium">
-                        {shortArtifactName(event.artifactName) || 'unknown'}
-                      </span>
-                    )}
-                    <div className="text-xs">
-                      <ShortId value={event.fingerprint} kind="fingerprint" />
-                    </div>
-                  </td>
-                  <td className="px-3 py-2">
-                    {event.flow ? (
-                      <Link to={flowPath(org, event.flow)} className="text-accent hover:underline">
-                        {event.flow}
-                      </Link>
-                    ) : (
-                      <span className="text-muted">no provenance</span>
-                    )}
-                  </td>
-                  <td className="px-3 py-2">
-                    {event.fingerprint ? (
-                      <ComplianceWhy
-                        value={event.artifactCompliant}
-                        subject={`${shortArtifactName(event.artifactName) || 'the artifact'} in ${env}#${event.snapshotIndex}`}
-                      >
-                        <SnapshotArtifactExplanation
-                          org={org}
-                          env={env}
-                          index={event.snapshotIndex}
-                          fingerprint={event.fingerprint}
-                        />
-                      </ComplianceWhy>
-                    ) : (
-                      <ComplianceBadge value={event.artifactCompliant} />
-                    )}
-                  </td>
-                  <td className="px-3 py-2">
-                    <TimeCell value={event.reportedAt} />
-                  </td>
-                  <td className="px-3 py-2">
-                    {safeHref(event.codeDiffUrl) ? (
-                      <SafeLink href={event.codeDiffUrl}>Code diff</SafeLink>
-                    ) : (
-                      <span className="text-muted">none</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  #{event.snapshotIndex}
+                </Link>
+              </th>
+              <td className="px-3 py-2">
+                <span className="font-medium whitespace-nowrap">
+                  <span aria-hidden="true" className="mr-1 text-muted">
+                    {EVENT_LOOK[event.type] ?? '•'}
+                  </span>
+                  {event.type}
+                </span>
+                <p className="break-words">{event.description || 'no description'}</p>
+              </td>
+              <td className="px-3 py-2">
+                {event.flow && event.fingerprint ? (
+                  <Link
+                    to={artifactPath(org, event.flow, event.fingerprint)}
+                    className="font-medium text-accent hover:underline"
+                  >
+                    {shortArtifactName(event.artifactName) || 'unknown'}
+                  </Link>
+                ) : (
+                  <span className="font-medium">
+                    {shortArtifactName(event.artifactName) || 'unknown'}
+                  </span>
+                )}
+                <div className="text-xs">
+                  <ShortId value={event.fingerprint} kind="fingerprint" />
+                </div>
+              </td>
+              <td className="px-3 py-2">
+                {event.flow ? (
+                  <Link to={flowPath(org, event.flow)} className="text-accent hover:underline">
+                    {event.flow}
+                  </Link>
+                ) : (
+                  <span className="text-muted">no provenance</span>
+                )}
+              </td>
+              <td className="px-3 py-2">
+                {event.fingerprint ? (
+                  <ComplianceWhy
+                    value={event.artifactCompliant}
+                    subject={`${shortArtifactName(event.artifactName) || 'the artifact'} in ${env}#${event.snapshotIndex}`}
+                  >
+                    <SnapshotArtifactExplanation
+                      org={org}
+                      env={env}
+                      index={event.snapshotIndex}
+                      fingerprint={event.fingerprint}
+                    />
+                  </ComplianceWhy>
+                ) : (
+                  <ComplianceBadge value={event.artifactCompliant} />
+                )}
+              </td>
+              <td className="px-3 py-2">
+                <TimeCell value={event.reportedAt} />
+              </td>
+              <td className="px-3 py-2">
+                {safeHref(event.codeDiffUrl) ? (
+                  <SafeLink href={event.codeDiffUrl}>Code diff</SafeLink>
+                ) : (
+                  <span className="text-muted">none</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
       <Pager
         label="Log pages"
