@@ -10,6 +10,7 @@ import { environmentPath, snapshotPath } from '@/lib/app-paths'
 import { shortArtifactName } from '@/lib/format'
 import { complianceChanged, startSnapshots, type StartSnapshot } from './start-snapshots'
 import { Table } from '@/components/table'
+import type { ArtifactSectionProps } from './artifact-props'
 
 /** The start snapshots to fetch, one per environment; the page's loader starts them early. */
 export function startSnapshotQueries(org: string, artifact: Artifact) {
@@ -56,15 +57,7 @@ function StartCell({ org, start }: { org: string; start: StartSnapshot }) {
  * differ. All start snapshots are fetched at once (and the route loader begins them with the
  * artifact), never one after another.
  */
-export function ComplianceAtStart({
-  org,
-  flow,
-  artifact,
-}: {
-  org: string
-  flow: string
-  artifact: Artifact
-}) {
+export function ComplianceAtStart({ org, flow, artifact }: ArtifactSectionProps) {
   const starts = startSnapshots(artifact)
   const known = starts.filter((start) => start.index !== null)
   const results = useQueries({

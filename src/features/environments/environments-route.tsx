@@ -20,6 +20,7 @@ import { TimeCell } from '@/components/time-stamp'
 import { isoTime } from '@/lib/time'
 import { FilterSelect, FilterText } from '@/components/filter-fields'
 import { Table } from '@/components/table'
+import { IncludedEnvironments } from './included-environments'
 
 export function loader(queryClient: QueryClient) {
   return async ({ params }: LoaderFunctionArgs) => {
@@ -157,15 +158,7 @@ function EnvironmentRow({ org, env }: { org: string; env: Environment }) {
         ) : null}
         {env.includedEnvironments.length > 0 ? (
           <p className="mt-1 text-xs text-muted">
-            Includes{' '}
-            {env.includedEnvironments.map((name, position) => (
-              <span key={name}>
-                {position > 0 ? ', ' : null}
-                <Link to={environmentPath(org, name)} className="text-accent hover:underline">
-                  {name}
-                </Link>
-              </span>
-            ))}
+            Includes <IncludedEnvironments org={org} names={env.includedEnvironments} />
           </p>
         ) : null}
       </th>
