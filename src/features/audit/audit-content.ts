@@ -1,3 +1,4 @@
+import { apiPath } from '@/api/client'
 import type { Artifact } from '@/api/artifacts'
 import type { Environment } from '@/api/environments'
 import type { EnvironmentEvent } from '@/api/events'
@@ -126,8 +127,7 @@ function checklistTable(trail: Trail): AuditTable | null {
 }
 
 function trailSections(org: string, trail: Trail): AuditSection[] {
-  const enc = encodeURIComponent
-  const source = `GET /api/v2/trails/${enc(org)}/${enc(trail.flow)}/${enc(trail.name)}`
+  const source = `GET ${apiPath('trails', org, trail.flow, trail.name)}`
   const commit = trail.gitCommitInfo
   const checklist = checklistTable(trail)
   const produced = producedArtifacts(trail.events, trail.checklist?.artifacts ?? [])
@@ -215,13 +215,12 @@ export function buildArtifactContent(
   trail: Trail | null,
   runtimes: ReadonlyArray<ArtifactRuntime>,
 ): AuditContent {
-  const enc = encodeURIComponent
   const flow = artifact.flow ?? 'unknown'
   const reasons: string[] = []
   const sections: AuditSection[] = [
     section(
       `Artifact ${artifact.name}`,
-      `GET /api/v2/artifacts/${enc(org)}/${enc(flow)}/fingerprint/${artifact.fingerprint}`,
+      `GET ${apiPath('artifacts', org, flow, 'fingerprint', artifact.fingerprint)}`,
       {
         facts: [
           pageFact(
@@ -295,7 +294,7 @@ export function buildArtifactContent(
   }
   for (const runtime of runtimes) {
     const heading = `Policy decisions in ${runtime.environment}#${runtime.index}`
-    const source = `GET /api/v2/snapshots/${enc(org)}/${enc(runtime.environment)}/${runtime.index}`
+    const source = `GET ${apiPath('snapshots', org, runtime.environment, String(runtime.index))}`
     const entry = runtime.snapshot?.artifacts.find(
       (item) => item.fingerprint === artifact.fingerprint,
     )
@@ -381,7 +380,6 @@ function snapshotReasons(snapshot: Snapshot): string[] {
 }
 
 export function buildSnapshotContent(org: string, snapshot: Snapshot): AuditContent {
-  const enc = encodeURIComponent
   const reasons = snapshotReasons(snapshot)
   const state =
     snapshot.compliant === true
@@ -399,7 +397,7 @@ export function buildSnapshotContent(org: string, snapshot: Snapshot): AuditCont
     sections: [
       section(
         `Snapshot ${snapshot.environment}#${snapshot.index}`,
-        `GET /api/v2/snapshots/${enc(org)}/${enc(snapshot.environment)}/${snapshot.index}`,
+        `GET ${apiPath('snapshots', org, snapshot.environment, String(snapshot.index))}`,
         {
           facts: [
             fact('Environment', snapshot.environment),
@@ -449,7 +447,6 @@ export function buildEnvironmentContent(
     notes: string[]
   },
 ): AuditContent {
-  const enc = encodeURIComponent
   const { environment, start, end } = input
   const inRange = input.events
     .filter((event) => event.reportedAt >= input.from && event.reportedAt <= input.to)
@@ -472,7 +469,7 @@ export function buildEnvironmentContent(
   const sections: AuditSection[] = [
     section(
       `Environment ${environment.name}`,
-      `GET /api/v2/environments/${enc(org)}/${enc(environment.name)}`,
+      `GET ${apiPath('environments', org, environment.name)}`,
       {
         facts: [
           fact('Environment', environment.name),
@@ -504,7 +501,7 @@ export function buildEnvironmentContent(
     ),
     section(
       'Changes in the range',
-      `GET /api/v2/environments/${enc(org)}/${enc(environment.name)}/events`,
+      `GET ${apiPath('environments', org, environment.name, 'events')}`,
       {
         tables: [
           {

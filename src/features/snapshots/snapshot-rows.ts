@@ -1,5 +1,7 @@
 import type { SnapshotArtifact } from '@/api/snapshots'
+import type { ExportColumn } from '@/components/export-menu'
 import { complianceText, imageNameWithoutTag, serviceName, shortArtifactName } from '@/lib/format'
+import { isoTime } from '@/lib/time'
 import { NO_PROVENANCE_FILTER, type SnapshotParams } from './snapshot-params'
 
 export type RowCompliance = ReturnType<typeof complianceText>
@@ -232,3 +234,18 @@ export function displayItemKeys(items: ReadonlyArray<DisplayItem>): string[] {
     return count === 1 ? fingerprint : `${fingerprint}#${count}`
   })
 }
+
+/** The CSV/JSON export of a snapshot's rows. */
+export const SNAPSHOT_EXPORT_COLUMNS: ReadonlyArray<ExportColumn<SnapshotRow>> = [
+  { header: 'commit', value: (row) => row.artifact.gitCommit ?? '' },
+  { header: 'name', value: (row) => row.artifact.name },
+  { header: 'fingerprint', value: (row) => row.artifact.fingerprint },
+  { header: 'flow', value: (row) => row.artifact.flow ?? '' },
+  { header: 'compliance', value: (row) => row.compliance },
+  { header: 'reason', value: (row) => row.reason ?? '' },
+  { header: 'running_since', value: (row) => isoTime(row.artifact.runningSince) },
+  { header: 'replicas', value: (row) => row.artifact.replicas },
+  { header: 'annotation', value: (row) => row.artifact.annotation ?? '' },
+  { header: 'exited', value: (row) => row.artifact.exited },
+  { header: 'blue_green_group', value: (row) => row.group?.label ?? '' },
+]
