@@ -2,16 +2,23 @@ import { queryOptions } from '@tanstack/react-query'
 import { z } from 'zod/mini'
 import { apiGet, apiPath } from './client'
 import { textOrNull, toSeconds } from './domain'
-import { optionalBoolean, optionalString, timestamp } from './wire'
+import {
+  fingerprintAliases,
+  fingerprintOf,
+  integer,
+  optionalBoolean,
+  optionalString,
+  timestamp,
+} from './wire'
 
 const eventWire = z.looseObject({
   environment_name: optionalString,
-  snapshot_index: z.number(),
+  // The spec allows null for both; such an event is kept and shown without them.
+  snapshot_index: z.optional(z.nullable(integer)),
   artifact_name: optionalString,
-  sha256: optionalString,
-  fingerprint: optionalString,
+  ...fingerprintAliases,
   description: optionalString,
-  reported_at: timestamp,
+  reported_at: z.optional(z.nullable(timestamp)),
   pipeline: optionalString,
   flows: z.optional(z.nullable(z.array(z.looseObject({ flow_name: optionalString })))),
   artifact_compliance: optionalBoolean,
@@ -22,12 +29,14 @@ const eventWire = z.looseObject({
 
 export interface EnvironmentEvent {
   environment: string
-  snapshotIndex: number
+  /** `null` when the server does not say which snapshot. */
+  snapshotIndex: number | null
   artifactName: string
   fingerprint: string | null
   /** The server's sentence, shown as is. */
   description: string
-  reportedAt: number
+  /** `null` when the server does not say when. */
+  reportedAt: number | null
   /** Primary flow; `null` when the artifact has no provenance. */
   flow: string | null
   flows: string[]
@@ -50,6 +59,26 @@ export interface EventsQuery {
   perPage: number
   /** `true` lists oldest first. */
   reverse?: boolean
+}
+
+function toEvent(wire: z.infer<typeof eventWire>, env: string): EnvironmentEvent {
+  const flows = (wire.flows ?? [])
+    .map((item) => item.flow_name)
+    .filter((name): name is string => !!name)
+  return {
+    environment: textOrNull(wire.environment_name) ?? env,
+    snapshotIndex: wire.snapshot_index ?? null,
+    artifactName: wire.artifact_name ?? '',
+    fingerprint: fingerprintOf(wire),
+    description: wire.description ?? '',
+    reportedAt: toSeconds(wire.reported_at),
+    flow: textOrNull(wire.pipeline) ?? flows[0] ?? null,
+    flows,
+    artifactCompliant: wire.artifact_compliance ?? null,
+    snapshotCompliant: wire.snapshot_compliance ?? null,
+    type: wire.type,
+    codeDiffUrl: textOrNull(wire.code_diff),
+  }
 }
 
 function headerNumber(headers: Headers, name: string): number | null {
@@ -78,25 +107,7 @@ export async function fetchEnvironmentEvents(
     },
   )
   return {
-    events: data.map((wire) => {
-      const flows = (wire.flows ?? [])
-        .map((item) => item.flow_name)
-        .filter((name): name is string => !!name)
-      return {
-        environment: textOrNull(wire.environment_name) ?? env,
-        snapshotIndex: wire.snapshot_index,
-        artifactName: wire.artifact_name ?? '',
-        fingerprint: textOrNull(wire.sha256) ?? textOrNull(wire.fingerprint),
-        description: wire.description ?? '',
-        reportedAt: toSeconds(wire.reported_at) ?? 0,
-        flow: textOrNull(wire.pipeline) ?? flows[0] ?? null,
-        flows,
-        artifactCompliant: wire.artifact_compliance ?? null,
-        snapshotCompliant: wire.snapshot_compliance ?? null,
-        type: wire.type,
-        codeDiffUrl: textOrNull(wire.code_diff),
-      }
-    }),
+    events: data.map((wire) => toEvent(wire, env)),
     page: headerNumber(headers, 'X-Current-Page') ?? query.page,
     perPage: headerNumber(headers, 'X-Per-Page') ?? query.perPage,
     totalCount: headerNumber(headers, 'X-Total-Count'),
@@ -123,41 +134,26 @@ export async function fetchEnvironmentEventsBetween(
   signal?: AbortSignal,
 ): Promise<EventsBetween> {
   const events: EnvironmentEvent[] = []
+  // An event that names no snapshot cannot be placed between two.
+  const inRange = (event: EnvironmentEvent) =>
+    event.snapshotIndex !== null && event.snapshotIndex >= start && event.snapshotIndex <= end
   for (let page = 1; page <= maxPages; page++) {
     const { data, headers } = await apiGet(
       apiPath('environments', org, env, 'events'),
       z.array(eventWire),
       { query: { page, per_page: 100, start, end, reverse: 'true' }, signal },
     )
-    for (const wire of data) {
-      const flows = (wire.flows ?? [])
-        .map((item) => item.flow_name)
-        .filter((name): name is string => !!name)
-      events.push({
-        environment: textOrNull(wire.environment_name) ?? env,
-        snapshotIndex: wire.snapshot_index,
-        artifactName: wire.artifact_name ?? '',
-        fingerprint: textOrNull(wire.sha256) ?? textOrNull(wire.fingerprint),
-        description: wire.description ?? '',
-        reportedAt: toSeconds(wire.reported_at) ?? 0,
-        flow: textOrNull(wire.pipeline) ?? flows[0] ?? null,
-        flows,
-        artifactCompliant: wire.artifact_compliance ?? null,
-        snapshotCompliant: wire.snapshot_compliance ?? null,
-        type: wire.type,
-        codeDiffUrl: textOrNull(wire.code_diff),
-      })
-    }
+    for (const wire of data) events.push(toEvent(wire, env))
     const totalPages = headerNumber(headers, 'X-Total-Pages')
     const last = data.length < 100 || (totalPages !== null && page >= totalPages)
     if (last)
       return {
-        events: events.filter((e) => e.snapshotIndex >= start && e.snapshotIndex <= end),
+        events: events.filter(inRange),
         truncated: false,
       }
   }
   return {
-    events: events.filter((e) => e.snapshotIndex >= start && e.snapshotIndex <= end),
+    events: events.filter(inRange),
     truncated: true,
   }
 }

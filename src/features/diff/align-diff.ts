@@ -66,8 +66,8 @@ const KIND_ORDER: Record<DiffRowKind, number> = {
 }
 
 function identityKey(artifact: DiffArtifact): string {
-  // An empty fingerprint must not merge unrelated artifacts.
-  return artifact.fingerprint !== '' ? artifact.fingerprint : `name:${artifact.name}`
+  // A missing fingerprint must not merge unrelated artifacts.
+  return artifact.fingerprint ?? `name:${artifact.name}`
 }
 
 function sumInstances(values: Array<number | null>): number | null {
@@ -113,7 +113,7 @@ export function serviceKey(artifact: DiffArtifact): string {
 function byName(a: DiffEntry, b: DiffEntry): number {
   return (
     compareText(a.artifact.name, b.artifact.name) ||
-    compareText(a.artifact.fingerprint, b.artifact.fingerprint)
+    compareText(a.artifact.fingerprint ?? '', b.artifact.fingerprint ?? '')
   )
 }
 
