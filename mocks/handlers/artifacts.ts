@@ -49,11 +49,29 @@ export const artifactHandlers = [
     if (isResponse(org)) return org
     const missing = flowOrFail(org, flow)
     if (missing) return missing
-    const art = org.artifacts.get(fp)
-    if (!art || art.flow !== flow) {
+    // The server takes a fingerprint or a prefix of 5–64 hex characters.
+    const needle = fp.toLowerCase()
+    if (!/^[0-9a-f]{5,64}$/.test(needle)) {
+      return fail(400, `Invalid fingerprint '${fp}': use 5 to 64 hexadecimal characters`)
+    }
+    const exact = org.artifacts.get(needle)
+    const matches =
+      needle.length === 64
+        ? exact && exact.flow === flow
+          ? [exact]
+          : []
+        : artifactsOfFlow(org, flow).filter((a) => a.fingerprint.startsWith(needle))
+    const [art, ...others] = matches
+    if (!art) {
       return fail(
         404,
         `Artifact with fingerprint '${fp}' does not exist in flow '${flow}' belonging to organization '${orgName}'`,
+      )
+    }
+    if (others.length > 0) {
+      return fail(
+        409,
+        `Fingerprint prefix '${fp}' matches ${matches.length} artifacts in flow '${flow}'`,
       )
     }
     return json(renderArtifact(org, art))

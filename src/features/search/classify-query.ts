@@ -141,10 +141,17 @@ export function describeSnapshot(org: string, snappish: Snappish): QueryIntent {
             ...base,
             description: `Open the snapshot of ${env} ${snappish.back} before the latest`,
           }
+    case 'fromEnd':
+      return snappish.position === 1
+        ? { ...base, description: `Open the latest snapshot of ${env}` }
+        : {
+            ...base,
+            description: `Open the snapshot of ${env} ${snappish.position - 1} before the latest`,
+          }
     case 'time':
       return {
         ...base,
-        description: `Open the snapshot of ${env} current at ${snappish.at.replace('T', ' ')} UTC`,
+        description: `Open the snapshot of ${env} current at ${snappish.at.replace('T', ' ').replace(/Z$/, '')} UTC`,
       }
     case 'ago':
       return {
