@@ -45,3 +45,41 @@ describe('interval=A..B: an omitted side is NOW, on snapshots and on events alik
     }
   })
 })
+
+describe('an artifact reported by several flows answers under each', () => {
+  it('every flow a captured aws-prod entry lists serves the artifact and its trail', async () => {
+    const snapshot = await getJson<{
+      artifacts: Array<{
+        fingerprint: string
+        flows: Array<{ flow_name: string; trail_name: string }>
+      }>
+    }>('snapshots/cyber-dojo/aws-prod/-1')
+    const entry = snapshot.artifacts.find((artifact) => artifact.flows.length === 4)
+    if (!entry) throw new Error('no aws-prod entry lists four flows')
+    for (const { flow_name: flow, trail_name: trail } of entry.flows) {
+      const art = await getJson<Artifact & { trail_name: string }>(
+        `artifacts/cyber-dojo/${flow}/fingerprint/${entry.fingerprint}`,
+      )
+      expect(art.flow_name).toBe(flow)
+      expect(art.trail_name).toBe(trail)
+      const body = await getJson<{
+        name: string
+        events: Array<{ artifact_fingerprint?: string }>
+      }>(`trails/cyber-dojo/${flow}/${trail}`)
+      expect(body.name).toBe(trail)
+      expect(body.events.some((event) => event.artifact_fingerprint === entry.fingerprint)).toBe(
+        true,
+      )
+      const list = await getJson<Array<{ fingerprint: string }>>(
+        `artifacts/cyber-dojo?flow_name=${flow}&per_page=100`,
+      )
+      expect(list.map((item) => item.fingerprint)).toContain(entry.fingerprint)
+    }
+    const search = await getJson<{ artifacts: Array<{ flow: string }> }>(
+      `search/cyber-dojo/sha/${entry.fingerprint}`,
+    )
+    expect(search.artifacts.map((item) => item.flow).sort()).toEqual(
+      entry.flows.map((flow) => flow.flow_name).sort(),
+    )
+  })
+})
