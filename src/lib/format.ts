@@ -33,3 +33,10 @@ export function serviceName(name: string): string {
   const image = imageNameWithoutTag(name).replace(/\/+$/, '')
   return image.slice(image.lastIndexOf('/') + 1)
 }
+
+/** `registry/path/runner:16d9990@sha256:…` → `runner:16d9990`. */
+export function shortArtifactName(name: string): string {
+  const withoutDigest = name.includes('@') ? name.slice(0, name.indexOf('@')) : name
+  const trimmed = withoutDigest.replace(/\/+$/, '')
+  return trimmed.slice(trimmed.lastIndexOf('/') + 1) || name
+}

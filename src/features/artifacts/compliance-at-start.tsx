@@ -6,9 +6,8 @@ import { complianceWord } from '@/components/compliance-badge'
 import { TimeStamp } from '@/components/time-stamp'
 import { ArtifactComplianceWhy } from '@/features/compliance/artifact-why'
 import { SnapshotArtifactWhy } from '@/features/compliance/snapshot-why'
-import { environmentPath } from '@/features/environments/paths'
-import { shortArtifactName } from '@/features/snapshots/snapshot-rows'
-import { snapshotPath } from './paths'
+import { environmentPath, snapshotPath } from '@/lib/app-paths'
+import { shortArtifactName } from '@/lib/format'
 import { complianceChanged, startSnapshots, type StartSnapshot } from './start-snapshots'
 
 /** The start snapshots to fetch, one per environment; the page's loader starts them early. */

@@ -10,7 +10,7 @@ import {
   CHECKLIST_LOOK,
 } from '@/features/compliance/checklist-items'
 import { complianceRollup, rollupSentence } from '@/features/compliance/compliance-rollup'
-import { artifactPath, snapshotPath, trailPath } from '@/features/compliance/links'
+import { artifactPath, snapshotPath, trailPath } from '@/lib/app-paths'
 import { failureReasons } from '@/features/compliance/policy-text'
 import {
   producedArtifacts,

@@ -8,8 +8,8 @@ import { environmentQueries } from '@/api/environments'
 import { eventQueries } from '@/api/events'
 import { snapshotQueries } from '@/api/snapshots'
 import { trailQueries } from '@/api/trails'
-import { readConfig } from '@/app/config'
-import { describeError } from '@/app/describe-error'
+import { useAppConfig } from '@/app/config'
+import { describeError } from '@/components/describe-error'
 import { requireParam } from '@/app/params'
 import { Skeleton } from '@/components/skeleton'
 import type { Snappish } from '@/lib/snappish'
@@ -29,6 +29,7 @@ import {
   type AuditQuery,
 } from './audit-query'
 import { AuditReportView, type AuditPackageLink } from './audit-report-view'
+import { auditPath } from '@/lib/app-paths'
 
 /** Snapshots an artifact runs in are judged by policy; a handful is enough for a report. */
 const MAX_RUNTIMES = 5
@@ -104,11 +105,12 @@ function Report({
 }: ReportProps & { content: AuditContent; packages?: AuditPackageLink[] }) {
   // The moment this report was assembled; shown on the page and in the manifest.
   const [generatedAt] = useState(() => Date.now())
+  const { mode } = useAppConfig()
   return (
     <AuditReportView
       content={content}
-      packages={readConfig().mode === 'live' ? packages : []}
-      mode={readConfig().mode}
+      packages={mode === 'live' ? packages : []}
+      mode={mode}
       generatedAt={generatedAt}
       {...props}
     />
@@ -232,7 +234,7 @@ function EnvironmentReport({
 
 function AskForm({ org, error }: { org: string; error: string | null }) {
   const field = 'w-full rounded border border-line bg-surface px-2 py-1'
-  const base = `/${encodeURIComponent(org)}/audit`
+  const base = auditPath(org)
   return (
     <section className="space-y-4">
       <h1 className="text-xl font-semibold">Audit report</h1>

@@ -19,6 +19,7 @@ import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
 import { formatCount, pluralise } from '@/lib/format'
 import { formatSnappish, type Snappish } from '@/lib/snappish'
+import { diffPath, diffSearchString } from '@/lib/app-paths'
 import { alignDiff, capUnchanged, summaryText } from './align-diff'
 import {
   diffToCsv,
@@ -35,7 +36,6 @@ import {
   type SideFacts,
 } from './diff-header'
 import {
-  diffSearchString,
   parseDiffSearch,
   resolvedSnapshot,
   stepPair,
@@ -230,7 +230,7 @@ function DiffView({
     fromExpression: formatSnappish(from),
     toExpression: formatSnappish(to),
     aligned,
-    link: `${window.location.origin}/${encodeURIComponent(org)}/diff${diffSearchString(from, to)}`,
+    link: `${window.location.origin}${diffPath(org, from, to)}`,
   }
   const fileName = exportFileName(fromLabel, toLabel)
   const rows = useMemo(
@@ -420,11 +420,9 @@ function ExportButtons({
   )
 }
 
-/** "Snapshot 'empty-env#-1' resolves to 'empty-env#0'. len(snapshots) == 0" → 'empty-env'. */
 function environmentWithoutSnapshots(error: unknown): string | null {
-  if (!isApiError(error) || !/len\(snapshots\) == 0/.test(error.message)) return null
-  const match = /Snapshot '([^'#~@]+)/.exec(error.message)
-  return match?.[1] ?? 'The environment'
+  if (!isApiError(error) || error.reason.kind !== 'no-snapshots') return null
+  return error.reason.environment ?? 'The environment'
 }
 
 /** A failed diff keeps the pickers, so the way forward is on the same page. */

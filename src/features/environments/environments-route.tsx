@@ -8,15 +8,15 @@ import { EnvironmentComplianceWhy } from '@/features/compliance/environment-why'
 import { EmptyState } from '@/components/empty-state'
 import { ExportMenu, type ExportColumn } from '@/components/export-menu'
 import { formatCount, pluralise } from '@/lib/format'
-import { EnvironmentType } from './environment-type'
+import { EnvironmentType } from '@/components/environment-type'
 import {
   environmentListSearch,
   filterEnvironments,
   parseEnvironmentListParams,
   type EnvironmentListParams,
 } from './environments-params'
-import { environmentPath } from './paths'
-import { TimeCell } from './time-cell'
+import { environmentPath } from '@/lib/app-paths'
+import { TimeCell } from '@/components/time-stamp'
 
 export function loader(queryClient: QueryClient) {
   return async ({ params }: LoaderFunctionArgs) => {

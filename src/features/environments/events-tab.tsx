@@ -7,11 +7,10 @@ import { EmptyState } from '@/components/empty-state'
 import { ExportMenu, type ExportColumn } from '@/components/export-menu'
 import { SafeLink } from '@/components/safe-link'
 import { ShortId } from '@/components/short-id'
-import { formatCount, pluralise } from '@/lib/format'
+import { formatCount, pluralise, shortArtifactName } from '@/lib/format'
 import { safeHref } from '@/lib/safe-url'
 import { ComplianceWhy } from '@/features/compliance/compliance-why'
 import { SnapshotArtifactExplanation } from '@/features/compliance/snapshot-why'
-import { shortArtifactName } from '@/features/snapshots/snapshot-rows'
 import {
   EVENTS_PER_PAGE,
   eventsTabSearch,
@@ -20,8 +19,8 @@ import {
   type EventsTabParams,
 } from './environment-params'
 import { Pager } from './pager'
-import { artifactPath, flowPath, snapshotPath } from './paths'
-import { TimeCell } from './time-cell'
+import { artifactPath, flowPath, snapshotPath } from '@/lib/app-paths'
+import { TimeCell } from '@/components/time-stamp'
 
 const EVENT_LOOK: Record<string, string> = {
   started: '▶',

@@ -7,8 +7,8 @@ import { ExportMenu, type ExportColumn } from '@/components/export-menu'
 import { formatDuration } from '@/lib/time'
 import { parseSnapshotsTabParams, SNAPSHOTS_PER_PAGE } from './environment-params'
 import { Pager } from './pager'
-import { diffWithPreviousPath, snapshotPath } from './paths'
-import { TimeCell } from './time-cell'
+import { diffWithPreviousPath, snapshotPath } from '@/lib/app-paths'
+import { TimeCell } from '@/components/time-stamp'
 
 function iso(seconds: number | null): string {
   return seconds === null ? 'now' : new Date(seconds * 1000).toISOString()

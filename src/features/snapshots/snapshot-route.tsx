@@ -11,7 +11,7 @@ import {
 import { environmentQueries } from '@/api/environments'
 import { snapshotQueries, type Snapshot } from '@/api/snapshots'
 import { requireParam } from '@/app/params'
-import { pathOnlyRevalidation } from '@/app/route-module'
+import { pathOnlyRevalidation } from '@/lib/route-module'
 import { RouteErrorBoundary } from '@/app/route-error-boundary'
 import { CopyButton } from '@/components/copy-button'
 import { EmptyState } from '@/components/empty-state'
@@ -24,20 +24,24 @@ import { AppliedPolicies } from '@/features/compliance/applied-policies'
 import { policyTitle } from '@/features/compliance/applied-policy-text'
 import { ComplianceRollup } from '@/features/compliance/compliance-rollup-view'
 import { SnapshotComplianceWhy } from '@/features/compliance/snapshot-why'
-import { EnvironmentType } from '@/features/environments/environment-type'
+import { EnvironmentType } from '@/components/environment-type'
 import {
   diffWithPreviousPath,
   environmentPath,
   environmentsPath,
   snapshotPath,
-} from '@/features/environments/paths'
+} from '@/lib/app-paths'
 import {
   NO_PROVENANCE_FILTER,
   parseSnapshotParams,
   snapshotSearch,
   type SnapshotParams,
 } from './snapshot-params'
-import { classifySnapshotProblem, parseSnapshotIndex, SnapshotIndexError } from './snapshot-problem'
+import {
+  classifySnapshotProblem,
+  parseSnapshotIndex,
+  SnapshotIndexError,
+} from '@/components/snapshot-problem'
 import {
   displayItems,
   matchesFilters,

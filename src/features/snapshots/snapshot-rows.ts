@@ -1,5 +1,5 @@
 import type { SnapshotArtifact } from '@/api/snapshots'
-import { imageNameWithoutTag, serviceName } from '@/lib/format'
+import { imageNameWithoutTag, serviceName, shortArtifactName } from '@/lib/format'
 import { NO_PROVENANCE_FILTER, type SnapshotParams } from './snapshot-params'
 
 export type RowCompliance = 'compliant' | 'non-compliant' | 'unknown'
@@ -27,12 +27,6 @@ export interface SnapshotRow {
 export type DisplayItem =
   | { kind: 'group'; group: BlueGreenGroup; rows: SnapshotRow[] }
   | { kind: 'row'; row: SnapshotRow; grouped: boolean }
-
-export function shortArtifactName(name: string): string {
-  const withoutDigest = name.includes('@') ? name.slice(0, name.indexOf('@')) : name
-  const trimmed = withoutDigest.replace(/\/+$/, '')
-  return trimmed.slice(trimmed.lastIndexOf('/') + 1) || name
-}
 
 function complianceOf(value: boolean | null): RowCompliance {
   return value === null ? 'unknown' : value ? 'compliant' : 'non-compliant'
