@@ -41,9 +41,7 @@ export function resolveSnapshot(org: string, env: EnvRec, expr: string, shown: s
   }
   if ((m = /^~(\d+)$/.exec(expr))) return check(count - Number(m[1]))
   // A UTC date, or date and time with optional fractional seconds and `Z`.
-  if (
-    (m = /^@\{(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2}(?:\.\d+)?)Z?)?\}$/.exec(expr))
-  ) {
+  if ((m = /^@\{(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2}(?:\.\d+)?)Z?)?\}$/.exec(expr))) {
     const [, y, mo, d, h = '0', mi = '0', s = '0'] = m
     const t =
       Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi)) / 1000 + Number(s)

@@ -61,6 +61,7 @@ export function asReportedIn(body: JsonObject, art: ArtifactRec, reporting: Repo
   if (reporting.flow === art.flow) return body
   const out: JsonObject = {
     ...body,
+    id: kosliId(`${reporting.flow}/${art.fingerprint}`),
     trail_name: reporting.trail,
     template_reference_name: reporting.templateRef,
     git_commit_info: reporting.gitCommitInfo,
