@@ -87,7 +87,8 @@ export function reportedTrail(
   })
   const [first] = entries
   if (!first) return null
-  const createdAt = Math.min(...entries.map(({ art }) => art.createdAt)) + 600
+  // Promotion and scans come after the newest artifact they report was built.
+  const createdAt = Math.max(...entries.map(({ art }) => art.createdAt)) + 600
   const compliant = entries.every(({ art }) => art.state === 'COMPLIANT')
   const state = compliant ? 'COMPLIANT' : 'NON-COMPLIANT'
   const events = entries.map(({ art, reporting }, n): JsonObject => ({
