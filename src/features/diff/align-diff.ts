@@ -7,12 +7,15 @@ export type DiffCategory = 'added' | 'removed' | 'scaled' | 'unchanged'
 
 /**
  * One artifact as the server listed it in one category. Real data sometimes lists the same
- * fingerprint twice on one side; those entries are merged and counted in `occurrences`.
+ * fingerprint twice on one side (one entry per service running it); those entries share one row
+ * and each is kept, as listed, in `listings`.
  */
 export interface DiffEntry {
   category: DiffCategory
   artifact: DiffArtifact
   occurrences: number
+  /** Every entry the server listed for this fingerprint, in its order. */
+  listings: DiffArtifact[]
   /** Instances on the from side (`removed`, `scaled`, `unchanged`), else null. */
   fromInstances: number | null
   /** Instances on the to side (`added`, `scaled`, `unchanged`), else null. */
@@ -99,7 +102,16 @@ function toEntries(artifacts: DiffArtifact[], category: DiffCategory): DiffEntry
       fromInstances = sumInstances(group.map((item) => item.fromInstances)) ?? instances
       toInstances = sumInstances(group.map((item) => item.toInstances)) ?? instances
     }
-    return [{ category, artifact, occurrences: group.length, fromInstances, toInstances }]
+    return [
+      {
+        category,
+        artifact,
+        occurrences: group.length,
+        listings: group,
+        fromInstances,
+        toInstances,
+      },
+    ]
   })
 }
 
