@@ -1,7 +1,7 @@
 /**
  * The same-origin `/api/v2` proxy to the Kosli API, shared by the dev server (vite-plugin.ts) and
  * the production server (serve.ts). It exists so the browser never holds the API token and never
- * makes cross-origin calls (kosli/API.md §13). It is deliberately narrow: reads only, `/api/v2/`
+ * makes cross-origin calls. It is deliberately narrow: reads only, `/api/v2/`
  * paths only, a fixed upstream host, and no credentials or cookies in either direction except the
  * server's own token going upstream.
  */

@@ -61,6 +61,7 @@ export interface EventsQuery {
   reverse?: boolean
 }
 
+/** One event as pages use it; `env` names the environment when the wire leaves it out. */
 function toEvent(wire: z.infer<typeof eventWire>, env: string): EnvironmentEvent {
   const flows = (wire.flows ?? [])
     .map((item) => item.flow_name)

@@ -1,6 +1,6 @@
 import { err, ok, type Result } from './result'
 
-/** The CLI's artifact expressions (API.md §3.2). */
+/** The CLI's artifact expressions. */
 export type ArtifactExpression =
   | { kind: 'commit'; flow: string; commit: string }
   | { kind: 'fingerprint'; flow: string; fingerprint: string }

@@ -1,6 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { imageNameWithoutTag, pluralise, serviceName, shortArtifactName, shortSha } from './format'
+import {
+  complianceText,
+  imageNameWithoutTag,
+  pluralise,
+  serviceName,
+  shortArtifactName,
+  shortSha,
+} from './format'
 
 describe('shortSha', () => {
   it('keeps the first seven characters by default', () => {
@@ -117,5 +124,15 @@ describe('shortArtifactName', () => {
       ),
     ).toBe('runner:85cac88')
     expect(shortArtifactName('plain-file.tgz')).toBe('plain-file.tgz')
+  })
+})
+
+describe('complianceText', () => {
+  it('names yes, no and not known', () => {
+    expect([true, false, null].map(complianceText)).toEqual([
+      'compliant',
+      'non-compliant',
+      'unknown',
+    ])
   })
 })

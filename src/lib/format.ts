@@ -40,3 +40,8 @@ export function shortArtifactName(name: string): string {
   const trimmed = withoutDigest.replace(/\/+$/, '')
   return trimmed.slice(trimmed.lastIndexOf('/') + 1) || name
 }
+
+/** A yes/no/unknown compliance as the word exports and reports use. */
+export function complianceText(value: boolean | null): 'compliant' | 'non-compliant' | 'unknown' {
+  return value === null ? 'unknown' : value ? 'compliant' : 'non-compliant'
+}

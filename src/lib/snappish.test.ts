@@ -24,7 +24,7 @@ function parseError(input: string): string {
   return result.error
 }
 
-describe('parseSnappish: the forms in API.md §3.1', () => {
+describe('parseSnappish: the forms the kosli CLI accepts', () => {
   it.each<[string, Snappish]>([
     ['prod', { kind: 'latest', env: 'prod' }],
     ['prod#42', { kind: 'index', env: 'prod', index: 42 }],

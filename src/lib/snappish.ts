@@ -2,7 +2,7 @@ import { err, ok, type Result } from './result'
 
 export type AgoUnit = 'seconds' | 'minutes' | 'hours' | 'days' | 'weeks' | 'months'
 
-/** A snapshot expression exactly as the kosli CLI accepts it (API.md §3.1). */
+/** A snapshot expression exactly as the kosli CLI accepts it. */
 export type Snappish =
   | { kind: 'latest'; env: string }
   | { kind: 'now'; env: string }
@@ -207,7 +207,7 @@ export function snapshotPathSegment(s: Snappish): string {
 
 /**
  * The value for /env-diff `?snappish1=` (the caller URL-encodes). `env@{now}` is sent as plain
- * `env`: both mean "latest", and the CLI's diff never sends `@{now}` (API.md §3.1).
+ * `env`: both mean "latest", and the CLI's diff never sends `@{now}`.
  */
 export function snappishQueryValue(s: Snappish): string {
   return s.kind === 'now' ? s.env : formatSnappish(s)

@@ -9,7 +9,7 @@ import {
   useSearchParams,
   type LoaderFunctionArgs,
 } from 'react-router'
-import { artifactQueries, type Artifact } from '@/api/artifacts'
+import { artifactQueries } from '@/api/artifacts'
 import { isApiError } from '@/api/client'
 import type { SnapshotRef } from '@/api/domain'
 import { trailQueries } from '@/api/trails'
@@ -32,6 +32,7 @@ import {
   resolveFingerprintPrefix,
   type FingerprintResolution,
 } from './resolve-fingerprint'
+import type { ArtifactSectionProps } from './artifact-props'
 
 type ArtifactData =
   { kind: 'artifact' } | { kind: 'invalid' } | Exclude<FingerprintResolution, { kind: 'one' }>
@@ -205,15 +206,7 @@ function ArtifactPage({
   )
 }
 
-function ArtifactHeader({
-  org,
-  flow,
-  artifact,
-}: {
-  org: string
-  flow: string
-  artifact: Artifact
-}) {
+function ArtifactHeader({ org, flow, artifact }: ArtifactSectionProps) {
   const row = 'contents'
   return (
     <header className="space-y-3">

@@ -14,6 +14,7 @@ import { TimeStamp } from '@/components/time-stamp'
 import { pluralise } from '@/lib/format'
 import { evidenceDetails } from './evidence-details'
 import { trailPath } from '@/lib/app-paths'
+import type { ArtifactSectionProps } from './artifact-props'
 
 interface EvidenceRow {
   key: string
@@ -205,15 +206,7 @@ function EvidenceItem({
 }
 
 /** Evidence reported for the artifact: legacy evidence, or the attestations on its trail. */
-export function EvidenceList({
-  org,
-  flow,
-  artifact,
-}: {
-  org: string
-  flow: string
-  artifact: Artifact
-}) {
+export function EvidenceList({ org, flow, artifact }: ArtifactSectionProps) {
   const trail = useQuery({
     ...trailQueries.detail(org, flow, artifact.trail ?? ''),
     enabled: artifact.trail !== null,

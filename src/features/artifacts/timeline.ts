@@ -35,7 +35,7 @@ const KIND_BY_TYPE: Record<string, TimelineKind> = {
   artifact_stopped_running: 'stopped',
 }
 
-// The server's sentences (API.md §8.1), legacy and current. Only used when `type` is absent or
+// The server's sentences, legacy and current. Only used when `type` is absent or
 // unknown: the wording is not a stable contract, `type` is.
 const KIND_BY_WORDING: ReadonlyArray<[RegExp, TimelineKind]> = [
   [/^artifact created\b/i, 'created'],

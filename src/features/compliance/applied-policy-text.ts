@@ -8,7 +8,7 @@ function record(value: unknown): Record<string, unknown> | null {
 }
 
 /**
- * The rules of an applied policy (`policy_dump`, API.md §4.4) as sentences. Only rules that
+ * The rules of an applied policy (`policy_dump`) as sentences. Only rules that
  * ask for something are listed; an unreadable dump says so rather than guessing.
  */
 export function appliedPolicyRules(policy: Pick<AppliedPolicy, 'dump'>): string[] {

@@ -1,7 +1,7 @@
 import type { PolicyDecision, Resolution, RuleEvaluation } from '@/api/policy-decisions'
 
 /**
- * Plain words for policy decisions (API.md §4.4, §4.11). Kosli's own UI says "non-compliant"
+ * Plain words for policy decisions. Kosli's own UI says "non-compliant"
  * without saying why; every sentence here names the rule, the outcome and where it applies.
  */
 

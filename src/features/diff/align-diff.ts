@@ -2,7 +2,7 @@ import type { DiffArtifact, SnapshotDiff } from '@/api/diff'
 import { formatCount, imageNameWithoutTag, serviceName } from '@/lib/format'
 import { sameRepositoryCompareUrl } from '@/lib/safe-url'
 
-/** The server's category of an artifact (API.md §6); pairing never changes it. */
+/** The server's category of an artifact; pairing never changes it. */
 export type DiffCategory = 'added' | 'removed' | 'scaled' | 'unchanged'
 
 /**

@@ -20,6 +20,7 @@ import { ErrorState } from '@/components/error-state'
 import { formatCount, pluralise } from '@/lib/format'
 import { formatSnappish, type Snappish } from '@/lib/snappish'
 import { diffPath, diffSearchString } from '@/lib/app-paths'
+import { downloadText } from '@/lib/download'
 import { alignDiff, capUnchanged, summaryText } from './align-diff'
 import {
   diffToCsv,
@@ -44,7 +45,6 @@ import {
   type DiffSide,
 } from './diff-search'
 import { DiffTable } from './diff-table'
-import { downloadText } from './download'
 import { PairForm } from './pair-form'
 import { draftFor } from './side-draft'
 

@@ -35,6 +35,7 @@ import type { LoaderData } from '@/lib/route-module'
 import { environmentPath, environmentsPath, snapshotPath } from '@/lib/app-paths'
 import { SnapshotsTab } from './snapshots-tab'
 import { TimeTravel } from './time-travel'
+import { IncludedEnvironments } from './included-environments'
 
 export interface EnvironmentLoaderData {
   /** The `?at=` expression that could not be opened, and why. */
@@ -177,14 +178,7 @@ export function Component() {
           {environment.includedEnvironments.length ? (
             <span>
               <span className="text-muted">Includes: </span>
-              {environment.includedEnvironments.map((name, position) => (
-                <span key={name}>
-                  {position > 0 ? ', ' : null}
-                  <Link to={environmentPath(org, name)} className="text-accent hover:underline">
-                    {name}
-                  </Link>
-                </span>
-              ))}
+              <IncludedEnvironments org={org} names={environment.includedEnvironments} />
             </span>
           ) : null}
         </p>

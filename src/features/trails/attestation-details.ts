@@ -1,5 +1,5 @@
 /**
- * Type-specific facts read from an attestation's raw object (API.md §4.10, openapi schemas
+ * Type-specific facts read from an attestation's raw object (the openapi schemas
  * JUnitResult, ProjectScanResult, FoundPullRequestV1/V2, JiraItem, SonarResults). The wire is
  * free-form here, so every reader is defensive: wrong shapes give null, never a crash.
  */

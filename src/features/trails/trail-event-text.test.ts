@@ -22,7 +22,7 @@ const event = (over: Partial<TrailEvent>): TrailEvent => ({
   ...over,
 })
 
-describe('trailEventSentence (the CLI wording, API.md §8.3)', () => {
+describe('trailEventSentence (the CLI wording)', () => {
   it.each([
     [{ type: 'trail_reported' }, 'trail started'],
     [{ type: 'trail_updated', changes: ['template'] }, 'trail updated'],

@@ -17,7 +17,7 @@ type EventInput = Pick<
 const or = (value: string | null) => value ?? 'unknown'
 
 /**
- * A trail event as a sentence, exactly as `kosli get trail` writes it (API.md §8.3): the API
+ * A trail event as a sentence, exactly as `kosli get trail` writes it: the API
  * sends only the type and fields, the client writes the words. Unknown types show the raw type.
  */
 export function trailEventSentence(event: EventInput): string {
