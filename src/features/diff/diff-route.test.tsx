@@ -239,7 +239,11 @@ describe('diff page', () => {
     expect(await screen.findByText('listed 2×')).toBeVisible()
     expect(screen.getAllByRole('link', { name: 'nginx:fa32058' })).toHaveLength(1)
     const entries = screen.getByRole('list', { name: 'The 2 entries Kosli lists' })
-    expect(within(entries).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+    expect(
+      within(entries)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual([
       expect.stringMatching(/^Entry 1: 1 instance/),
       expect.stringMatching(/^Entry 2: 1 instance/),
     ])
