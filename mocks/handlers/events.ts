@@ -1,5 +1,6 @@
 import { http } from 'msw'
 import { envEventIndexes } from '../world/derive'
+import { intervalSides } from '../world/expressions'
 import type { EnvRec } from '../world/model'
 import { renderEventsPage } from '../world/render'
 import { indexAtTime } from '../world/timeline'
@@ -73,7 +74,7 @@ export const eventHandlers = [
     let hi = env.count
     const interval = url.searchParams.get('interval')
     const [startRaw, endRaw] = interval
-      ? (interval.split('..', 2) as [string, string | undefined])
+      ? intervalSides(interval)
       : [url.searchParams.get('start'), url.searchParams.get('end')]
     for (const [raw, set] of [
       [startRaw, (n: number) => (lo = n)],

@@ -1,6 +1,7 @@
 import { http } from 'msw'
 import type { Json } from '../world/model'
 import { renderSearchArtifact } from '../world/render'
+import { reportedUrls, reportingsOf } from '../world/reportings'
 import { fail, isResponse, json, orgOrFail, segments } from './common'
 
 export const searchHandlers = [
@@ -44,7 +45,22 @@ export const searchHandlers = [
         fingerprints: group('fingerprint', fps),
         commits: group('commit', commits),
       },
-      artifacts: arts.map((a) => renderSearchArtifact(org, a)),
+      // One entry per flow that reported the artifact, each naming its own flow and trail.
+      artifacts: arts.flatMap((a) => {
+        const body = renderSearchArtifact(org, a)
+        const [, ...others] = reportingsOf(a)
+        return [
+          body,
+          ...others.map((r) => ({
+            ...body,
+            flow: r.flow,
+            pipeline: r.flow,
+            trail: r.trail,
+            template_reference_name: r.templateRef,
+            ...reportedUrls(org.name, r.flow, a.fingerprint),
+          })),
+        ]
+      }),
     })
   }),
 ]

@@ -1,5 +1,5 @@
 import { http } from 'msw'
-import { resolveSnapshot } from '../world/expressions'
+import { intervalSides, resolveSnapshot } from '../world/expressions'
 import { renderSnapshotListItem, renderSnapshotText } from '../world/render'
 import {
   boolParam,
@@ -29,10 +29,10 @@ export const snapshotHandlers = [
     let hi = env.count
     const interval = url.searchParams.get('interval')
     if (interval) {
-      const [a = '', b = 'NOW'] = interval.split('..', 2)
+      const [a, b] = intervalSides(interval)
       const side = (s: string, dflt: number) => {
         const v = s.trim()
-        if (v === '' || /^now$/i.test(v)) return dflt
+        if (/^now$/i.test(v)) return dflt
         if (/^~\d+$/.test(v)) return env.count - Number(v.slice(1))
         if (/^-?\d+$/.test(v)) return Number(v) < 0 ? env.count + 1 + Number(v) : Number(v)
         return null

@@ -40,10 +40,11 @@ export function resolveSnapshot(org: string, env: EnvRec, expr: string, shown: s
     return n < 0 ? check(count + 1 + n) : check(n)
   }
   if ((m = /^~(\d+)$/.exec(expr))) return check(count - Number(m[1]))
-  if ((m = /^@\{(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\}$/.exec(expr))) {
-    const [, y, mo, d, h, mi, s] = m
+  // A UTC date, or date and time with optional fractional seconds and `Z`.
+  if ((m = /^@\{(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2}(?:\.\d+)?)Z?)?\}$/.exec(expr))) {
+    const [, y, mo, d, h = '0', mi = '0', s = '0'] = m
     const t =
-      Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)) / 1000
+      Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi)) / 1000 + Number(s)
     if (Number.isNaN(t)) return invalid(expr)
     return check(indexAtTime(env.timestamps, count, t))
   }
@@ -53,6 +54,15 @@ export function resolveSnapshot(org: string, env: EnvRec, expr: string, shown: s
     return check(indexAtTime(env.timestamps, count, WORLD_NOW - Number(m[1]) * unit))
   }
   return invalid(expr)
+}
+
+/**
+ * The two sides of an `interval=A..B` (list snapshots, events), as the CLI means them: an omitted
+ * side is `NOW`, and a single value `A` is `A..NOW`.
+ */
+export function intervalSides(interval: string): [string, string] {
+  const [a = '', b = ''] = interval.split('..', 2)
+  return [a.trim() || 'NOW', b.trim() || 'NOW']
 }
 
 function invalid(expr: string): Resolution {

@@ -5,6 +5,7 @@ import { isObject, num, str } from './json'
 import type { ArtifactRec, AttestationRec, Json, JsonObject, OrgRec, TrailRec } from './model'
 import { materialize, trailKey } from './model'
 import { hex, kosliId } from './random'
+import { reportedTrail, reportingIn, reportingsOf } from './reportings'
 
 /**
  * Trails and attestations. Captured trails are served as captured; every other modern artifact
@@ -496,8 +497,9 @@ export function findTrail(org: OrgRec, flow: string, name: string): TrailRec | n
   const key = trailKey(flow, name)
   const known = org.trails.get(key)
   if (known) return known
-  for (const art of artifactsOfFlow(org, flow)) {
-    if (art.trail === name) {
+  const arts = artifactsOfFlow(org, flow)
+  for (const art of arts) {
+    if (art.flow === flow && art.trail === name) {
       const trail = syntheticTrail(org, art)
       if (trail) {
         org.trails.set(key, trail)
@@ -505,22 +507,31 @@ export function findTrail(org: OrgRec, flow: string, name: string): TrailRec | n
       }
     }
   }
-  return null
+  // A trail of a flow that reported artifacts it did not build.
+  const reported = reportedTrail(
+    org,
+    flow,
+    name,
+    arts.filter((art) => art.flow !== flow),
+  )
+  if (reported) org.trails.set(key, reported)
+  return reported
 }
 
 const flowIndex = new WeakMap<OrgRec, { generation: number; map: Map<string, ArtifactRec[]> }>()
 
-/** A flow's artifacts, newest first. */
+/** A flow's artifacts, newest first: those it built and those it reported (`reportingsOf`). */
 export function artifactsOfFlow(org: OrgRec, flow: string): ArtifactRec[] {
   materialize(org, { flow })
   let map = flowIndex.get(org)?.map
   if (!map || flowIndex.get(org)?.generation !== org.generation) {
     map = new Map()
     for (const art of org.artifacts.values()) {
-      if (!art.flow) continue
-      const list = map.get(art.flow) ?? []
-      list.push(art)
-      map.set(art.flow, list)
+      for (const reporting of reportingsOf(art)) {
+        const list = map.get(reporting.flow) ?? []
+        list.push(art)
+        map.set(reporting.flow, list)
+      }
     }
     for (const list of map.values()) list.sort((a, b) => b.createdAt - a.createdAt)
     flowIndex.set(org, { generation: org.generation, map })
@@ -533,9 +544,10 @@ export function trailsOfFlow(org: OrgRec, flow: string): TrailRec[] {
   const seen = new Set<string>()
   const out: TrailRec[] = []
   for (const art of artifactsOfFlow(org, flow)) {
-    if (!art.trail || seen.has(art.trail)) continue
-    seen.add(art.trail)
-    const trail = findTrail(org, flow, art.trail)
+    const name = reportingIn(art, flow)?.trail
+    if (!name || seen.has(name)) continue
+    seen.add(name)
+    const trail = findTrail(org, flow, name)
     if (trail) out.push(trail)
   }
   for (const trail of org.trails.values()) {

@@ -10,17 +10,24 @@ import {
   type GitCommitInfo,
   type SnapshotRef,
 } from './domain'
-import { gitCommitInfoWire, optionalString, timestamp } from './wire'
+import {
+  fingerprintAliases,
+  gitCommitInfoWire,
+  integer,
+  optionalString,
+  timestamp,
+  withFingerprint,
+} from './wire'
 
 const snapshotRefWire = z.looseObject({
   environment_name: z.string(),
-  snapshot_index: z.number(),
+  snapshot_index: integer,
 })
 
-const historyWire = z.looseObject({
+export const historyWire = z.looseObject({
   event: z.string(),
   type: optionalString,
-  timestamp,
+  timestamp: z.optional(z.nullable(timestamp)),
 })
 
 const evidenceWire = z.looseObject({
@@ -29,30 +36,32 @@ const evidenceWire = z.looseObject({
   created_at: z.optional(z.nullable(timestamp)),
 })
 
-const artifactWire = z.looseObject({
-  id: optionalString,
-  fingerprint: z.string(),
-  filename: z.string(),
-  flow_name: optionalString,
-  trail_name: optionalString,
-  template_reference_name: optionalString,
-  git_commit: optionalString,
-  git_commit_info: z.optional(z.nullable(gitCommitInfoWire)),
-  commit_url: optionalString,
-  build_url: optionalString,
-  repo_url: optionalString,
-  html_url: optionalString,
-  created_at: z.optional(z.nullable(timestamp)),
-  last_modified_at: z.optional(z.nullable(timestamp)),
-  state: optionalString,
-  state_info: optionalString,
-  running: z.optional(z.nullable(z.array(snapshotRefWire))),
-  exited: z.optional(z.nullable(z.array(snapshotRefWire))),
-  history: z.optional(z.nullable(z.array(historyWire))),
-  evidence: z.optional(z.nullable(z.record(z.string(), evidenceWire))),
-  user_data: z.optional(z.unknown()),
-  annotations: z.optional(z.unknown()),
-})
+const artifactWire = withFingerprint(
+  z.looseObject({
+    id: optionalString,
+    ...fingerprintAliases,
+    filename: z.string(),
+    flow_name: optionalString,
+    trail_name: optionalString,
+    template_reference_name: optionalString,
+    git_commit: optionalString,
+    git_commit_info: z.optional(z.nullable(gitCommitInfoWire)),
+    commit_url: optionalString,
+    build_url: optionalString,
+    repo_url: optionalString,
+    html_url: optionalString,
+    created_at: z.optional(z.nullable(timestamp)),
+    last_modified_at: z.optional(z.nullable(timestamp)),
+    state: optionalString,
+    state_info: optionalString,
+    running: z.optional(z.nullable(z.array(snapshotRefWire))),
+    exited: z.optional(z.nullable(z.array(snapshotRefWire))),
+    history: z.optional(z.nullable(z.array(historyWire))),
+    evidence: z.optional(z.nullable(z.record(z.string(), evidenceWire))),
+    user_data: z.optional(z.unknown()),
+    annotations: z.optional(z.unknown()),
+  }),
+)
 
 export type ArtifactWire = z.infer<typeof artifactWire>
 
@@ -61,7 +70,8 @@ export interface HistoryEvent {
   event: string
   /** Absent on legacy (2022) rows. */
   type: string | null
-  timestamp: number
+  /** `null` when the server sends none; such rows sort last. */
+  timestamp: number | null
 }
 
 export interface ArtifactEvidence {
@@ -118,13 +128,7 @@ export function toArtifact(wire: ArtifactWire, flowHint?: string): Artifact {
     stateInfo: textOrNull(wire.state_info),
     running: snapshotRefs(wire.running),
     exited: snapshotRefs(wire.exited),
-    history: (wire.history ?? [])
-      .map((row) => ({
-        event: row.event,
-        type: textOrNull(row.type),
-        timestamp: toSeconds(row.timestamp) ?? 0,
-      }))
-      .sort((a, b) => a.timestamp - b.timestamp),
+    history: toHistory(wire.history),
     evidence: Object.entries(wire.evidence ?? {}).map(([name, item]) => ({
       name,
       type: textOrNull(item.evidence_type),
@@ -133,6 +137,19 @@ export function toArtifact(wire: ArtifactWire, flowHint?: string): Artifact {
     })),
     userData: wire.user_data ?? null,
   }
+}
+
+/** History rows oldest first; rows without a time keep their order after the timed ones. */
+export function toHistory(
+  rows: ReadonlyArray<z.infer<typeof historyWire>> | null | undefined,
+): HistoryEvent[] {
+  return (rows ?? [])
+    .map((row) => ({
+      event: row.event,
+      type: textOrNull(row.type),
+      timestamp: toSeconds(row.timestamp),
+    }))
+    .sort((a, b) => (a.timestamp ?? Infinity) - (b.timestamp ?? Infinity))
 }
 
 export interface ArtifactPage {

@@ -2,7 +2,8 @@ import { queryOptions } from '@tanstack/react-query'
 import { z } from 'zod/mini'
 import { apiGet, apiPath } from './client'
 import { gitCommitInfo, textOrNull, toSeconds, type GitCommitInfo } from './domain'
-import { gitCommitInfoWire, optionalBoolean, optionalString, timestamp } from './wire'
+import { followPages, type ListPage } from './pages'
+import { gitCommitInfoWire, optionalBoolean, optionalString, paginated, timestamp } from './wire'
 
 const attestationWire = z.looseObject({
   attestation_id: optionalString,
@@ -30,10 +31,31 @@ const attestationWire = z.looseObject({
   ),
 })
 
-const attestationListWire = z.union([
-  z.array(attestationWire),
-  z.looseObject({ data: z.array(attestationWire) }),
-])
+const attestationListWire = z.union([z.array(attestationWire), paginated(attestationWire)])
+
+/** Every attestation of a list the server may page (`{data, pagination}`). */
+async function fetchAllAttestations(path: string, signal?: AbortSignal): Promise<Attestation[]> {
+  const { data } = await apiGet(path, attestationListWire, { signal })
+  const items = await followPages(path, attestationListPage(data), async (page, perPage) => {
+    const next = await apiGet(path, attestationListWire, {
+      query: { page, per_page: perPage ?? undefined },
+      signal,
+    })
+    return attestationListPage(next.data)
+  })
+  return items.map(toAttestation)
+}
+
+function attestationListPage(
+  data: z.infer<typeof attestationListWire>,
+): ListPage<z.infer<typeof attestationWire>> {
+  if (Array.isArray(data)) return { items: data, pageCount: null, perPage: null }
+  return {
+    items: data.data,
+    pageCount: data.pagination?.page_count ?? null,
+    perPage: data.pagination?.per_page ?? null,
+  }
+}
 
 export interface Attestation {
   id: string | null
@@ -103,14 +125,7 @@ export async function fetchTrailAttestations(
   name: string,
   signal?: AbortSignal,
 ): Promise<Attestation[]> {
-  const { data } = await apiGet(
-    apiPath('attestations', org, flow, 'trail', trail, name),
-    attestationListWire,
-    {
-      signal,
-    },
-  )
-  return toList(data)
+  return fetchAllAttestations(apiPath('attestations', org, flow, 'trail', trail, name), signal)
 }
 
 export async function fetchArtifactAttestations(
@@ -120,12 +135,10 @@ export async function fetchArtifactAttestations(
   name: string,
   signal?: AbortSignal,
 ): Promise<Attestation[]> {
-  const { data } = await apiGet(
+  return fetchAllAttestations(
     apiPath('attestations', org, flow, 'artifact', fingerprint, name),
-    attestationListWire,
-    { signal },
+    signal,
   )
-  return toList(data)
 }
 
 export async function fetchFlowAttestations(

@@ -3,10 +3,17 @@ import { z } from 'zod/mini'
 import { formatSnappish, snappishQueryValue, type Snappish } from '@/lib/snappish'
 import { apiGet, apiPath } from './client'
 import { textOrNull, toSeconds } from './domain'
-import { optionalNumber, optionalString, timestamp } from './wire'
+import {
+  fingerprintAliases,
+  fingerprintOf,
+  optionalNumber,
+  optionalString,
+  timestamp,
+} from './wire'
 
 const diffArtifactWire = z.looseObject({
-  fingerprint: optionalString,
+  // The spec allows `""` (an artifact reported without one).
+  ...fingerprintAliases,
   name: z.string(),
   most_recent_timestamp: z.optional(z.nullable(timestamp)),
   flow: optionalString,
@@ -30,7 +37,8 @@ const envDiffWire = z.looseObject({
 })
 
 export interface DiffArtifact {
-  fingerprint: string
+  /** `null` when the server sends none (or `""`). */
+  fingerprint: string | null
   name: string
   /** Newest instance start. */
   mostRecentStart: number | null
@@ -56,7 +64,7 @@ export interface SnapshotDiff {
 
 function toDiffArtifact(wire: z.infer<typeof diffArtifactWire>): DiffArtifact {
   return {
-    fingerprint: wire.fingerprint ?? '',
+    fingerprint: fingerprintOf(wire),
     name: wire.name,
     mostRecentStart: toSeconds(wire.most_recent_timestamp),
     flow: textOrNull(wire.flow),

@@ -2,7 +2,8 @@ import { queryOptions } from '@tanstack/react-query'
 import { z } from 'zod/mini'
 import { apiGet, apiPath } from './client'
 import { stringTags, textOrNull, toSeconds } from './domain'
-import { optionalBoolean, optionalString, tags, timestamp } from './wire'
+import { followPages, type ListPage } from './pages'
+import { optionalBoolean, optionalNumber, optionalString, tags, timestamp } from './wire'
 
 export const ENVIRONMENT_TYPES = [
   'K8S',
@@ -32,8 +33,23 @@ const environmentWire = z.looseObject({
 
 const environmentListWire = z.union([
   z.array(environmentWire),
-  z.looseObject({ environments: z.array(environmentWire) }),
+  z.looseObject({
+    environments: z.array(environmentWire),
+    total_pages: optionalNumber,
+    per_page: optionalNumber,
+  }),
 ])
+
+function environmentListPage(
+  data: z.infer<typeof environmentListWire>,
+): ListPage<z.infer<typeof environmentWire>> {
+  if (Array.isArray(data)) return { items: data, pageCount: null, perPage: null }
+  return {
+    items: data.environments,
+    pageCount: data.total_pages ?? null,
+    perPage: data.per_page ?? null,
+  }
+}
 
 export interface Environment {
   name: string
@@ -64,9 +80,19 @@ function toEnvironment(wire: z.infer<typeof environmentWire>): Environment {
   }
 }
 
+/** Every environment: a plain array, or each page of the paginated shape. */
 export async function fetchEnvironments(org: string, signal?: AbortSignal): Promise<Environment[]> {
-  const { data } = await apiGet(apiPath('environments', org), environmentListWire, { signal })
-  return (Array.isArray(data) ? data : data.environments).map(toEnvironment)
+  const path = apiPath('environments', org)
+  const { data } = await apiGet(path, environmentListWire, { signal })
+  const first = environmentListPage(data)
+  const items = await followPages(path, first, async (page, perPage) => {
+    const next = await apiGet(path, environmentListWire, {
+      query: { page, per_page: perPage ?? first.items.length },
+      signal,
+    })
+    return environmentListPage(next.data)
+  })
+  return items.map(toEnvironment)
 }
 
 export async function fetchEnvironment(

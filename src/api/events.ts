@@ -2,16 +2,23 @@ import { queryOptions } from '@tanstack/react-query'
 import { z } from 'zod/mini'
 import { apiGet, apiPath } from './client'
 import { textOrNull, toSeconds } from './domain'
-import { optionalBoolean, optionalString, timestamp } from './wire'
+import {
+  fingerprintAliases,
+  fingerprintOf,
+  integer,
+  optionalBoolean,
+  optionalString,
+  timestamp,
+} from './wire'
 
 const eventWire = z.looseObject({
   environment_name: optionalString,
-  snapshot_index: z.number(),
+  // The spec allows null for both; such an event is kept and shown without them.
+  snapshot_index: z.optional(z.nullable(integer)),
   artifact_name: optionalString,
-  sha256: optionalString,
-  fingerprint: optionalString,
+  ...fingerprintAliases,
   description: optionalString,
-  reported_at: timestamp,
+  reported_at: z.optional(z.nullable(timestamp)),
   pipeline: optionalString,
   flows: z.optional(z.nullable(z.array(z.looseObject({ flow_name: optionalString })))),
   artifact_compliance: optionalBoolean,
@@ -22,12 +29,14 @@ const eventWire = z.looseObject({
 
 export interface EnvironmentEvent {
   environment: string
-  snapshotIndex: number
+  /** `null` when the server does not say which snapshot. */
+  snapshotIndex: number | null
   artifactName: string
   fingerprint: string | null
   /** The server's sentence, shown as is. */
   description: string
-  reportedAt: number
+  /** `null` when the server does not say when. */
+  reportedAt: number | null
   /** Primary flow; `null` when the artifact has no provenance. */
   flow: string | null
   flows: string[]
@@ -52,13 +61,6 @@ export interface EventsQuery {
   reverse?: boolean
 }
 
-function headerNumber(headers: Headers, name: string): number | null {
-  const value = headers.get(name)
-  if (value === null) return null
-  const parsed = Number(value)
-  return Number.isFinite(parsed) ? parsed : null
-}
-
 /** One event as pages use it; `env` names the environment when the wire leaves it out. */
 function toEvent(wire: z.infer<typeof eventWire>, env: string): EnvironmentEvent {
   const flows = (wire.flows ?? [])
@@ -66,11 +68,11 @@ function toEvent(wire: z.infer<typeof eventWire>, env: string): EnvironmentEvent
     .filter((name): name is string => !!name)
   return {
     environment: textOrNull(wire.environment_name) ?? env,
-    snapshotIndex: wire.snapshot_index,
+    snapshotIndex: wire.snapshot_index ?? null,
     artifactName: wire.artifact_name ?? '',
-    fingerprint: textOrNull(wire.sha256) ?? textOrNull(wire.fingerprint),
+    fingerprint: fingerprintOf(wire),
     description: wire.description ?? '',
-    reportedAt: toSeconds(wire.reported_at) ?? 0,
+    reportedAt: toSeconds(wire.reported_at),
     flow: textOrNull(wire.pipeline) ?? flows[0] ?? null,
     flows,
     artifactCompliant: wire.artifact_compliance ?? null,
@@ -78,6 +80,13 @@ function toEvent(wire: z.infer<typeof eventWire>, env: string): EnvironmentEvent
     type: wire.type,
     codeDiffUrl: textOrNull(wire.code_diff),
   }
+}
+
+function headerNumber(headers: Headers, name: string): number | null {
+  const value = headers.get(name)
+  if (value === null) return null
+  const parsed = Number(value)
+  return Number.isFinite(parsed) ? parsed : null
 }
 
 export async function fetchEnvironmentEvents(
@@ -126,6 +135,9 @@ export async function fetchEnvironmentEventsBetween(
   signal?: AbortSignal,
 ): Promise<EventsBetween> {
   const events: EnvironmentEvent[] = []
+  // An event that names no snapshot cannot be placed between two.
+  const inRange = (event: EnvironmentEvent) =>
+    event.snapshotIndex !== null && event.snapshotIndex >= start && event.snapshotIndex <= end
   for (let page = 1; page <= maxPages; page++) {
     const { data, headers } = await apiGet(
       apiPath('environments', org, env, 'events'),
@@ -137,12 +149,12 @@ export async function fetchEnvironmentEventsBetween(
     const last = data.length < 100 || (totalPages !== null && page >= totalPages)
     if (last)
       return {
-        events: events.filter((e) => e.snapshotIndex >= start && e.snapshotIndex <= end),
+        events: events.filter(inRange),
         truncated: false,
       }
   }
   return {
-    events: events.filter((e) => e.snapshotIndex >= start && e.snapshotIndex <= end),
+    events: events.filter(inRange),
     truncated: true,
   }
 }

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query'
 import { z } from 'zod/mini'
 import { apiGet, apiPath } from './client'
+import { followPages, type ListPage } from './pages'
 import { complianceState, stringTags, textOrNull, toSeconds, type ComplianceState } from './domain'
 import { optionalString, paginated, tags, timestamp } from './wire'
 
@@ -50,9 +51,27 @@ function toFlow(wire: z.infer<typeof flowWire>): Flow {
   }
 }
 
+function flowListPage(data: z.infer<typeof flowListWire>): ListPage<z.infer<typeof flowWire>> {
+  if (Array.isArray(data)) return { items: data, pageCount: null, perPage: null }
+  return {
+    items: data.data,
+    pageCount: data.pagination?.page_count ?? null,
+    perPage: data.pagination?.per_page ?? null,
+  }
+}
+
+/** Every flow: a plain array, or each page of the `{data, pagination}` envelope. */
 export async function fetchFlows(org: string, signal?: AbortSignal): Promise<Flow[]> {
-  const { data } = await apiGet(apiPath('flows', org), flowListWire, { signal })
-  const items = Array.isArray(data) ? data : data.data
+  const path = apiPath('flows', org)
+  const { data } = await apiGet(path, flowListWire, { signal })
+  const first = flowListPage(data)
+  const items = await followPages(path, first, async (page, perPage) => {
+    const next = await apiGet(path, flowListWire, {
+      query: { page, per_page: perPage ?? first.items.length },
+      signal,
+    })
+    return flowListPage(next.data)
+  })
   return items.map(toFlow)
 }
 

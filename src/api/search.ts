@@ -1,9 +1,9 @@
 import { queryOptions } from '@tanstack/react-query'
 import { z } from 'zod/mini'
 import { apiGet, apiPath } from './client'
-import { complianceState, textOrNull, toSeconds, type ComplianceState } from './domain'
-import type { HistoryEvent } from './artifacts'
-import { optionalBoolean, optionalString, timestamp } from './wire'
+import { complianceState, textOrNull, type ComplianceState } from './domain'
+import { historyWire, toHistory, type HistoryEvent } from './artifacts'
+import { fingerprintAliases, optionalBoolean, optionalString, withFingerprint } from './wire'
 
 const matchesWire = z.optional(
   z.nullable(
@@ -15,23 +15,23 @@ const matchesWire = z.optional(
   ),
 )
 
-const searchArtifactWire = z.looseObject({
-  fingerprint: z.string(),
-  name: optionalString,
-  has_provenance: optionalBoolean,
-  git_commit: optionalString,
-  flow: optionalString,
-  pipeline: optionalString,
-  trail: optionalString,
-  commit_url: optionalString,
-  build_url: optionalString,
-  compliance_state: optionalString,
-  running_in: z.optional(z.nullable(z.array(z.string()))),
-  exited_from: z.optional(z.nullable(z.array(z.string()))),
-  history: z.optional(
-    z.nullable(z.array(z.looseObject({ event: z.string(), type: optionalString, timestamp }))),
-  ),
-})
+const searchArtifactWire = withFingerprint(
+  z.looseObject({
+    ...fingerprintAliases,
+    name: optionalString,
+    has_provenance: optionalBoolean,
+    git_commit: optionalString,
+    flow: optionalString,
+    pipeline: optionalString,
+    trail: optionalString,
+    commit_url: optionalString,
+    build_url: optionalString,
+    compliance_state: optionalString,
+    running_in: z.optional(z.nullable(z.array(z.string()))),
+    exited_from: z.optional(z.nullable(z.array(z.string()))),
+    history: z.optional(z.nullable(z.array(historyWire))),
+  }),
+)
 
 const searchWire = z.looseObject({
   resolved_to: z.optional(
@@ -95,11 +95,7 @@ export async function fetchSearch(
       state: complianceState(wire.compliance_state),
       runningIn: wire.running_in ?? [],
       exitedFrom: wire.exited_from ?? [],
-      history: (wire.history ?? []).map((row) => ({
-        event: row.event,
-        type: textOrNull(row.type),
-        timestamp: toSeconds(row.timestamp) ?? 0,
-      })),
+      history: toHistory(wire.history),
     })),
   }
 }

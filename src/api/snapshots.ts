@@ -5,19 +5,23 @@ import { apiGet, apiPath } from './client'
 import { gitCommitInfo, textOrNull, toSeconds, type GitCommitInfo } from './domain'
 import { policyDecisionWire, toPolicyDecision, type PolicyDecision } from './policy-decisions'
 import {
+  fingerprintAliases,
   gitCommitInfoWire,
+  integer,
   optionalBoolean,
   optionalNumber,
+  optionalNumeric,
   optionalString,
   timestamp,
+  withFingerprint,
 } from './wire'
 
 const snapshotListItemWire = z.looseObject({
-  index: z.number(),
+  index: integer,
   from: timestamp,
   to: z.optional(z.nullable(timestamp)),
   compliant: optionalBoolean,
-  duration: optionalNumber,
+  duration: optionalNumeric,
 })
 
 export interface SnapshotSummary {
@@ -117,27 +121,29 @@ const podWire = z.looseObject({
   ),
 })
 
-const snapshotArtifactWire = z.looseObject({
-  name: z.string(),
-  fingerprint: z.string(),
-  compliant: optionalBoolean,
-  annotation: z.optional(
-    z.nullable(z.looseObject({ type: optionalString, was: optionalNumber, now: optionalNumber })),
-  ),
-  creationTimestamp: z.optional(z.nullable(z.array(timestamp))),
-  pods: z.optional(z.nullable(z.record(z.string(), podWire))),
-  ecs_context: z.optional(z.nullable(z.record(z.string(), z.unknown()))),
-  flow_name: optionalString,
-  git_commit: optionalString,
-  commit_url: optionalString,
-  html_url: optionalString,
-  flow_html_url: optionalString,
-  deployment_diff: z.optional(z.nullable(deploymentDiffWire)),
-  commit_lead_time: optionalNumber,
-  flows: z.optional(z.nullable(z.array(snapshotFlowWire))),
-  policy_decisions: z.optional(z.nullable(z.array(policyDecisionWire))),
-  reasons_for_incompliance: z.optional(z.nullable(z.array(z.unknown()))),
-})
+const snapshotArtifactWire = withFingerprint(
+  z.looseObject({
+    name: z.string(),
+    ...fingerprintAliases,
+    compliant: optionalBoolean,
+    annotation: z.optional(
+      z.nullable(z.looseObject({ type: optionalString, was: optionalNumber, now: optionalNumber })),
+    ),
+    creationTimestamp: z.optional(z.nullable(z.array(timestamp))),
+    pods: z.optional(z.nullable(z.record(z.string(), podWire))),
+    ecs_context: z.optional(z.nullable(z.record(z.string(), z.unknown()))),
+    flow_name: optionalString,
+    git_commit: optionalString,
+    commit_url: optionalString,
+    html_url: optionalString,
+    flow_html_url: optionalString,
+    deployment_diff: z.optional(z.nullable(deploymentDiffWire)),
+    commit_lead_time: optionalNumber,
+    flows: z.optional(z.nullable(z.array(snapshotFlowWire))),
+    policy_decisions: z.optional(z.nullable(z.array(policyDecisionWire))),
+    reasons_for_incompliance: z.optional(z.nullable(z.array(z.unknown()))),
+  }),
+)
 
 const appliedPolicyWire = z.looseObject({
   id: optionalString,
@@ -147,7 +153,7 @@ const appliedPolicyWire = z.looseObject({
 })
 
 const snapshotWire = z.looseObject({
-  index: z.number(),
+  index: integer,
   is_latest: optionalBoolean,
   next_snapshot_timestamp: z.optional(z.nullable(timestamp)),
   artifact_compliance_count: z.optional(z.nullable(z.record(z.string(), z.number()))),
@@ -155,7 +161,8 @@ const snapshotWire = z.looseObject({
   type: optionalString,
   compliant: optionalBoolean,
   html_url: optionalString,
-  artifacts: z.array(snapshotArtifactWire),
+  // null on an environment that has reported nothing yet.
+  artifacts: z.optional(z.nullable(z.array(snapshotArtifactWire))),
   applied_policies: z.optional(z.nullable(z.array(appliedPolicyWire))),
 })
 
@@ -345,7 +352,7 @@ export async function fetchSnapshot(
       nonCompliant: count.false ?? 0,
       unknown: count.null ?? 0,
     },
-    artifacts: data.artifacts.map(toSnapshotArtifact),
+    artifacts: (data.artifacts ?? []).map(toSnapshotArtifact),
     appliedPolicies: (data.applied_policies ?? []).map((policy) => ({
       id: textOrNull(policy.id),
       name: policy.name,

@@ -26,6 +26,12 @@ export interface RouteHint extends AppRoute {
 const FULL_FINGERPRINT = /^[0-9a-f]{64}$/
 const SNAPSHOT_INDEX = /^[1-9]\d{0,9}$/
 
+function snapshotHint({ org = '', env = '', index = '' }: Params): string[] {
+  return SNAPSHOT_INDEX.test(index)
+    ? [apiPath('environments', org, env), `${apiPath('snapshots', org, env)}/${index}`]
+    : []
+}
+
 /** Every page says what it preloads; `null` when its loader has no request it always makes. */
 const API_HINTS: Record<RoutePattern, ApiHint | null> = {
   flows: ({ org = '' }) => [apiPath('flows', org)],
@@ -41,10 +47,10 @@ const API_HINTS: Record<RoutePattern, ApiHint | null> = {
   'environments/:env': null,
   'environments/:env/snapshots': null,
   'environments/:env/events': null,
-  'environments/:env/snapshots/:index': ({ org = '', env = '', index = '' }) =>
-    SNAPSHOT_INDEX.test(index)
-      ? [apiPath('environments', org, env), `${apiPath('snapshots', org, env)}/${index}`]
-      : [],
+  'flows/:flow/trails': null,
+  'environments/:env/snapshots/:index': snapshotHint,
+  // Redirects to the snapshot page, whose requests can start at once.
+  'environments/:env/:index': snapshotHint,
   // The environment list for the pickers, and the diff when both sides parse.
   diff: ({ org = '' }, search) => {
     const pair = validPair(parseDiffSearch(search))

@@ -23,6 +23,8 @@ export const APP_ROUTES = [
     module: 'src/features/artifacts/artifact-route.tsx',
   },
   { pattern: 'flows/:flow/trails/:trail', module: 'src/features/trails/trail-route.tsx' },
+  // Kosli's trail-list link (`/{org}/flows/{flow}/trails/`): the flow page at its trails.
+  { pattern: 'flows/:flow/trails', module: 'src/features/flows/trails-link-route.tsx' },
   { pattern: 'environments', module: 'src/features/environments/environments-route.tsx' },
   { pattern: 'environments/:env', module: 'src/features/environments/environment-route.tsx' },
   {
@@ -36,6 +38,12 @@ export const APP_ROUTES = [
   {
     pattern: 'environments/:env/snapshots/:index',
     module: 'src/features/snapshots/snapshot-route.tsx',
+  },
+  // Kosli's short snapshot link (the CLI's trail markdown): `/{org}/environments/{env}/{index}`.
+  // `snapshots` and `events` are fixed segments, which the router ranks above this one.
+  {
+    pattern: 'environments/:env/:index',
+    module: 'src/features/snapshots/snapshot-link-route.tsx',
   },
   { pattern: 'diff', module: 'src/features/diff/diff-route.tsx' },
   { pattern: 'search', module: 'src/features/search/search-route.tsx' },
@@ -78,6 +86,14 @@ export function trailPath(
   return attestationId ? `${base}?attestation_id=${seg(attestationId)}` : base
 }
 
+/** The id of the flow page's trails section, so a link can open the page there. */
+export const TRAILS_SECTION_ID = 'trails'
+
+/** The flow page at its trails. */
+export function flowTrailsPath(org: string, flow: string): string {
+  return `${flowPath(org, flow)}#${TRAILS_SECTION_ID}`
+}
+
 export function environmentsPath(org: string): string {
   return `${orgPath(org)}/environments`
 }
@@ -87,8 +103,15 @@ export function environmentPath(org: string, env: string, tab?: 'snapshots' | 'e
   return tab ? `${base}/${tab}` : base
 }
 
-export function snapshotPath(org: string, env: string, index: number): string {
-  return `${environmentPath(org, env, 'snapshots')}/${index}`
+/** A snapshot; with `fingerprint`, that artifact highlighted (Kosli's `?fingerprint=`). */
+export function snapshotPath(
+  org: string,
+  env: string,
+  index: number,
+  fingerprint?: string,
+): string {
+  const base = `${environmentPath(org, env, 'snapshots')}/${index}`
+  return fingerprint ? `${base}?fingerprint=${seg(fingerprint)}` : base
 }
 
 /** The diff page's search string for a pair, e.g. `?from=aws-prod%2364&to=aws-prod%2365`. */

@@ -7,6 +7,8 @@ export type Snappish =
   | { kind: 'latest'; env: string }
   | { kind: 'now'; env: string }
   | { kind: 'index'; env: string; index: number }
+  /** `env#-N`: the Nth snapshot counting back from the latest (`#-1` is the latest). */
+  | { kind: 'fromEnd'; env: string; position: number }
   | { kind: 'relative'; env: string; back: number }
   | { kind: 'time'; env: string; at: string }
   | { kind: 'ago'; env: string; amount: number; unit: AgoUnit }
@@ -20,11 +22,18 @@ export const AGO_UNITS: readonly AgoUnit[] = [
   'months',
 ]
 
+/**
+ * The units Kosli documents for `@{N.<unit>.ago}`; the only ones Shiplog suggests. Seconds and
+ * minutes are still sent when typed, and the server's answer is shown.
+ */
+export const DOCUMENTED_AGO_UNITS: readonly AgoUnit[] = ['hours', 'days', 'weeks', 'months']
+
 // The Kosli name pattern ^[a-zA-Z0-9][a-zA-Z0-9.\-_~]*$ without '~', which here separates.
 const ENV_NAME = /^[a-zA-Z0-9][a-zA-Z0-9._-]*$/
 const SEPARATOR = /[#~@]/g
 const DIGITS = /^[0-9]+$/
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/
+// A UTC date, or date and time, as the server reads it: fractional seconds and a `Z` allowed.
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?Z?)?$/
 const AGO = /^([0-9]+)\.([a-z]+)\.ago$/i
 
 const ONE_SEPARATOR = 'Use only one of #, ~ or @'
@@ -47,6 +56,17 @@ export function parseSnappish(input: string): Result<Snappish> {
   const rest = text.slice(at + 1)
   switch (text[at]) {
     case '#': {
+      if (rest.startsWith('-')) {
+        const position = wholeNumber(rest.slice(1))
+        if (position === undefined || position < 1) {
+          return err(
+            'Snapshot number must be a positive whole number, or -N from the latest, e.g. ' +
+              env +
+              '#-1',
+          )
+        }
+        return ok({ kind: 'fromEnd', env, position })
+      }
       const index = wholeNumber(rest)
       if (index === undefined || index < 1) {
         return err('Snapshot number must be a positive whole number, e.g. ' + env + '#42')
@@ -85,7 +105,9 @@ function parseTimePart(env: string, rest: string): Result<Snappish> {
 
   const dateTime = DATE_TIME.exec(inner)
   if (dateTime !== null) {
-    const [y, mo, d, h, mi, s] = dateTime.slice(1).map(Number)
+    const [y, mo, d, h = 0, mi = 0, s = 0] = dateTime
+      .slice(1)
+      .map((part) => (part === undefined ? undefined : Number(part)))
     if (!isRealDateTime(y, mo, d, h, mi, s)) {
       return err(`'${inner}' is not a real date and time — use @{YYYY-MM-DDTHH:MM:SS} in UTC`)
     }
@@ -98,7 +120,7 @@ function parseTimePart(env: string, rest: string): Result<Snappish> {
     const unit = agoUnit(ago[2] ?? '')
     if (unit === undefined) {
       return err(
-        `Unknown time unit '${clip(ago[2] ?? '')}' — use seconds, minutes, hours, days, weeks or months`,
+        `Unknown time unit '${clip(ago[2] ?? '')}' — use ${DOCUMENTED_AGO_UNITS.join(', ')}`,
       )
     }
     if (amount === undefined || amount < 1) {
@@ -148,6 +170,8 @@ export function formatSnappish(s: Snappish): string {
       return `${s.env}@{now}`
     case 'index':
       return `${s.env}#${s.index}`
+    case 'fromEnd':
+      return `${s.env}#-${s.position}`
     case 'relative':
       return `${s.env}~${s.back}`
     case 'time':
@@ -170,6 +194,8 @@ export function snapshotPathSegment(s: Snappish): string {
       return encodeURIComponent('@{now}')
     case 'index':
       return String(s.index)
+    case 'fromEnd':
+      return String(-s.position)
     case 'relative':
       return encodeURIComponent(`~${s.back}`)
     case 'time':
@@ -187,7 +213,7 @@ export function snappishQueryValue(s: Snappish): string {
   return s.kind === 'now' ? s.env : formatSnappish(s)
 }
 
-const SNAPPISH_LIKE = /^[a-zA-Z0-9][a-zA-Z0-9._-]*(?:[#~][0-9]+|@\{[^{}\s]+\})?$/
+const SNAPPISH_LIKE = /^[a-zA-Z0-9][a-zA-Z0-9._-]*(?:#-?[0-9]+|~[0-9]+|@\{[^{}\s]+\})?$/
 
 /** Cheap shape test for search routing; parseSnappish gives the real verdict. */
 export function isSnappishLike(input: string): boolean {

@@ -6,6 +6,7 @@ import {
   useLoaderData,
   useParams,
   useRouteError,
+  useSearchParams,
   type LoaderFunctionArgs,
 } from 'react-router'
 import { artifactQueries } from '@/api/artifacts'
@@ -183,9 +184,20 @@ function ArtifactPage({
   fingerprint: string
 }) {
   const { data: artifact } = useSuspenseQuery(artifactQueries.detail(org, flow, fingerprint))
+  // Kosli's artifact links name one reporting of the fingerprint (`?artifact_id=`).
+  const [searchParams] = useSearchParams()
+  const askedId = searchParams.get('artifact_id')
   return (
     <div className="space-y-6">
       <Breadcrumb org={org} flow={flow} name={artifact.name} />
+      {askedId && artifact.id && askedId !== artifact.id ? (
+        <p role="alert" className="rounded border border-warn bg-warn-soft px-3 py-2 text-sm">
+          The link names artifact id <code className="font-mono break-all">{askedId}</code>; {flow}{' '}
+          reports this fingerprint as <code className="font-mono break-all">{artifact.id}</code>
+          {artifact.trail ? ` on trail ${artifact.trail}` : ''}. Another reporting of the same
+          fingerprint may be meant.
+        </p>
+      ) : null}
       <ArtifactHeader org={org} flow={flow} artifact={artifact} />
       <ComplianceAtStart org={org} flow={flow} artifact={artifact} />
       <LifecycleTimeline org={org} history={artifact.history} />

@@ -5,7 +5,7 @@ import { usePreferences } from '@/components/preferences'
 import { TimeStamp } from '@/components/time-stamp'
 import { useProgressive } from '@/components/use-progressive'
 import { formatCount } from '@/lib/format'
-import { formatDayHeading, formatGap } from '@/lib/time'
+import { formatDayHeading, formatGap, type TimeZoneChoice } from '@/lib/time'
 import { snapshotPath } from '@/lib/app-paths'
 import {
   KIND_LABELS,
@@ -19,6 +19,10 @@ import {
   type TimelineFilter,
   type TimelineKind,
 } from './timeline'
+
+function dayHeading(timestamp: number | null, timeZone: TimeZoneChoice): string {
+  return timestamp === null ? 'Time not reported' : formatDayHeading(timestamp, { timeZone })
+}
 
 const firstScreenful = (days: TimelineDay[]) => firstEntries(days, 60)
 
@@ -177,9 +181,9 @@ export function LifecycleTimeline({
       ) : (
         <div className="space-y-4">
           {days.map((day) => (
-            <section key={day.key} aria-label={formatDayHeading(day.timestamp, { timeZone })}>
+            <section key={day.key} aria-label={dayHeading(day.timestamp, timeZone)}>
               <h3 className="mb-1 text-sm font-semibold text-muted">
-                {formatDayHeading(day.timestamp, { timeZone })}
+                {dayHeading(day.timestamp, timeZone)}
               </h3>
               <ol className="divide-y divide-line rounded border border-line bg-surface">
                 {day.entries.map((entry) => {

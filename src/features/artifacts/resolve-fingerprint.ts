@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query'
+import { artifactQueries } from '@/api/artifacts'
 import { isApiError } from '@/api/client'
 import { searchQueries, type SearchArtifact } from '@/api/search'
 import { artifactPath } from '@/lib/app-paths'
@@ -12,8 +13,10 @@ export const FULL_FINGERPRINT = /^[0-9a-f]{64}$/i
 export const FINGERPRINT_PREFIX = /^[0-9a-f]{5,63}$/i
 
 /**
- * A fingerprint prefix in `flow`, via the org-wide search: matches in other flows are kept apart
- * so the page can point at them instead of claiming nothing exists.
+ * A fingerprint prefix in `flow`. First as the CLI asks (`GET …/{flow}/fingerprint/{prefix}`,
+ * which the server answers for 5–64 hex characters); when the server names no single artifact,
+ * the org-wide search lists the candidates, and matches in other flows are kept apart so the
+ * page can point at them instead of claiming nothing exists.
  */
 export async function resolveFingerprintPrefix(
   queryClient: QueryClient,
@@ -22,6 +25,14 @@ export async function resolveFingerprintPrefix(
   prefix: string,
 ): Promise<FingerprintResolution> {
   const needle = prefix.toLowerCase()
+  try {
+    const artifact = await queryClient.fetchQuery(artifactQueries.detail(org, flow, needle))
+    if (artifact.fingerprint.toLowerCase().startsWith(needle))
+      return { kind: 'one', path: artifactPath(org, flow, artifact.fingerprint) }
+  } catch (error) {
+    // A 4xx is the server's "not one artifact"; anything else is a real failure.
+    if (!isApiError(error) || error.kind !== 'http' || error.status >= 500) throw error
+  }
   let matches: SearchArtifact[]
   try {
     const result = await queryClient.ensureQueryData(searchQueries.sha(org, needle))

@@ -117,10 +117,10 @@ export interface TimelineEntry {
 }
 
 export interface TimelineDay {
-  /** 'YYYY-MM-DD' in the chosen zone. */
+  /** 'YYYY-MM-DD' in the chosen zone; 'undated' for events the server gave no time. */
   key: string
-  /** A timestamp on that day, for the heading. */
-  timestamp: number
+  /** A timestamp on that day, for the heading; null for the undated group. */
+  timestamp: number | null
   entries: TimelineEntry[]
 }
 
@@ -142,7 +142,11 @@ export function buildTimeline(
       kind: timelineKind(event),
       environments: eventEnvironments(event.event),
     }))
-    .sort((a, b) => a.event.timestamp - b.event.timestamp || a.position - b.position)
+    .sort(
+      (a, b) =>
+        (a.event.timestamp ?? Infinity) - (b.event.timestamp ?? Infinity) ||
+        a.position - b.position,
+    )
   const shown = ordered.filter(
     (entry) =>
       (filter.kinds.length === 0 || filter.kinds.includes(entry.kind)) &&
@@ -152,14 +156,13 @@ export function buildTimeline(
   const days: TimelineDay[] = []
   let previous: number | null = null
   for (const entry of shown) {
-    const key = dayKey(entry.event.timestamp, { timeZone })
-    const gap: number | null = previous === null ? null : entry.event.timestamp - previous
-    previous = entry.event.timestamp
-    let day = days.at(-1)
-    if (!day || day.key !== key) {
-      day = { key, timestamp: entry.event.timestamp, entries: [] }
-      days.push(day)
-    }
+    const at = entry.event.timestamp
+    const key = at === null ? 'undated' : dayKey(at, { timeZone })
+    const gap: number | null = previous === null || at === null ? null : at - previous
+    if (at !== null) previous = at
+    const last = days.at(-1)
+    const day = last && last.key === key ? last : { key, timestamp: at, entries: [] }
+    if (day !== last) days.push(day)
     day.entries.push({ ...entry, gap })
   }
   return days

@@ -449,11 +449,16 @@ export function buildEnvironmentContent(
 ): AuditContent {
   const { environment, start, end } = input
   const inRange = input.events
-    .filter((event) => event.reportedAt >= input.from && event.reportedAt <= input.to)
+    .flatMap((event) => {
+      const at = event.reportedAt
+      return at !== null && at >= input.from && at <= input.to ? [{ ...event, reportedAt: at }] : []
+    })
     .sort((a, b) => a.reportedAt - b.reportedAt)
   const reasons: string[] = []
   const nonCompliantSnapshots = new Set(
-    inRange.filter((e) => e.snapshotCompliant === false).map((e) => e.snapshotIndex),
+    inRange.flatMap((e) =>
+      e.snapshotCompliant === false && e.snapshotIndex !== null ? [e.snapshotIndex] : [],
+    ),
   )
   if (nonCompliantSnapshots.size) {
     reasons.push(
@@ -517,10 +522,12 @@ export function buildEnvironmentContent(
             ],
             rows: inRange.map((event) => [
               timed(event.reportedAt),
-              pageCell(
-                `#${event.snapshotIndex}`,
-                snapshotPath(org, environment.name, event.snapshotIndex),
-              ),
+              event.snapshotIndex === null
+                ? cell('no snapshot')
+                : pageCell(
+                    `#${event.snapshotIndex}`,
+                    snapshotPath(org, environment.name, event.snapshotIndex),
+                  ),
               cell(event.artifactName),
               cell(event.description),
               cell(event.flow),

@@ -128,7 +128,7 @@ describe('alignDiff on the real env-diff captures', () => {
         const entries =
           row.kind === 'scaled' || row.kind === 'unchanged' ? [row.from] : [row.from, row.to]
         for (const entry of entries)
-          if (entry) seen[entry.category].push(entry.artifact.fingerprint)
+          if (entry) seen[entry.category].push(entry.artifact.fingerprint ?? entry.artifact.name)
         if (row.kind === 'replaced') {
           expect(row.from?.category).toBe('removed')
           expect(row.to?.category).toBe('added')
@@ -317,8 +317,8 @@ describe('alignDiff edge cases', () => {
     const result = alignDiff(
       diff({
         onlyInTo: [
-          artifact({ name: 'a/web:1', fingerprint: '' }),
-          artifact({ name: 'a/web:2', fingerprint: '' }),
+          artifact({ name: 'a/web:1', fingerprint: null }),
+          artifact({ name: 'a/web:2', fingerprint: null }),
         ],
       }),
     )
@@ -363,7 +363,7 @@ describe('alignDiff edge cases', () => {
     const names = fc.constantFrom('a/web', 'a/nginx', 'b/runner', 'c/saver')
     const anArtifact = fc.record({
       name: fc.tuple(names, fc.constantFrom('1', '2', '3')).map(([n, t]) => `${n}:${t}`),
-      fingerprint: fc.constantFrom('', 'aa', 'bb', 'cc', 'dd', 'ee'),
+      fingerprint: fc.constantFrom(null, 'aa', 'bb', 'cc', 'dd', 'ee'),
       flow: fc.constantFrom(null, 'web-ci', 'runner-ci'),
       instances: fc.option(fc.nat(5), { nil: null }),
     })

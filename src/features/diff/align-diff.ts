@@ -7,12 +7,15 @@ export type DiffCategory = 'added' | 'removed' | 'scaled' | 'unchanged'
 
 /**
  * One artifact as the server listed it in one category. Real data sometimes lists the same
- * fingerprint twice on one side; those entries are merged and counted in `occurrences`.
+ * fingerprint twice on one side (one entry per service running it); those entries share one row
+ * and each is kept, as listed, in `listings`.
  */
 export interface DiffEntry {
   category: DiffCategory
   artifact: DiffArtifact
   occurrences: number
+  /** Every entry the server listed for this fingerprint, in its order. */
+  listings: DiffArtifact[]
   /** Instances on the from side (`removed`, `scaled`, `unchanged`), else null. */
   fromInstances: number | null
   /** Instances on the to side (`added`, `scaled`, `unchanged`), else null. */
@@ -66,8 +69,8 @@ const KIND_ORDER: Record<DiffRowKind, number> = {
 }
 
 function identityKey(artifact: DiffArtifact): string {
-  // An empty fingerprint must not merge unrelated artifacts.
-  return artifact.fingerprint !== '' ? artifact.fingerprint : `name:${artifact.name}`
+  // A missing fingerprint must not merge unrelated artifacts.
+  return artifact.fingerprint ?? `name:${artifact.name}`
 }
 
 function sumInstances(values: Array<number | null>): number | null {
@@ -99,7 +102,16 @@ function toEntries(artifacts: DiffArtifact[], category: DiffCategory): DiffEntry
       fromInstances = sumInstances(group.map((item) => item.fromInstances)) ?? instances
       toInstances = sumInstances(group.map((item) => item.toInstances)) ?? instances
     }
-    return [{ category, artifact, occurrences: group.length, fromInstances, toInstances }]
+    return [
+      {
+        category,
+        artifact,
+        occurrences: group.length,
+        listings: group,
+        fromInstances,
+        toInstances,
+      },
+    ]
   })
 }
 
@@ -113,7 +125,7 @@ export function serviceKey(artifact: DiffArtifact): string {
 function byName(a: DiffEntry, b: DiffEntry): number {
   return (
     compareText(a.artifact.name, b.artifact.name) ||
-    compareText(a.artifact.fingerprint, b.artifact.fingerprint)
+    compareText(a.artifact.fingerprint ?? '', b.artifact.fingerprint ?? '')
   )
 }
 

@@ -249,11 +249,20 @@ describe('diff page', () => {
     expect(screen.queryByRole('table')).not.toBeInTheDocument()
   })
 
-  it('a fingerprint listed twice renders once, marked', async () => {
+  it('a fingerprint listed twice has one row that shows both entries', async () => {
     useApi(() => blueGreenProd)
     renderRoute('/cyber-dojo/diff?from=aws-beta%233548&to=aws-prod%234754')
     expect(await screen.findByText('listed 2×')).toBeVisible()
     expect(screen.getAllByRole('link', { name: 'nginx:fa32058' })).toHaveLength(1)
+    const entries = screen.getByRole('list', { name: 'The 2 entries Kosli lists' })
+    expect(
+      within(entries)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual([
+      expect.stringMatching(/^Entry 1: 1 instance/),
+      expect.stringMatching(/^Entry 2: 1 instance/),
+    ])
     expect(screen.getByText('4 added, 4 removed, 0 scaled, 6 unchanged')).toBeVisible()
     expect(screen.getAllByText('Replaced')).toHaveLength(4)
   })

@@ -311,8 +311,8 @@ function DiffView({
       </p>
       {aligned.duplicates > 0 ? (
         <p className="text-sm text-muted">
-          Kosli listed {pluralise(aligned.duplicates, 'artifact')} more than once on one side; each
-          is shown once, marked “listed N×”, with its instances added up.
+          Kosli lists {pluralise(aligned.duplicates, 'artifact')} more than once on one side; each
+          has one row, marked “listed N×”, with every entry as Kosli lists it.
         </p>
       ) : null}
       {!aligned.empty && (fromCount === 0 || toCount === 0) ? (

@@ -3,6 +3,8 @@ import { SafeLink } from '@/components/safe-link'
 import { ShortId } from '@/components/short-id'
 import { TimeStamp } from '@/components/time-stamp'
 import type { DiffEntry, DiffRow, DiffRowKind } from './align-diff'
+import type { DiffArtifact } from '@/api/diff'
+import { pluralise } from '@/lib/format'
 import { artifactPath, flowPath } from '@/lib/app-paths'
 
 const LOOK: Record<DiffRowKind, { icon: string; label: string; className: string }> = {
@@ -66,7 +68,7 @@ function EntryCard({ entry, side, org }: { entry: DiffEntry; side: 'from' | 'to'
         {entry.occurrences > 1 ? (
           <span
             className="ml-2 rounded border border-warn/40 bg-warn-soft px-1 text-xs text-warn"
-            title={`Kosli listed this fingerprint ${entry.occurrences} times on this side; it is shown once with the instances added up`}
+            title={`Kosli lists this fingerprint ${entry.occurrences} times on this side; each entry is below`}
           >
             listed {entry.occurrences}×
           </span>
@@ -104,14 +106,43 @@ function EntryCard({ entry, side, org }: { entry: DiffEntry; side: 'from' | 'to'
         </dd>
         <dt className="text-muted">Instances</dt>
         <dd>{instancesText(entry, side)}</dd>
-        {artifact.pods.length ? (
+        {artifact.pods.length && entry.listings.length < 2 ? (
           <>
             <dt className="text-muted">Pods</dt>
             <dd className="break-all">{artifact.pods.join(', ')}</dd>
           </>
         ) : null}
       </dl>
+      {entry.listings.length > 1 ? <Listings listings={entry.listings} /> : null}
     </div>
+  )
+}
+
+/** The entries the server listed for one fingerprint, each with its own instances and pods. */
+function Listings({ listings }: { listings: ReadonlyArray<DiffArtifact> }) {
+  return (
+    <ol
+      aria-label={`The ${listings.length} entries Kosli lists`}
+      className="mt-2 space-y-1 border-l-2 border-warn/60 pl-2 text-sm"
+    >
+      {listings.map((listing, position) => (
+        <li key={position}>
+          <span className="text-muted">Entry {position + 1}: </span>
+          {listing.instances === null
+            ? 'instances unknown'
+            : pluralise(listing.instances, 'instance')}
+          {listing.pods.length ? (
+            <span className="break-all"> · pods {listing.pods.join(', ')}</span>
+          ) : null}
+          {listing.mostRecentStart !== null ? (
+            <>
+              {' · started '}
+              <TimeStamp value={listing.mostRecentStart} variant="absolute" />
+            </>
+          ) : null}
+        </li>
+      ))}
+    </ol>
   )
 }
 

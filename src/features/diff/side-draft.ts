@@ -31,6 +31,7 @@ export function draftFor(snappish: Snappish | null, resolvedIndex: number | null
     case 'time':
       return { ...base, mode: 'time', time: snappish.at }
     case 'relative':
+    case 'fromEnd':
     case 'ago':
       return resolvedIndex === null
         ? base

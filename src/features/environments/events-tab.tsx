@@ -39,7 +39,7 @@ const EVENT_LOOK: Record<string, string> = {
 }
 
 const EXPORT_COLUMNS: ReadonlyArray<ExportColumn<EnvironmentEvent>> = [
-  { header: 'snapshot', value: (event) => event.snapshotIndex },
+  { header: 'snapshot', value: (event) => event.snapshotIndex ?? '' },
   { header: 'type', value: (event) => event.type },
   { header: 'description', value: (event) => event.description },
   { header: 'artifact', value: (event) => event.artifactName },
@@ -172,12 +172,16 @@ export function EventsTab({ org, env }: { org: string; env: string }) {
               className="align-top"
             >
               <th scope="row" className="px-3 py-2 font-normal">
-                <Link
-                  to={snapshotPath(org, env, event.snapshotIndex)}
-                  className="font-mono text-accent hover:underline"
-                >
-                  #{event.snapshotIndex}
-                </Link>
+                {event.snapshotIndex === null ? (
+                  <span className="text-muted">no snapshot</span>
+                ) : (
+                  <Link
+                    to={snapshotPath(org, env, event.snapshotIndex)}
+                    className="font-mono text-accent hover:underline"
+                  >
+                    #{event.snapshotIndex}
+                  </Link>
+                )}
               </th>
               <td className="px-3 py-2">
                 <span className="font-medium whitespace-nowrap">
@@ -215,7 +219,7 @@ export function EventsTab({ org, env }: { org: string; env: string }) {
                 )}
               </td>
               <td className="px-3 py-2">
-                {event.fingerprint ? (
+                {event.fingerprint && event.snapshotIndex !== null ? (
                   <ComplianceWhy
                     value={event.artifactCompliant}
                     subject={`${shortArtifactName(event.artifactName) || 'the artifact'} in ${env}#${event.snapshotIndex}`}

@@ -24,6 +24,8 @@ export function changesBySnapshot(
 ): Map<number, SnapshotChanges> {
   const bySnapshot = new Map<number, SnapshotChanges>()
   for (const event of events) {
+    // An event the server could not place in a snapshot belongs to no row.
+    if (event.snapshotIndex === null) continue
     let changes = bySnapshot.get(event.snapshotIndex)
     if (changes === undefined) {
       changes = { started: [], stopped: [], scaled: [], other: [] }

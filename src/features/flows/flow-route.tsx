@@ -1,7 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
+import { useEffect, useRef } from 'react'
 import {
   Link,
+  useLocation,
   useParams,
   useRouteError,
   useSearchParams,
@@ -21,7 +23,7 @@ import { ShortId } from '@/components/short-id'
 import { Skeleton } from '@/components/skeleton'
 import { TimeStamp } from '@/components/time-stamp'
 import { Table } from '@/components/table'
-import { artifactPath, flowsPath, trailPath } from '@/lib/app-paths'
+import { TRAILS_SECTION_ID, artifactPath, flowsPath, trailPath } from '@/lib/app-paths'
 import { ArtifactComplianceWhy } from '@/features/compliance/artifact-why'
 import { FlowComplianceWhy, RECENT_TRAILS } from '@/features/compliance/flow-why'
 import { TrailComplianceWhy } from '@/features/compliance/trail-why'
@@ -248,8 +250,20 @@ function ArtifactsSection({ org, flow }: { org: string; flow: string }) {
 
 function TrailsSection({ org, flow }: { org: string; flow: string }) {
   const trails = useQuery(trailQueries.flowList(org, flow, 1, TRAILS_PER_PAGE))
+  const section = useRef<HTMLElement>(null)
+  const { hash } = useLocation()
+  const opened = hash === `#${TRAILS_SECTION_ID}`
+  // Opened at the trails (Kosli's trail-list link): bring them into view once they are drawn.
+  useEffect(() => {
+    if (opened && !trails.isPending) section.current?.scrollIntoView?.({ block: 'start' })
+  }, [opened, trails.isPending])
   return (
-    <section aria-labelledby="trails-heading" className="space-y-2">
+    <section
+      ref={section}
+      id={TRAILS_SECTION_ID}
+      aria-labelledby="trails-heading"
+      className="scroll-mt-4 space-y-2"
+    >
       <h2 id="trails-heading" className="text-lg font-semibold">
         Trails
       </h2>

@@ -229,7 +229,7 @@ describe('classifyQuery: Kosli links', () => {
   it.each([
     ['https://example.com/cyber-dojo/flows', 'Only Kosli web-app links'],
     ['https://app.kosli.com/', 'does not name an organization page'],
-    ['https://app.kosli.com/api/v2/flows/x', 'does not name an organization page'],
+    ['https://app.kosli.com/api/v2/policies/x', 'does not name an organization page'],
     ['https://', 'is not a valid link'],
   ])('refuses %s', (input, reason) => {
     expect(classifyQuery(input, noLists).description).toContain(reason)
@@ -402,5 +402,44 @@ describe('classifyQuery: properties', () => {
         )
       }),
     )
+  })
+})
+
+describe('classifyQuery: every Kosli API link opens its page', () => {
+  const API = 'https://app.kosli.com/api/v2'
+  it.each([
+    [`${API}/flows/cyber-dojo`, '/cyber-dojo/flows'],
+    [`${API}/flows/cyber-dojo/runner-ci`, '/cyber-dojo/flows/runner-ci'],
+    [`${API}/artifacts/cyber-dojo/runner-ci`, '/cyber-dojo/flows/runner-ci'],
+    [`${API}/artifacts/cyber-dojo?flow_name=runner-ci`, '/cyber-dojo/flows/runner-ci'],
+    [
+      `${API}/artifacts/cyber-dojo/runner/commit_sha/16d9990`,
+      '/cyber-dojo/search?q=runner%3A16d9990',
+    ],
+    [`${API}/trails/cyber-dojo/runner-ci/85cac88`, '/cyber-dojo/flows/runner-ci/trails/85cac88'],
+    [`${API}/trails/cyber-dojo/runner-ci`, '/cyber-dojo/flows/runner-ci#trails'],
+    [
+      `${API}/attestations/cyber-dojo/runner-ci/trail/85cac88/snyk`,
+      '/cyber-dojo/flows/runner-ci/trails/85cac88',
+    ],
+    [`${API}/environments/cyber-dojo`, '/cyber-dojo/environments'],
+    [`${API}/environments/cyber-dojo/aws-prod`, '/cyber-dojo/environments/aws-prod'],
+    [`${API}/environments/cyber-dojo/aws-prod/events`, '/cyber-dojo/environments/aws-prod/events'],
+    [`${API}/snapshots/cyber-dojo/aws-prod`, '/cyber-dojo/environments/aws-prod/snapshots'],
+    [`${API}/snapshots/cyber-dojo/aws-prod/@{now}`, '/cyber-dojo/search?q=aws-prod%40%7Bnow%7D'],
+    [
+      `${API}/snapshots/cyber-dojo/aws-prod/%40%7Bnow%7D`,
+      '/cyber-dojo/search?q=aws-prod%40%7Bnow%7D',
+    ],
+    [`${API}/snapshots/cyber-dojo/aws-prod/-1`, '/cyber-dojo/search?q=aws-prod%23-1'],
+    [`${API}/snapshots/cyber-dojo/aws-prod/~2`, '/cyber-dojo/search?q=aws-prod%7E2'],
+    [
+      `${API}/env-diff/cyber-dojo?snappish1=aws-prod%2364&snappish2=aws-prod%2365`,
+      '/cyber-dojo/diff?from=aws-prod%2364&to=aws-prod%2365',
+    ],
+    [`${API}/search/cyber-dojo/sha/16d9990`, '/cyber-dojo/search?q=16d9990'],
+    ['/api/v2/environments/cyber-dojo/aws-prod', '/cyber-dojo/environments/aws-prod'],
+  ])('%s opens %s', (input, path) => {
+    expect(classifyQuery(input, noLists)).toMatchObject({ kind: 'url', path })
   })
 })

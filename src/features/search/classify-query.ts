@@ -1,7 +1,18 @@
 import { isHexPrefix, parseArtifactExpression } from '@/lib/artifact-expression'
 import { parseImageReference } from '@/lib/image-reference'
 import { formatSnappish, parseSnappish, parseSnappishPair, type Snappish } from '@/lib/snappish'
-import { artifactPath, diffPath, environmentPath, flowPath, snapshotPath } from '@/lib/app-paths'
+import {
+  artifactPath,
+  diffPath,
+  environmentPath,
+  environmentsPath,
+  flowPath,
+  flowsPath,
+  flowTrailsPath,
+  searchPath,
+  snapshotPath,
+  trailPath,
+} from '@/lib/app-paths'
 
 export type NameType = 'flow' | 'environment'
 
@@ -76,6 +87,8 @@ export function classifyQuery(input: unknown, context: ClassifyContext): QueryIn
   if (text === '') return { kind: 'empty', description: 'Type something to search' }
 
   if (/^https?:\/\//i.test(text)) return classifyUrl(text)
+  // An API path copied without its host.
+  if (text.startsWith('/api/v2/')) return classifyUrl(`https://app.kosli.com${text}`)
 
   const spaced = /\s/.test(text)
   if (spaced || text.includes('..')) {
@@ -157,10 +170,17 @@ export function describeSnapshot(org: string, snappish: Snappish): QueryIntent {
             ...base,
             description: `Open the snapshot of ${env} ${snappish.back} before the latest`,
           }
+    case 'fromEnd':
+      return snappish.position === 1
+        ? { ...base, description: `Open the latest snapshot of ${env}` }
+        : {
+            ...base,
+            description: `Open the snapshot of ${env} ${snappish.position - 1} before the latest`,
+          }
     case 'time':
       return {
         ...base,
-        description: `Open the snapshot of ${env} current at ${snappish.at.replace('T', ' ')} UTC`,
+        description: `Open the snapshot of ${env} current at ${snappish.at.replace('T', ' ').replace(/Z$/, '')} UTC`,
       }
     case 'ago':
       return {
@@ -234,7 +254,7 @@ function classifyUrl(text: string): QueryIntent {
   }
   // Empty segments are dropped so a link can never become a protocol-relative `//host` path.
   const segments = url.pathname.split('/').filter((segment) => segment !== '')
-  const apiPath = apiLinkPath(segments)
+  const apiPath = apiLinkPath(segments, url.searchParams)
   if (apiPath !== undefined) {
     return { kind: 'url', path: apiPath, description: `Open ${apiPath}` }
   }
@@ -245,16 +265,60 @@ function classifyUrl(text: string): QueryIntent {
   return { kind: 'url', path, description: `Open this Kosli page in Shiplog: ${clip(path)}` }
 }
 
-/** API self links (`/api/v2/artifacts|snapshots/...`) name pages too. */
-function apiLinkPath(segments: string[]): string | undefined {
+/** API links (`/api/v2/{resource}/{org}/...`) name pages too: each opens the page showing it. */
+function apiLinkPath(segments: string[], query: URLSearchParams): string | undefined {
   if (segments[0] !== 'api' || segments[1] !== 'v2') return undefined
   const [, , resource, org, a, b, c] = segments.map((segment) => safeDecode(segment))
-  if (!org || !a) return undefined
-  if (resource === 'artifacts' && b === 'fingerprint' && c) return artifactPath(org, a, c)
-  if (resource === 'snapshots' && b && /^[0-9]+$/.test(b)) {
-    return snapshotPath(org, a, Number(b))
+  if (!org) return undefined
+  switch (resource) {
+    case 'flows':
+      return a ? flowPath(org, a) : flowsPath(org)
+    case 'artifacts': {
+      const flow = a ?? query.get('flow_name')
+      if (!flow) return undefined
+      if (b === 'fingerprint' && c) return artifactPath(org, flow, c)
+      if (b === 'commit_sha' && c) return searchPath(org, `${flow}:${c}`)
+      return b === undefined ? flowPath(org, flow) : undefined
+    }
+    case 'trails':
+    case 'attestations': {
+      const flow = a ?? query.get('flow')
+      if (!flow) return undefined
+      const trail = resource === 'trails' ? b : b === 'trail' ? c : undefined
+      if (trail) return trailPath(org, flow, trail)
+      return b === undefined ? flowTrailsPath(org, flow) : undefined
+    }
+    case 'environments':
+      if (!a) return environmentsPath(org)
+      if (b === undefined) return environmentPath(org, a)
+      return b === 'events' ? environmentPath(org, a, 'events') : undefined
+    case 'snapshots':
+      if (!a) return undefined
+      if (b === undefined) return environmentPath(org, a, 'snapshots')
+      return snapshotLinkPath(org, a, b)
+    case 'env-diff': {
+      const from = query.get('snappish1')
+      const to = query.get('snappish2')
+      return from && to ? diffPath(org, from, to) : undefined
+    }
+    case 'search':
+      return a === 'sha' && b ? searchPath(org, b) : undefined
+    default:
+      return undefined
   }
-  return undefined
+}
+
+/** `GET /snapshots/{org}/{env}/{expression}`: a number is its page; other forms resolve in search. */
+function snapshotLinkPath(org: string, env: string, expression: string): string | undefined {
+  if (/^[1-9][0-9]*$/.test(expression)) return snapshotPath(org, env, Number(expression))
+  const text = /^-[0-9]+$/.test(expression)
+    ? `${env}#${expression}`
+    : /^[#~@]/.test(expression)
+      ? `${env}${expression}`
+      : undefined
+  if (text === undefined) return undefined
+  const parsed = parseSnappish(text)
+  return parsed.ok ? searchPath(org, formatSnappish(parsed.value)) : undefined
 }
 
 function safeDecode(segment: string): string {

@@ -12,6 +12,8 @@ export interface SnapshotParams {
   dir: SortDirection
   /** Also list artifacts that exited in this snapshot. */
   exited: boolean
+  /** An artifact to highlight and scroll to (Kosli's `?fingerprint=`), or ''. */
+  fingerprint: string
 }
 
 export const NO_PROVENANCE_FILTER = '-'
@@ -23,6 +25,7 @@ export const DEFAULT_SNAPSHOT_PARAMS: SnapshotParams = {
   sort: 'name',
   dir: 'asc',
   exited: false,
+  fingerprint: '',
 }
 
 const SORTS: ReadonlyArray<SnapshotSort> = ['name', 'flow', 'compliance', 'since', 'replicas']
@@ -43,6 +46,7 @@ export function parseSnapshotParams(search: URLSearchParams): SnapshotParams {
     sort: oneOf(search.get('sort'), SORTS, 'name'),
     dir: search.get('dir') === 'desc' ? 'desc' : 'asc',
     exited: search.get('exited') === 'show',
+    fingerprint: search.get('fingerprint')?.toLowerCase() ?? '',
   }
 }
 
@@ -55,5 +59,6 @@ export function snapshotSearch(params: SnapshotParams): URLSearchParams {
   if (params.sort !== 'name') search.set('sort', params.sort)
   if (params.dir !== 'asc') search.set('dir', params.dir)
   if (params.exited) search.set('exited', 'show')
+  if (params.fingerprint) search.set('fingerprint', params.fingerprint)
   return search
 }

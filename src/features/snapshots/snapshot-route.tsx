@@ -237,6 +237,14 @@ function SnapshotPage({
             exportName={`${org}-${env}-${index}`}
             shownRows={shownRows}
           />
+          {params.fingerprint &&
+          !rows.some((row) => row.artifact.fingerprint === params.fingerprint) ? (
+            <p role="alert" className="rounded border border-warn bg-warn-soft px-3 py-2 text-sm">
+              The link asks for artifact{' '}
+              <code className="font-mono break-all">{params.fingerprint}</code>, which {expression}{' '}
+              does not list.
+            </p>
+          ) : null}
           <p role="status" className={`text-sm text-muted ${stale ? 'opacity-60' : ''}`}>
             Showing {pluralise(shownRows.length, 'artifact')} of {count.format(rows.length)}
             {!params.exited && exited > 0 ? ` (${exited} exited hidden)` : ''}
@@ -252,6 +260,7 @@ function SnapshotPage({
                 where={expression}
                 items={items}
                 caption={`Artifacts in ${expression}`}
+                highlight={params.fingerprint}
                 virtualise={rows.length > VIRTUALISE_ABOVE}
               />
             </div>

@@ -173,6 +173,7 @@ describe('snapshot search params', () => {
       sort: 'since',
       dir: 'desc',
       exited: true,
+      fingerprint: 'abcde',
     } as const
     expect(parseSnapshotParams(snapshotSearch(params))).toEqual(params)
     expect(snapshotSearch(DEFAULT_SNAPSHOT_PARAMS).toString()).toBe('')

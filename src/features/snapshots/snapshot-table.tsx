@@ -2,6 +2,7 @@ import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual'
 import {
   memo,
   useCallback,
+  useEffect,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -78,6 +79,7 @@ const ArtifactRow = memo(function ArtifactRow({
   position,
   rowIndex,
   open,
+  highlighted,
   onToggle,
 }: {
   org: string
@@ -88,6 +90,8 @@ const ArtifactRow = memo(function ArtifactRow({
   position: number
   rowIndex: number | undefined
   open: boolean
+  /** The artifact a link asked for (`?fingerprint=`). */
+  highlighted: boolean
   /** Called with the row's fingerprint; stable across renders. */
   onToggle: (fingerprint: string) => void
 }) {
@@ -95,7 +99,12 @@ const ArtifactRow = memo(function ArtifactRow({
   const detailsId = `${rowId(artifact.fingerprint, position)}-details`
   return (
     <>
-      <tr aria-rowindex={rowIndex} className={rowClass(artifact.exited, grouped)}>
+      <tr
+        aria-rowindex={rowIndex}
+        aria-current={highlighted ? 'true' : undefined}
+        data-highlighted={highlighted ? '' : undefined}
+        className={`${rowClass(artifact.exited, grouped)} ${highlighted ? 'bg-warn-soft outline-2 -outline-offset-2 outline-warn' : ''}`}
+      >
         <td className={`px-3 py-2 ${groupEdge(grouped)}`}>
           <ShortId value={artifact.gitCommit} kind="commit" href={artifact.commitUrl} />
         </td>
@@ -314,6 +323,7 @@ export function SnapshotTable({
   where,
   items,
   caption,
+  highlight = '',
   virtualise = items.length > VIRTUALISE_ABOVE,
 }: {
   org: string
@@ -321,6 +331,8 @@ export function SnapshotTable({
   where: string
   items: ReadonlyArray<DisplayItem>
   caption: string
+  /** A fingerprint to highlight and scroll to once, or ''. */
+  highlight?: string
   /**
    * Render only what is on screen. Decide it from the whole snapshot, not the filtered rows, so
    * the table does not switch kind (and redraw every row) while someone types a filter.
@@ -340,6 +352,22 @@ export function SnapshotTable({
   )
 
   const keys = useMemo(() => displayItemKeys(items), [items])
+  const highlightIndex = useMemo(
+    () =>
+      highlight === ''
+        ? -1
+        : items.findIndex(
+            (item) => item.kind === 'row' && item.row.artifact.fingerprint === highlight,
+          ),
+    [items, highlight],
+  )
+  const box = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (virtualise || highlightIndex === -1) return
+    box.current
+      ?.querySelector<HTMLElement>('[data-highlighted]')
+      ?.scrollIntoView?.({ block: 'center' })
+  }, [virtualise, highlightIndex])
   const renderItem = (
     item: DisplayItem,
     position: number,
@@ -361,13 +389,14 @@ export function SnapshotTable({
         position={position}
         rowIndex={rowIndex}
         open={open.has(item.row.artifact.fingerprint)}
+        highlighted={highlight !== '' && item.row.artifact.fingerprint === highlight}
         onToggle={toggle}
       />
     )
 
   if (!virtualise) {
     return (
-      <div className="overflow-x-auto rounded border border-line bg-surface">
+      <div ref={box} className="overflow-x-auto rounded border border-line bg-surface">
         <table className="w-full min-w-[64rem] table-fixed text-sm">
           <caption className="sr-only">{caption}</caption>
           <ColumnWidths />
@@ -381,7 +410,15 @@ export function SnapshotTable({
       </div>
     )
   }
-  return <VirtualTable items={items} keys={keys} caption={caption} renderItem={renderItem} />
+  return (
+    <VirtualTable
+      items={items}
+      keys={keys}
+      caption={caption}
+      renderItem={renderItem}
+      scrollTo={highlightIndex}
+    />
+  )
 }
 
 function VirtualTable({
@@ -389,10 +426,13 @@ function VirtualTable({
   keys,
   caption,
   renderItem,
+  scrollTo,
 }: {
   items: ReadonlyArray<DisplayItem>
   keys: ReadonlyArray<string>
   caption: string
+  /** An item to bring into view, or -1. */
+  scrollTo: number
   /** `skimHeight`: draw a closed row as a `SkimRow` of this height. */
   renderItem: (
     item: DisplayItem,
@@ -451,6 +491,11 @@ function VirtualTable({
     }
     if (next.row !== typical.row || next.group !== typical.group) setTypical(next)
   }, [items, typical])
+  useEffect(() => {
+    if (scrollTo === -1) return
+    virtualizer.scrollToIndex(scrollTo, { align: 'center' })
+    scrollRef.current?.scrollIntoView?.({ block: 'nearest' })
+  }, [scrollTo, virtualizer])
   const virtualItems = virtualizer.getVirtualItems()
   const before = virtualItems[0]?.start ?? 0
   const after = virtualizer.getTotalSize() - (virtualItems.at(-1)?.end ?? 0)

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest'
+import { get, getJson } from '../test/api'
+import type { Artifact } from '../test/api'
+
+/** The mock answers as the real server does where the CLI relies on it. */
+
+const FP = '9af401c4350b21e3f1df17d6ad808da43d9646e75b6da902cc7c492bcfb9c625'
+
+describe('GET …/fingerprint/{prefix}', () => {
+  it('answers a unique prefix of 5 or more hex characters with the artifact', async () => {
+    const art = await getJson<Artifact>(`artifacts/cyber-dojo/runner/fingerprint/${FP.slice(0, 8)}`)
+    expect(art.fingerprint).toBe(FP)
+    const upper = await getJson<Artifact>(
+      `artifacts/cyber-dojo/runner/fingerprint/${FP.slice(0, 12).toUpperCase()}`,
+    )
+    expect(upper.fingerprint).toBe(FP)
+  })
+
+  it('refuses fewer than 5 or non-hex characters', async () => {
+    expect((await get(`artifacts/cyber-dojo/runner/fingerprint/${FP.slice(0, 4)}`)).status).toBe(
+      400,
+    )
+    expect((await get('artifacts/cyber-dojo/runner/fingerprint/zzzzzz')).status).toBe(400)
+  })
+})
+
+describe('interval=A..B: an omitted side is NOW, on snapshots and on events alike', () => {
+  it.each(['..5', '5..', '5'])('%s', async (interval) => {
+    const snapshots = await getJson<Array<{ index: number }>>(
+      `snapshots/cyber-dojo/aws-prod?interval=${interval}&per_page=100`,
+    )
+    const response = await get(
+      `environments/cyber-dojo/aws-prod/events?interval=${interval}&per_page=100`,
+    )
+    const events = (await response.json()) as Array<{ snapshot_index: number }>
+    const latest = (await getJson<{ index: number }>('snapshots/cyber-dojo/aws-prod/-1')).index
+    const lo = interval.startsWith('..') ? latest : 5
+    const hi = interval.startsWith('..') ? 5 : latest
+    for (const { index } of snapshots) expect(index >= lo && index <= hi).toBe(true)
+    for (const event of events)
+      expect(event.snapshot_index >= lo && event.snapshot_index <= hi).toBe(true)
+    if (interval.startsWith('..')) {
+      expect(snapshots).toEqual([])
+      expect(events).toEqual([])
+    }
+  })
+})
+
+describe('an artifact reported by several flows answers under each', () => {
+  it('every flow a captured aws-prod entry lists serves the artifact and its trail', async () => {
+    const snapshot = await getJson<{
+      artifacts: Array<{
+        fingerprint: string
+        flows: Array<{ flow_name: string; trail_name: string }>
+      }>
+    }>('snapshots/cyber-dojo/aws-prod/-1')
+    const entry = snapshot.artifacts.find((artifact) => artifact.flows.length === 4)
+    if (!entry) throw new Error('no aws-prod entry lists four flows')
+    for (const { flow_name: flow, trail_name: trail } of entry.flows) {
+      const art = await getJson<Artifact & { trail_name: string }>(
+        `artifacts/cyber-dojo/${flow}/fingerprint/${entry.fingerprint}`,
+      )
+      expect(art.flow_name).toBe(flow)
+      expect(art.trail_name).toBe(trail)
+      const body = await getJson<{
+        name: string
+        events: Array<{ artifact_fingerprint?: string }>
+      }>(`trails/cyber-dojo/${flow}/${trail}`)
+      expect(body.name).toBe(trail)
+      expect(body.events.some((event) => event.artifact_fingerprint === entry.fingerprint)).toBe(
+        true,
+      )
+      const list = await getJson<Array<{ fingerprint: string }>>(
+        `artifacts/cyber-dojo?flow_name=${flow}&per_page=100`,
+      )
+      expect(list.map((item) => item.fingerprint)).toContain(entry.fingerprint)
+    }
+    const search = await getJson<{ artifacts: Array<{ flow: string }> }>(
+      `search/cyber-dojo/sha/${entry.fingerprint}`,
+    )
+    expect(search.artifacts.map((item) => item.flow).sort()).toEqual(
+      entry.flows.map((flow) => flow.flow_name).sort(),
+    )
+  })
+})
