@@ -11,6 +11,8 @@ export interface DiffSearch {
   from: DiffSide
   to: DiffSide
   showUnchanged: boolean
+  /** Only this flow's artifacts; '' for all of them. */
+  flow: string
 }
 
 function side(value: string | null): DiffSide {
@@ -21,12 +23,13 @@ function side(value: string | null): DiffSide {
     : { state: 'invalid', text: value, error: parsed.error }
 }
 
-/** `?from=&to=&unchanged=show`; anything unexpected falls back (never throws). */
+/** `?from=&to=&unchanged=show&flow=`; anything unexpected falls back (never throws). */
 export function parseDiffSearch(params: URLSearchParams): DiffSearch {
   return {
     from: side(params.get('from')),
     to: side(params.get('to')),
     showUnchanged: params.get('unchanged') === 'show',
+    flow: (params.get('flow') ?? '').trim(),
   }
 }
 
@@ -42,17 +45,27 @@ export function diffSearchString(
   from: Snappish | string,
   to: Snappish | string,
   showUnchanged = false,
+  flow = '',
 ): string {
   const params = new URLSearchParams()
   params.set('from', typeof from === 'string' ? from : formatSnappish(from))
   params.set('to', typeof to === 'string' ? to : formatSnappish(to))
   if (showUnchanged) params.set('unchanged', 'show')
+  if (flow) params.set('flow', flow)
   return `?${params.toString()}`
 }
 
-/** The diff page for a pair, for links from other pages ("diff with previous"). */
-export function diffPath(org: string, from: Snappish | string, to: Snappish | string): string {
-  return `/${encodeURIComponent(org)}/diff${diffSearchString(from, to)}`
+/**
+ * The diff page for a pair, for links from other pages ("diff with previous"); with `flow`,
+ * only that flow's artifacts.
+ */
+export function diffPath(
+  org: string,
+  from: Snappish | string,
+  to: Snappish | string,
+  flow = '',
+): string {
+  return `/${encodeURIComponent(org)}/diff${diffSearchString(from, to, false, flow)}`
 }
 
 export interface NumberedSnapshot {
