@@ -46,7 +46,10 @@ export function AppLayout() {
       <PageProgress busy={busy} />
       <header className="border-b border-line bg-surface">
         <div className="mx-auto flex min-h-[46px] max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
-          <NavLink to={`${base}/flows`} className="flex items-center gap-2 text-base font-semibold">
+          <NavLink
+            to={`${base}/overview`}
+            className="flex items-center gap-2 text-base font-semibold"
+          >
             <img src="/favicon.svg" alt="" width={22} height={22} />
             Shiplog
           </NavLink>
@@ -65,6 +68,9 @@ export function AppLayout() {
             </span>
           ) : null}
           <nav aria-label="Main" className="flex items-center gap-1">
+            <NavLink to={`${base}/overview`} className={navClass}>
+              Overview
+            </NavLink>
             <NavLink to={`${base}/flows`} className={navClass}>
               Flows
             </NavLink>

@@ -29,6 +29,12 @@ const SNAPSHOT_INDEX = /^[1-9]\d{0,9}$/
 
 export const ROUTE_HINTS: ReadonlyArray<RouteHint> = [
   {
+    pattern: 'overview',
+    module: 'src/features/overview/overview-route.tsx',
+    // The columns' snapshots depend on this list, so only it can start early.
+    api: ({ org = '' }) => [apiPath('environments', org)],
+  },
+  {
     pattern: 'flows',
     module: 'src/features/flows/flows-route.tsx',
     api: ({ org = '' }) => [apiPath('flows', org)],

@@ -15,7 +15,7 @@ export function createRoutes(queryClient: QueryClient, defaultOrg: string): Rout
       HydrateFallback: RouteFallback,
       ErrorBoundary: RouteErrorBoundary,
       children: [
-        { index: true, loader: () => redirect(`/${encodeURIComponent(defaultOrg)}/flows`) },
+        { index: true, loader: () => redirect(`/${encodeURIComponent(defaultOrg)}/overview`) },
         {
           path: ':org',
           Component: AppLayout,
@@ -27,7 +27,11 @@ export function createRoutes(queryClient: QueryClient, defaultOrg: string): Rout
                 {
                   index: true,
                   loader: ({ params }) =>
-                    redirect(`/${encodeURIComponent(params.org ?? defaultOrg)}/flows`),
+                    redirect(`/${encodeURIComponent(params.org ?? defaultOrg)}/overview`),
+                },
+                {
+                  path: 'overview',
+                  lazy: lazy(() => import('@/features/overview/overview-route')),
                 },
                 { path: 'flows', lazy: lazy(() => import('@/features/flows/flows-route')) },
                 { path: 'flows/:flow', lazy: lazy(() => import('@/features/flows/flow-route')) },
