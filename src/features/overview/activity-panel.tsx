@@ -26,7 +26,7 @@ const RANGE_LABEL: Record<ActivityRange, string> = {
   '30d': '30 days',
 }
 
-const FIRST_SHOWN = 100
+const FIRST_SHOWN = 25
 
 /**
  * The latest changes across the environments, from each one's log, merged newest first and
@@ -166,8 +166,8 @@ export function ActivityPanel({
                     >
                       <TimeStamp
                         value={entry.reportedAt}
-                        variant="relative"
-                        className="w-28 text-muted"
+                        variant="absolute"
+                        className="w-60 text-muted"
                       />
                       <span className="w-24 font-medium">
                         <span aria-hidden="true">{look.icon} </span>
@@ -177,7 +177,7 @@ export function ActivityPanel({
                         {entry.flow && entry.fingerprint ? (
                           <Link
                             to={artifactPath(org, entry.flow, entry.fingerprint)}
-                            className="text-accent underline-offset-2 hover:underline"
+                            className="text-accent underline underline-offset-2"
                             title={entry.artifactName}
                           >
                             {serviceName(entry.artifactName) || entry.artifactName}

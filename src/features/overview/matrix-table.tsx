@@ -9,7 +9,7 @@ type Item = { kind: 'row'; row: MatrixRow } | { kind: 'group'; label: string; co
 
 /** Up to this many rows are drawn plainly; more are virtualised. */
 const VIRTUALISE_ABOVE = 150
-const FIRST_WIDTH = 14 // rem
+const FIRST_MIN_WIDTH = 8 // rem
 const COLUMN_WIDTH = 13 // rem
 
 function flowHref(org: string, flow: string) {
@@ -48,7 +48,7 @@ export function MatrixTable({
   }, [rows])
   const scrollRef = useRef<HTMLDivElement>(null)
   const span = columns.length + 1
-  const minWidth = `${FIRST_WIDTH + COLUMN_WIDTH * columns.length}rem`
+  const minWidth = `${FIRST_MIN_WIDTH + COLUMN_WIDTH * columns.length}rem`
   const renderItem: RenderItem = (item, index, measure) => {
     if (item.kind === 'group') {
       return (
@@ -126,7 +126,8 @@ export function MatrixTable({
           What runs where: one row per flow, one column per environment
         </caption>
         <colgroup>
-          <col style={{ width: `${FIRST_WIDTH}rem` }} />
+          {/* Narrow screens keep more of the first environment beside the flow names. */}
+          <col className="w-32 md:w-56" />
           {columns.map((column) => (
             <col key={column.name} style={{ width: `${COLUMN_WIDTH}rem` }} />
           ))}

@@ -159,7 +159,10 @@ export function Component() {
           What runs where: {pluralise(flowRows, 'flow')} across{' '}
           {pluralise(columns.length, 'environment')}
           {matrix.settled ? '' : ' (loading…)'}.{' '}
-          <Link to={`/${encodeURIComponent(org)}/flows`} className="text-accent hover:underline">
+          <Link
+            to={`/${encodeURIComponent(org)}/flows`}
+            className="text-accent underline underline-offset-2"
+          >
             All flows
           </Link>
         </p>
