@@ -40,7 +40,7 @@ async function main() {
   const router = createAppRouter(queryClient, config.defaultOrg)
   createRoot(root).render(
     <StrictMode>
-      <App queryClient={queryClient} router={router} />
+      <App queryClient={queryClient} router={router} config={config} />
     </StrictMode>,
   )
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod/mini'
+import { errorReason, type ApiErrorReason } from './error-reason'
 
 /** What went wrong, in terms a page can act on. */
 export type ApiErrorKind = 'http' | 'network' | 'timeout' | 'invalid-response'
@@ -9,6 +10,8 @@ export class ApiError extends Error {
   readonly endpoint: string
   /** From `Retry-After` on a 429 or 503, in milliseconds. */
   readonly retryAfterMs: number | undefined
+  /** What the failure means for the page, so pages never re-read the server's wording. */
+  readonly reason: ApiErrorReason
 
   constructor(options: {
     message: string
@@ -23,6 +26,7 @@ export class ApiError extends Error {
     this.kind = options.kind
     this.endpoint = options.endpoint
     this.retryAfterMs = options.retryAfterMs
+    this.reason = errorReason(options)
   }
 }
 

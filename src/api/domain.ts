@@ -1,3 +1,4 @@
+import { toSeconds as parseSeconds } from '@/lib/time'
 import type { GitCommitInfoWire } from './wire'
 
 /** Clean types every page works with. Only `src/api` knows the wire format. */
@@ -29,13 +30,9 @@ export function complianceState(value: unknown): ComplianceState {
   return 'UNKNOWN'
 }
 
+/** Unix seconds from a number or a decimal string (lib/time.ts; "0x10" is not one), else null. */
 export function toSeconds(value: unknown): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null
-  if (typeof value === 'string' && value.trim() !== '') {
-    const parsed = Number(value)
-    return Number.isFinite(parsed) ? parsed : null
-  }
-  return null
+  return parseSeconds(value) ?? null
 }
 
 export function textOrNull(value: unknown): string | null {

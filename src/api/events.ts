@@ -59,6 +59,27 @@ function headerNumber(headers: Headers, name: string): number | null {
   return Number.isFinite(parsed) ? parsed : null
 }
 
+/** One event as pages use it; `env` names the environment when the wire leaves it out. */
+function toEvent(wire: z.infer<typeof eventWire>, env: string): EnvironmentEvent {
+  const flows = (wire.flows ?? [])
+    .map((item) => item.flow_name)
+    .filter((name): name is string => !!name)
+  return {
+    environment: textOrNull(wire.environment_name) ?? env,
+    snapshotIndex: wire.snapshot_index,
+    artifactName: wire.artifact_name ?? '',
+    fingerprint: textOrNull(wire.sha256) ?? textOrNull(wire.fingerprint),
+    description: wire.description ?? '',
+    reportedAt: toSeconds(wire.reported_at) ?? 0,
+    flow: textOrNull(wire.pipeline) ?? flows[0] ?? null,
+    flows,
+    artifactCompliant: wire.artifact_compliance ?? null,
+    snapshotCompliant: wire.snapshot_compliance ?? null,
+    type: wire.type,
+    codeDiffUrl: textOrNull(wire.code_diff),
+  }
+}
+
 export async function fetchEnvironmentEvents(
   org: string,
   env: string,
@@ -78,25 +99,7 @@ export async function fetchEnvironmentEvents(
     },
   )
   return {
-    events: data.map((wire) => {
-      const flows = (wire.flows ?? [])
-        .map((item) => item.flow_name)
-        .filter((name): name is string => !!name)
-      return {
-        environment: textOrNull(wire.environment_name) ?? env,
-        snapshotIndex: wire.snapshot_index,
-        artifactName: wire.artifact_name ?? '',
-        fingerprint: textOrNull(wire.sha256) ?? textOrNull(wire.fingerprint),
-        description: wire.description ?? '',
-        reportedAt: toSeconds(wire.reported_at) ?? 0,
-        flow: textOrNull(wire.pipeline) ?? flows[0] ?? null,
-        flows,
-        artifactCompliant: wire.artifact_compliance ?? null,
-        snapshotCompliant: wire.snapshot_compliance ?? null,
-        type: wire.type,
-        codeDiffUrl: textOrNull(wire.code_diff),
-      }
-    }),
+    events: data.map((wire) => toEvent(wire, env)),
     page: headerNumber(headers, 'X-Current-Page') ?? query.page,
     perPage: headerNumber(headers, 'X-Per-Page') ?? query.perPage,
     totalCount: headerNumber(headers, 'X-Total-Count'),
@@ -129,25 +132,7 @@ export async function fetchEnvironmentEventsBetween(
       z.array(eventWire),
       { query: { page, per_page: 100, start, end, reverse: 'true' }, signal },
     )
-    for (const wire of data) {
-      const flows = (wire.flows ?? [])
-        .map((item) => item.flow_name)
-        .filter((name): name is string => !!name)
-      events.push({
-        environment: textOrNull(wire.environment_name) ?? env,
-        snapshotIndex: wire.snapshot_index,
-        artifactName: wire.artifact_name ?? '',
-        fingerprint: textOrNull(wire.sha256) ?? textOrNull(wire.fingerprint),
-        description: wire.description ?? '',
-        reportedAt: toSeconds(wire.reported_at) ?? 0,
-        flow: textOrNull(wire.pipeline) ?? flows[0] ?? null,
-        flows,
-        artifactCompliant: wire.artifact_compliance ?? null,
-        snapshotCompliant: wire.snapshot_compliance ?? null,
-        type: wire.type,
-        codeDiffUrl: textOrNull(wire.code_diff),
-      })
-    }
+    for (const wire of data) events.push(toEvent(wire, env))
     const totalPages = headerNumber(headers, 'X-Total-Pages')
     const last = data.length < 100 || (totalPages !== null && page >= totalPages)
     if (last)

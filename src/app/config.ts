@@ -1,3 +1,5 @@
+import { createContext, useContext } from 'react'
+
 /** How this page was started: the server says so in two meta tags. */
 export type Mode = 'demo' | 'live'
 
@@ -6,17 +8,27 @@ export interface AppConfig {
   defaultOrg: string
 }
 
+/** What a page without the server's tags runs as (a static host, a test). */
+const FALLBACK: AppConfig = { mode: 'live', defaultOrg: 'cyber-dojo' }
+
 function meta(name: string): string | null {
   if (typeof document === 'undefined') return null
   return document.querySelector(`meta[name="${name}"]`)?.getAttribute('content') ?? null
 }
 
+/** Read once at start (main.tsx); components get it from `useAppConfig`. */
 export function readConfig(): AppConfig {
   const mode = meta('shiplog-mode')
   const org = meta('shiplog-org')
   return {
     // A static host that injects nothing serves real data behind its own /api/v2 proxy.
-    mode: mode === 'demo' ? 'demo' : 'live',
-    defaultOrg: org && org.trim() ? org.trim() : 'cyber-dojo',
+    mode: mode === 'demo' ? 'demo' : FALLBACK.mode,
+    defaultOrg: org && org.trim() ? org.trim() : FALLBACK.defaultOrg,
   }
+}
+
+export const AppConfigContext = createContext<AppConfig>(FALLBACK)
+
+export function useAppConfig(): AppConfig {
+  return useContext(AppConfigContext)
 }

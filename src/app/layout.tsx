@@ -2,8 +2,9 @@ import { lazy, Suspense } from 'react'
 import { NavLink, Outlet, useNavigation, useParams } from 'react-router'
 import { OfflineBanner } from './offline-banner'
 import { PreferenceControls } from './preference-controls'
-import { readConfig } from './config'
+import { useAppConfig } from './config'
 import { PageProgress } from '@/components/page-progress'
+import { diffPath, environmentsPath, flowsPath, overviewPath } from '@/lib/app-paths'
 
 // Search and shortcuts load just after the first page so they stay out of its bundle.
 const HeaderSearch = lazy(() =>
@@ -33,8 +34,7 @@ export function AppLayout() {
   const { org = '' } = useParams()
   const navigation = useNavigation()
   const busy = navigation.state !== 'idle'
-  const base = `/${encodeURIComponent(org)}`
-  const mode = readConfig().mode
+  const { mode } = useAppConfig()
   return (
     <div className="min-h-screen bg-canvas text-ink">
       <a
@@ -47,7 +47,7 @@ export function AppLayout() {
       <header className="border-b border-line bg-surface">
         <div className="mx-auto flex min-h-[46px] max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
           <NavLink
-            to={`${base}/overview`}
+            to={overviewPath(org)}
             className="flex items-center gap-2 text-base font-semibold"
           >
             <img src="/favicon.svg" alt="" width={22} height={22} />
@@ -68,16 +68,16 @@ export function AppLayout() {
             </span>
           ) : null}
           <nav aria-label="Main" className="flex items-center gap-1">
-            <NavLink to={`${base}/overview`} className={navClass}>
+            <NavLink to={overviewPath(org)} className={navClass}>
               Overview
             </NavLink>
-            <NavLink to={`${base}/flows`} className={navClass}>
+            <NavLink to={flowsPath(org)} className={navClass}>
               Flows
             </NavLink>
-            <NavLink to={`${base}/environments`} className={navClass}>
+            <NavLink to={environmentsPath(org)} className={navClass}>
               Environments
             </NavLink>
-            <NavLink to={`${base}/diff`} className={navClass}>
+            <NavLink to={diffPath(org)} className={navClass}>
               Diff
             </NavLink>
           </nav>

@@ -1,4 +1,5 @@
 import { Link, useLocation, useParams } from 'react-router'
+import { environmentsPath, flowsPath } from '@/lib/app-paths'
 
 export function NotFoundPage() {
   const location = useLocation()
@@ -10,17 +11,11 @@ export function NotFoundPage() {
         Shiplog has no page at <code className="font-mono break-all">{location.pathname}</code>.
       </p>
       <p className="mt-3 flex gap-4">
-        <Link
-          className="text-accent hover:underline"
-          to={org ? `/${encodeURIComponent(org)}/flows` : '/'}
-        >
+        <Link className="text-accent hover:underline" to={org ? flowsPath(org) : '/'}>
           Go to flows
         </Link>
         {org ? (
-          <Link
-            className="text-accent hover:underline"
-            to={`/${encodeURIComponent(org)}/environments`}
-          >
+          <Link className="text-accent hover:underline" to={environmentsPath(org)}>
             Go to environments
           </Link>
         ) : null}

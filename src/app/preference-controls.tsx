@@ -1,4 +1,4 @@
-import { usePreferences, type Theme } from './preferences'
+import { usePreferences, type Theme } from '@/components/preferences'
 
 export function PreferenceControls() {
   const { theme, setTheme, timeZone, setTimeZone } = usePreferences()

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { Link, isRouteErrorResponse, useParams, useRevalidator, useRouteError } from 'react-router'
 import { ErrorState } from '@/components/error-state'
 import { NotFoundPage } from './not-found-page'
+import { flowsPath } from '@/lib/app-paths'
 
 /** What a route shows when its loader or page failed: the cause, a retry and a way out. */
 export function RouteErrorBoundary() {
@@ -10,7 +11,7 @@ export function RouteErrorBoundary() {
   const queryClient = useQueryClient()
   const { org } = useParams()
   if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />
-  const home = org ? `/${encodeURIComponent(org)}/flows` : '/'
+  const home = org ? flowsPath(org) : '/'
   return (
     <div className="mx-auto max-w-6xl p-4">
       <ErrorState

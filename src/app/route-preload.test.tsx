@@ -29,6 +29,16 @@ const SAMPLES: Record<string, string> = {
 }
 
 describe('preloadPlan', () => {
+  it('has a hint for every page of the router, and no hint without a page', () => {
+    const [root] = createRoutes(new QueryClient(), 'cyber-dojo')
+    const org = root?.children?.find((route) => route.path === ':org')
+    const pages = (org?.children?.[0]?.children ?? [])
+      .map((route) => route.path)
+      .filter((path) => path !== undefined && path !== '*')
+    expect(pages).toEqual(ROUTE_HINTS.map((hint) => hint.pattern))
+    expect(Object.keys(SAMPLES).sort()).toEqual(pages.sort())
+  })
+
   it('names the route module the router loads for every hinted address', async () => {
     const routes = createRoutes(new QueryClient(), 'cyber-dojo')
     for (const hint of ROUTE_HINTS) {

@@ -5,96 +5,69 @@
  * as="fetch">` tags, so the first page's code and data download while the entry script loads,
  * instead of one after the other.
  *
- * The patterns mirror `router.tsx`, and each API URL is the exact URL that page's loader
- * requests (a test renders each page and compares). Relative imports only: the server loads
- * this file too.
+ * The pages are `APP_ROUTES`, the router's table; each API URL is the exact URL that page's
+ * loader requests (a test renders each page and compares). Relative imports only: the server
+ * loads this file too.
  */
 import { apiPath, withQuery } from '../api/client'
 import { parseDiffSearch, validPair } from '../features/diff/diff-search'
+import { APP_ROUTES, type AppRoute, type RoutePattern } from '../lib/app-paths'
 import { snappishQueryValue } from '../lib/snappish'
 
 type Params = Readonly<Record<string, string>>
 
-export interface RouteHint {
-  /** Path segments after `/:org`; `:name` captures a segment. */
-  pattern: string
-  /** The route module as the build manifest names it. */
-  module: string
-  /** API URLs the page's loader requests for these params (only ones it always requests). */
-  api?: (params: Params, search: URLSearchParams) => string[]
+/** API URLs a page's loader requests for these params (only ones it always requests). */
+type ApiHint = (params: Params, search: URLSearchParams) => string[]
+
+export interface RouteHint extends AppRoute {
+  api?: ApiHint
 }
 
 const FULL_FINGERPRINT = /^[0-9a-f]{64}$/
 const SNAPSHOT_INDEX = /^[1-9]\d{0,9}$/
 
-export const ROUTE_HINTS: ReadonlyArray<RouteHint> = [
-  {
-    pattern: 'overview',
-    module: 'src/features/overview/overview-route.tsx',
-    // The columns' snapshots depend on this list, so only it can start early.
-    api: ({ org = '' }) => [apiPath('environments', org)],
+/** Every page says what it preloads; `null` when its loader has no request it always makes. */
+const API_HINTS: Record<RoutePattern, ApiHint | null> = {
+  // The columns' snapshots depend on this list, so only it can start early.
+  overview: ({ org = '' }) => [apiPath('environments', org)],
+  flows: ({ org = '' }) => [apiPath('flows', org)],
+  'flows/:flow': null,
+  'flows/:flow/artifacts/:fingerprint': ({ org = '', flow = '', fingerprint = '' }) =>
+    FULL_FINGERPRINT.test(fingerprint)
+      ? [apiPath('artifacts', org, flow, 'fingerprint', fingerprint)]
+      : [],
+  'flows/:flow/trails/:trail': ({ org = '', flow = '', trail = '' }) => [
+    apiPath('trails', org, flow, trail),
+  ],
+  environments: ({ org = '' }) => [apiPath('environments', org)],
+  'environments/:env': null,
+  'environments/:env/snapshots': null,
+  'environments/:env/events': null,
+  'environments/:env/snapshots/:index': ({ org = '', env = '', index = '' }) =>
+    SNAPSHOT_INDEX.test(index)
+      ? [apiPath('environments', org, env), `${apiPath('snapshots', org, env)}/${index}`]
+      : [],
+  // The environment list for the pickers, and the diff when both sides parse.
+  diff: ({ org = '' }, search) => {
+    const pair = validPair(parseDiffSearch(search))
+    const diff = pair
+      ? [
+          withQuery(apiPath('env-diff', org), {
+            snappish1: snappishQueryValue(pair[0]),
+            snappish2: snappishQueryValue(pair[1]),
+          }),
+        ]
+      : []
+    return [...diff, apiPath('environments', org)]
   },
-  {
-    pattern: 'flows',
-    module: 'src/features/flows/flows-route.tsx',
-    api: ({ org = '' }) => [apiPath('flows', org)],
-  },
-  { pattern: 'flows/:flow', module: 'src/features/flows/flow-route.tsx' },
-  {
-    pattern: 'flows/:flow/artifacts/:fingerprint',
-    module: 'src/features/artifacts/artifact-route.tsx',
-    api: ({ org = '', flow = '', fingerprint = '' }) =>
-      FULL_FINGERPRINT.test(fingerprint)
-        ? [apiPath('artifacts', org, flow, 'fingerprint', fingerprint)]
-        : [],
-  },
-  {
-    pattern: 'flows/:flow/trails/:trail',
-    module: 'src/features/trails/trail-route.tsx',
-    api: ({ org = '', flow = '', trail = '' }) => [apiPath('trails', org, flow, trail)],
-  },
-  {
-    pattern: 'environments',
-    module: 'src/features/environments/environments-route.tsx',
-    api: ({ org = '' }) => [apiPath('environments', org)],
-  },
-  { pattern: 'environments/:env', module: 'src/features/environments/environment-route.tsx' },
-  {
-    pattern: 'environments/:env/snapshots',
-    module: 'src/features/environments/environment-route.tsx',
-  },
-  {
-    pattern: 'environments/:env/events',
-    module: 'src/features/environments/environment-route.tsx',
-  },
-  {
-    pattern: 'environments/:env/snapshots/:index',
-    module: 'src/features/snapshots/snapshot-route.tsx',
-    api: ({ org = '', env = '', index = '' }) =>
-      SNAPSHOT_INDEX.test(index)
-        ? [apiPath('environments', org, env), `${apiPath('snapshots', org, env)}/${index}`]
-        : [],
-  },
-  {
-    pattern: 'diff',
-    module: 'src/features/diff/diff-route.tsx',
-    // The environment list for the pickers, and the diff when both sides parse.
-    api: ({ org = '' }, search) => {
-      const pair = validPair(parseDiffSearch(search))
-      const diff = pair
-        ? [
-            withQuery(apiPath('env-diff', org), {
-              snappish1: snappishQueryValue(pair[0]),
-              snappish2: snappishQueryValue(pair[1]),
-            }),
-          ]
-        : []
-      return [...diff, apiPath('environments', org)]
-    },
-  },
-  { pattern: 'search', module: 'src/features/search/search-route.tsx' },
-  { pattern: 'audit', module: 'src/features/audit/audit-route.tsx' },
-]
+  search: null,
+  audit: null,
+}
+
+export const ROUTE_HINTS: ReadonlyArray<RouteHint> = APP_ROUTES.map((route) => {
+  const api = API_HINTS[route.pattern]
+  return api ? { ...route, api } : { ...route }
+})
 
 export interface PreloadPlan {
   module: string

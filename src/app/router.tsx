@@ -1,21 +1,37 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { createBrowserRouter, redirect, type RouteObject } from 'react-router'
+import { APP_ROUTES, overviewPath } from '@/lib/app-paths'
 import { AppLayout } from './layout'
 import { NotFoundPage } from './not-found-page'
 import { RouteErrorBoundary } from './route-error-boundary'
-import { lazyRoute } from './route-module'
+import { lazyRoute, type RouteModule } from '@/lib/route-module'
 import { RouteFallback } from './route-fallback'
 
-/** Every path Shiplog answers, in one table. Paths follow the Kosli web app's shapes. */
+// Each page is its own chunk, loaded when first visited; APP_ROUTES names which.
+const PAGE_MODULES = import.meta.glob<RouteModule>([
+  '/src/features/*/*-route.tsx',
+  '!/src/features/**/*.test.tsx',
+])
+
+function pageModule(module: string): () => Promise<RouteModule> {
+  const load = PAGE_MODULES[`/${module}`]
+  if (!load) throw new Error(`No route module ${module}`)
+  return load
+}
+
+/** The router's routes: the pages of `APP_ROUTES` under `/:org`, plus redirects and a 404. */
 export function createRoutes(queryClient: QueryClient, defaultOrg: string): RouteObject[] {
-  const lazy = (load: Parameters<typeof lazyRoute>[1]) => lazyRoute(queryClient, load)
+  const pages: RouteObject[] = APP_ROUTES.map((route) => ({
+    path: route.pattern,
+    lazy: lazyRoute(queryClient, pageModule(route.module)),
+  }))
   return [
     {
       path: '/',
       HydrateFallback: RouteFallback,
       ErrorBoundary: RouteErrorBoundary,
       children: [
-        { index: true, loader: () => redirect(`/${encodeURIComponent(defaultOrg)}/overview`) },
+        { index: true, loader: () => redirect(overviewPath(defaultOrg)) },
         {
           path: ':org',
           Component: AppLayout,
@@ -26,46 +42,9 @@ export function createRoutes(queryClient: QueryClient, defaultOrg: string): Rout
               children: [
                 {
                   index: true,
-                  loader: ({ params }) =>
-                    redirect(`/${encodeURIComponent(params.org ?? defaultOrg)}/overview`),
+                  loader: ({ params }) => redirect(overviewPath(params.org ?? defaultOrg)),
                 },
-                {
-                  path: 'overview',
-                  lazy: lazy(() => import('@/features/overview/overview-route')),
-                },
-                { path: 'flows', lazy: lazy(() => import('@/features/flows/flows-route')) },
-                { path: 'flows/:flow', lazy: lazy(() => import('@/features/flows/flow-route')) },
-                {
-                  path: 'flows/:flow/artifacts/:fingerprint',
-                  lazy: lazy(() => import('@/features/artifacts/artifact-route')),
-                },
-                {
-                  path: 'flows/:flow/trails/:trail',
-                  lazy: lazy(() => import('@/features/trails/trail-route')),
-                },
-                {
-                  path: 'environments',
-                  lazy: lazy(() => import('@/features/environments/environments-route')),
-                },
-                {
-                  path: 'environments/:env',
-                  lazy: lazy(() => import('@/features/environments/environment-route')),
-                },
-                {
-                  path: 'environments/:env/snapshots',
-                  lazy: lazy(() => import('@/features/environments/environment-route')),
-                },
-                {
-                  path: 'environments/:env/events',
-                  lazy: lazy(() => import('@/features/environments/environment-route')),
-                },
-                {
-                  path: 'environments/:env/snapshots/:index',
-                  lazy: lazy(() => import('@/features/snapshots/snapshot-route')),
-                },
-                { path: 'diff', lazy: lazy(() => import('@/features/diff/diff-route')) },
-                { path: 'search', lazy: lazy(() => import('@/features/search/search-route')) },
-                { path: 'audit', lazy: lazy(() => import('@/features/audit/audit-route')) },
+                ...pages,
                 { path: '*', Component: NotFoundPage },
               ],
             },

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react'
-import { describeError } from '@/app/describe-error'
+import { describeError } from './describe-error'
 
 interface ErrorStateProps {
   error: unknown
+  /** Offered as "Try again" only when retrying can help (not after a 401, 403 or 404). */
   onRetry?: () => void
   /** A way forward besides retrying, e.g. a link back to the list. */
   actions?: ReactNode
@@ -22,7 +23,7 @@ export function ErrorState({ error, onRetry, actions }: ErrorStateProps) {
       <p className="mt-1 break-words">{description.detail}</p>
       <p className="mt-1 text-muted">{description.advice}</p>
       <div className="mt-3 flex flex-wrap gap-3">
-        {onRetry ? (
+        {onRetry && description.retryable ? (
           <button
             type="button"
             onClick={onRetry}

@@ -1,19 +1,9 @@
 import { toCsv } from '@/lib/csv'
+import { downloadText } from '@/lib/download'
 
 export interface ExportColumn<Row> {
   header: string
   value: (row: Row) => string | number | boolean | null | undefined
-}
-
-function download(filename: string, type: string, content: string) {
-  const url = URL.createObjectURL(new Blob([content], { type }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = filename
-  document.body.append(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 0)
 }
 
 /**
@@ -32,7 +22,7 @@ export function ExportMenu<Row>({
   label?: string
 }) {
   const exportCsv = () =>
-    download(
+    downloadText(
       `${filename}.csv`,
       'text/csv;charset=utf-8',
       toCsv(
@@ -41,7 +31,7 @@ export function ExportMenu<Row>({
       ),
     )
   const exportJson = () =>
-    download(
+    downloadText(
       `${filename}.json`,
       'application/json',
       JSON.stringify(

@@ -1,4 +1,4 @@
-import { usePreferences } from '@/app/preferences'
+import { usePreferences } from './preferences'
 import { formatAbsolute, formatRelative } from '@/lib/time'
 import { useNow } from './use-now'
 
@@ -50,4 +50,16 @@ export function TimeStamp({ value, variant = 'full', className }: TimeStampProps
       {text}
     </time>
   )
+}
+
+/** Relative time with the absolute one beneath it, for table cells; `missing` when there is none. */
+export function TimeCell({
+  value,
+  missing = 'unknown',
+}: {
+  value: number | null
+  missing?: string
+}) {
+  if (value === null) return <span className="text-muted">{missing}</span>
+  return <TimeStamp value={value} variant="stacked" />
 }

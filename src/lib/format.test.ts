@@ -1,6 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { imageNameWithoutTag, pluralise, serviceName, shortSha } from './format'
+import {
+  complianceText,
+  imageNameWithoutTag,
+  pluralise,
+  serviceName,
+  shortArtifactName,
+  shortSha,
+} from './format'
 
 describe('shortSha', () => {
   it('keeps the first seven characters by default', () => {
@@ -103,5 +110,29 @@ describe('serviceName', () => {
         },
       ),
     )
+  })
+})
+
+describe('shortArtifactName', () => {
+  it('keeps the tag and drops the registry and digest', () => {
+    expect(
+      shortArtifactName(`274425519734.dkr.ecr.eu-central-1.amazonaws.com/runner:16d9990`),
+    ).toBe('runner:16d9990')
+    expect(
+      shortArtifactName(
+        `274425519734.dkr.ecr.eu-central-1.amazonaws.com/runner:85cac88@sha256:abc`,
+      ),
+    ).toBe('runner:85cac88')
+    expect(shortArtifactName('plain-file.tgz')).toBe('plain-file.tgz')
+  })
+})
+
+describe('complianceText', () => {
+  it('names yes, no and not known', () => {
+    expect([true, false, null].map(complianceText)).toEqual([
+      'compliant',
+      'non-compliant',
+      'unknown',
+    ])
   })
 })

@@ -33,3 +33,15 @@ export function serviceName(name: string): string {
   const image = imageNameWithoutTag(name).replace(/\/+$/, '')
   return image.slice(image.lastIndexOf('/') + 1)
 }
+
+/** `registry/path/runner:16d9990@sha256:…` → `runner:16d9990`. */
+export function shortArtifactName(name: string): string {
+  const withoutDigest = name.includes('@') ? name.slice(0, name.indexOf('@')) : name
+  const trimmed = withoutDigest.replace(/\/+$/, '')
+  return trimmed.slice(trimmed.lastIndexOf('/') + 1) || name
+}
+
+/** A yes/no/unknown compliance as the word exports and reports use. */
+export function complianceText(value: boolean | null): 'compliant' | 'non-compliant' | 'unknown' {
+  return value === null ? 'unknown' : value ? 'compliant' : 'non-compliant'
+}

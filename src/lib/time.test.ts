@@ -8,6 +8,7 @@ import {
   formatGap,
   formatRelative,
   parseDateTimeInput,
+  isoTime,
   toSeconds,
   toSnappishTime,
 } from './time'
@@ -394,5 +395,13 @@ describe('toSeconds', () => {
         expect(toSeconds(String(n))).toBe(n === 0 ? 0 : n)
       }),
     )
+  })
+})
+
+describe('isoTime', () => {
+  it('writes unix seconds as UTC ISO 8601, and the given word for none', () => {
+    expect(isoTime(SEED)).toBe('2022-08-22T09:35:00.000Z')
+    expect(isoTime(null)).toBe('')
+    expect(isoTime(null, 'now')).toBe('now')
   })
 })

@@ -336,3 +336,8 @@ export function formatGap(seconds: number): string {
   if (text === UNKNOWN || text.startsWith('-')) return text
   return '+' + text
 }
+
+/** Unix seconds as ISO 8601 UTC (`2022-08-22T09:35:00.000Z`); `missing` for none. */
+export function isoTime(seconds: number | null, missing = ''): string {
+  return seconds === null ? missing : new Date(seconds * 1000).toISOString()
+}

@@ -5,10 +5,8 @@ import { ShortId } from '@/components/short-id'
 import { Table } from '@/components/table'
 import { TimeStamp } from '@/components/time-stamp'
 import { ArtifactComplianceWhy } from '@/features/compliance/artifact-why'
-import { environmentPath } from '@/features/environments/paths'
-import { shortArtifactName } from '@/features/snapshots/snapshot-rows'
-import { pluralise } from '@/lib/format'
-import { artifactPath } from './paths'
+import { artifactPath, environmentPath } from '@/lib/app-paths'
+import { pluralise, shortArtifactName } from '@/lib/format'
 
 export interface Candidate {
   fingerprint: string

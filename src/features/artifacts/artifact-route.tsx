@@ -13,18 +13,18 @@ import { isApiError } from '@/api/client'
 import type { SnapshotRef } from '@/api/domain'
 import { trailQueries } from '@/api/trails'
 import { requireParam } from '@/app/params'
-import { pathOnlyRevalidation } from '@/app/route-module'
+import { pathOnlyRevalidation, type LoaderData } from '@/lib/route-module'
 import { RouteErrorBoundary } from '@/app/route-error-boundary'
 import { SafeLink } from '@/components/safe-link'
 import { ShortId } from '@/components/short-id'
 import { TimeStamp } from '@/components/time-stamp'
 import { ArtifactComplianceWhy } from '@/features/compliance/artifact-why'
-import { shortArtifactName } from '@/features/snapshots/snapshot-rows'
+import { shortArtifactName } from '@/lib/format'
 import { ArtifactCandidates } from './artifact-candidates'
 import { ComplianceAtStart, startSnapshotQueries } from './compliance-at-start'
 import { EvidenceList } from './evidence-list'
 import { LifecycleTimeline } from './lifecycle-timeline'
-import { flowPath, flowsPath, snapshotPath, trailPath } from './paths'
+import { flowPath, flowsPath, snapshotPath, trailPath } from '@/lib/app-paths'
 import {
   FINGERPRINT_PREFIX,
   FULL_FINGERPRINT,
@@ -32,14 +32,14 @@ import {
   type FingerprintResolution,
 } from './resolve-fingerprint'
 
-type LoaderData =
+type ArtifactData =
   { kind: 'artifact' } | { kind: 'invalid' } | Exclude<FingerprintResolution, { kind: 'one' }>
 
 /** Filters and sorts live in the search params; the loader reads only the path. */
 export const shouldRevalidate = pathOnlyRevalidation
 
 export function loader(queryClient: QueryClient) {
-  return async ({ params }: LoaderFunctionArgs): Promise<LoaderData | Response> => {
+  return async ({ params }: LoaderFunctionArgs): Promise<ArtifactData | Response> => {
     const org = requireParam(params, 'org')
     const flow = requireParam(params, 'flow')
     const fingerprint = requireParam(params, 'fingerprint')
@@ -63,7 +63,7 @@ export function loader(queryClient: QueryClient) {
 }
 
 export function Component() {
-  const data = useLoaderData() as LoaderData
+  const data = useLoaderData<LoaderData<typeof loader>>()
   const params = useParams()
   const org = requireParam(params, 'org')
   const flow = requireParam(params, 'flow')
@@ -82,7 +82,7 @@ function Unresolved({
   org: string
   flow: string
   fingerprint: string
-  data: Exclude<LoaderData, { kind: 'artifact' }>
+  data: Exclude<ArtifactData, { kind: 'artifact' }>
 }) {
   const elsewhere = data.kind === 'invalid' ? [] : data.elsewhere
   return (

@@ -6,10 +6,10 @@ import { complianceWord } from '@/components/compliance-badge'
 import { TimeStamp } from '@/components/time-stamp'
 import { ArtifactComplianceWhy } from '@/features/compliance/artifact-why'
 import { SnapshotArtifactWhy } from '@/features/compliance/snapshot-why'
-import { environmentPath } from '@/features/environments/paths'
-import { shortArtifactName } from '@/features/snapshots/snapshot-rows'
-import { snapshotPath } from './paths'
+import { environmentPath, snapshotPath } from '@/lib/app-paths'
+import { shortArtifactName } from '@/lib/format'
 import { complianceChanged, startSnapshots, type StartSnapshot } from './start-snapshots'
+import { Table } from '@/components/table'
 
 /** The start snapshots to fetch, one per environment; the page's loader starts them early. */
 export function startSnapshotQueries(org: string, artifact: Artifact) {
@@ -124,92 +124,73 @@ export function ComplianceAtStart({
               </span>
             )}
           </p>
-          <div className="overflow-x-auto rounded border border-line bg-surface">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">
-                Compliance of {name} when it started running in each environment, and now
-              </caption>
-              <thead className="bg-raised text-muted">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Environment
+          <Table
+            compact
+            caption={<>Compliance of {name} when it started running in each environment, and now</>}
+            columns={['Environment', 'Started running in', 'Compliance then', 'Compliance now']}
+          >
+            {rows.map((row) => {
+              const entry = entryOf(row)
+              const differs = complianceChanged(entry?.compliant ?? null, artifact.state)
+              const where = `${row.start.environment}#${row.start.index ?? '?'}`
+              return (
+                <tr key={row.start.environment} className="align-top">
+                  <th scope="row" className="px-3 py-2 font-normal">
+                    <Link
+                      className="text-accent hover:underline"
+                      to={environmentPath(org, row.start.environment)}
+                    >
+                      {row.start.environment}
+                    </Link>
                   </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Started running in
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Compliance then
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Compliance now
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-line">
-                {rows.map((row) => {
-                  const entry = entryOf(row)
-                  const differs = complianceChanged(entry?.compliant ?? null, artifact.state)
-                  const where = `${row.start.environment}#${row.start.index ?? '?'}`
-                  return (
-                    <tr key={row.start.environment} className="align-top">
-                      <th scope="row" className="px-3 py-2 font-normal">
-                        <Link
-                          className="text-accent hover:underline"
-                          to={environmentPath(org, row.start.environment)}
+                  <td className="px-3 py-2">
+                    <StartCell org={org} start={row.start} />
+                  </td>
+                  <td className="px-3 py-2">
+                    {row.status === 'no-start' ? (
+                      <span className="text-muted">unknown</span>
+                    ) : row.status === 'pending' ? (
+                      <span className="text-muted">loading {where}…</span>
+                    ) : row.status === 'error' ? (
+                      <span className="flex flex-wrap items-center gap-2 text-bad">
+                        <span>Could not read {where}.</span>
+                        <button
+                          type="button"
+                          onClick={row.refetch}
+                          className="rounded border border-line px-2 py-0.5 text-xs text-ink hover:bg-raised"
                         >
-                          {row.start.environment}
-                        </Link>
-                      </th>
-                      <td className="px-3 py-2">
-                        <StartCell org={org} start={row.start} />
-                      </td>
-                      <td className="px-3 py-2">
-                        {row.status === 'no-start' ? (
-                          <span className="text-muted">unknown</span>
-                        ) : row.status === 'pending' ? (
-                          <span className="text-muted">loading {where}…</span>
-                        ) : row.status === 'error' ? (
-                          <span className="flex flex-wrap items-center gap-2 text-bad">
-                            <span>Could not read {where}.</span>
-                            <button
-                              type="button"
-                              onClick={row.refetch}
-                              className="rounded border border-line px-2 py-0.5 text-xs text-ink hover:bg-raised"
-                            >
-                              Try again
-                            </button>
-                          </span>
-                        ) : entry ? (
-                          <SnapshotArtifactWhy org={org} artifact={entry} where={where} />
-                        ) : (
-                          <span className="text-muted">unknown: {where} does not list it</span>
-                        )}
-                      </td>
-                      <td className="px-3 py-2">
-                        {differs ? (
-                          <span className="flex flex-wrap items-center gap-2">
-                            <ArtifactComplianceWhy
-                              org={org}
-                              flow={flow}
-                              artifact={artifact}
-                              subject={`${name} now`}
-                            />
-                            <span className="text-xs font-medium text-warn">
-                              <span aria-hidden="true">⚠ </span>changed since it started
-                            </span>
-                          </span>
-                        ) : entry ? (
-                          <span className="text-muted">same as then</span>
-                        ) : (
-                          <span className="text-muted">not compared</span>
-                        )}
-                      </td>
-                    </tr>
-                  )
-                })}
-              </tbody>
-            </table>
-          </div>
+                          Try again
+                        </button>
+                      </span>
+                    ) : entry ? (
+                      <SnapshotArtifactWhy org={org} artifact={entry} where={where} />
+                    ) : (
+                      <span className="text-muted">unknown: {where} does not list it</span>
+                    )}
+                  </td>
+                  <td className="px-3 py-2">
+                    {differs ? (
+                      <span className="flex flex-wrap items-center gap-2">
+                        <ArtifactComplianceWhy
+                          org={org}
+                          flow={flow}
+                          artifact={artifact}
+                          subject={`${name} now`}
+                        />
+                        <span className="text-xs font-medium text-warn">
+                          <span aria-hidden="true">⚠ </span>changed since it started
+                        </span>
+                      </span>
+                    ) : entry ? (
+                      <span className="text-muted">same as then</span>
+                    ) : (
+                      <span className="text-muted">not compared</span>
+                    )}
+                  </td>
+                </tr>
+              )
+            })}
+          </Table>
         </>
       )}
     </section>

@@ -13,7 +13,7 @@ import { Skeleton } from '@/components/skeleton'
 import { TimeStamp } from '@/components/time-stamp'
 import { pluralise } from '@/lib/format'
 import { evidenceDetails } from './evidence-details'
-import { trailPath } from './paths'
+import { trailPath } from '@/lib/app-paths'
 
 interface EvidenceRow {
   key: string

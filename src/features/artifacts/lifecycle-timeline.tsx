@@ -1,12 +1,12 @@
 import { useMemo, type ReactNode } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import type { HistoryEvent } from '@/api/artifacts'
-import { usePreferences } from '@/app/preferences'
+import { usePreferences } from '@/components/preferences'
 import { TimeStamp } from '@/components/time-stamp'
 import { useProgressive } from '@/components/use-progressive'
 import { formatCount } from '@/lib/format'
 import { formatDayHeading, formatGap } from '@/lib/time'
-import { snapshotPath } from './paths'
+import { snapshotPath } from '@/lib/app-paths'
 import {
   KIND_LABELS,
   buildTimeline,

@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { artifactQueries, type Artifact } from '@/api/artifacts'
 import { isApiError } from '@/api/client'
-import { artifactPath } from './paths'
+import { artifactPath } from '@/lib/app-paths'
 
 /** What `flow:commit` (or a fingerprint prefix) turned out to name. */
 export type CommitResolution =

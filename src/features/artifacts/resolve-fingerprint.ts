@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { isApiError } from '@/api/client'
 import { searchQueries, type SearchArtifact } from '@/api/search'
-import { artifactPath } from './paths'
+import { artifactPath } from '@/lib/app-paths'
 
 export type FingerprintResolution =
   | { kind: 'one'; path: string }

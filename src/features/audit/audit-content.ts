@@ -1,3 +1,4 @@
+import { apiPath } from '@/api/client'
 import type { Artifact } from '@/api/artifacts'
 import type { Environment } from '@/api/environments'
 import type { EnvironmentEvent } from '@/api/events'
@@ -10,13 +11,14 @@ import {
   CHECKLIST_LOOK,
 } from '@/features/compliance/checklist-items'
 import { complianceRollup, rollupSentence } from '@/features/compliance/compliance-rollup'
-import { artifactPath, snapshotPath, trailPath } from '@/features/compliance/links'
+import { artifactPath, snapshotPath, trailPath } from '@/lib/app-paths'
 import { failureReasons } from '@/features/compliance/policy-text'
 import {
   producedArtifacts,
   trailEventCompliance,
   trailEventSentence,
 } from '@/features/trails/trail-event-text'
+import { complianceText } from '@/lib/format'
 
 /**
  * An audit report as data: the page renders it and the JSON download is exactly it, so what
@@ -97,9 +99,6 @@ function section(
   }
 }
 
-const yesNo = (value: boolean | null) =>
-  value === true ? 'compliant' : value === false ? 'non-compliant' : 'unknown'
-
 function checklistTable(trail: Trail): AuditTable | null {
   if (!trail.checklist) return null
   return {
@@ -115,8 +114,7 @@ function checklistTable(trail: Trail): AuditTable | null {
 }
 
 function trailSections(org: string, trail: Trail): AuditSection[] {
-  const enc = encodeURIComponent
-  const source = `GET /api/v2/trails/${enc(org)}/${enc(trail.flow)}/${enc(trail.name)}`
+  const source = `GET ${apiPath('trails', org, trail.flow, trail.name)}`
   const commit = trail.gitCommitInfo
   const checklist = checklistTable(trail)
   const produced = producedArtifacts(trail.events, trail.checklist?.artifacts ?? [])
@@ -204,13 +202,12 @@ export function buildArtifactContent(
   trail: Trail | null,
   runtimes: ReadonlyArray<ArtifactRuntime>,
 ): AuditContent {
-  const enc = encodeURIComponent
   const flow = artifact.flow ?? 'unknown'
   const reasons: string[] = []
   const sections: AuditSection[] = [
     section(
       `Artifact ${artifact.name}`,
-      `GET /api/v2/artifacts/${enc(org)}/${enc(flow)}/fingerprint/${artifact.fingerprint}`,
+      `GET ${apiPath('artifacts', org, flow, 'fingerprint', artifact.fingerprint)}`,
       {
         facts: [
           fact(
@@ -268,7 +265,7 @@ export function buildArtifactContent(
                   rows: artifact.evidence.map((item) => [
                     cell(item.name),
                     cell(item.type),
-                    cell(yesNo(item.isCompliant)),
+                    cell(complianceText(item.isCompliant)),
                     timed(item.createdAt),
                   ]),
                 },
@@ -284,7 +281,7 @@ export function buildArtifactContent(
   }
   for (const runtime of runtimes) {
     const heading = `Policy decisions in ${runtime.environment}#${runtime.index}`
-    const source = `GET /api/v2/snapshots/${enc(org)}/${enc(runtime.environment)}/${runtime.index}`
+    const source = `GET ${apiPath('snapshots', org, runtime.environment, String(runtime.index))}`
     const entry = runtime.snapshot?.artifacts.find(
       (item) => item.fingerprint === artifact.fingerprint,
     )
@@ -300,7 +297,7 @@ export function buildArtifactContent(
     reasons.push(...why.map((reason) => `${runtime.environment}#${runtime.index}: ${reason}`))
     sections.push(
       section(heading, source, {
-        facts: [fact('Compliance in this snapshot', yesNo(entry.compliant))],
+        facts: [fact('Compliance in this snapshot', complianceText(entry.compliant))],
         tables: [
           {
             caption: 'Policies',
@@ -351,7 +348,7 @@ function runningTable(org: string, snapshot: Snapshot): AuditTable {
         cell(artifact.fingerprint),
         cell(artifact.flow, null),
         cell(artifact.gitCommit, artifact.commitUrl),
-        cell(yesNo(artifact.compliant)),
+        cell(complianceText(artifact.compliant)),
         cell(String(artifact.replicas)),
         timed(artifact.runningSince),
       ]),
@@ -370,7 +367,6 @@ function snapshotReasons(snapshot: Snapshot): string[] {
 }
 
 export function buildSnapshotContent(org: string, snapshot: Snapshot): AuditContent {
-  const enc = encodeURIComponent
   const reasons = snapshotReasons(snapshot)
   const state =
     snapshot.compliant === true
@@ -388,7 +384,7 @@ export function buildSnapshotContent(org: string, snapshot: Snapshot): AuditCont
     sections: [
       section(
         `Snapshot ${snapshot.environment}#${snapshot.index}`,
-        `GET /api/v2/snapshots/${enc(org)}/${enc(snapshot.environment)}/${snapshot.index}`,
+        `GET ${apiPath('snapshots', org, snapshot.environment, String(snapshot.index))}`,
         {
           facts: [
             fact('Environment', snapshot.environment),
@@ -438,7 +434,6 @@ export function buildEnvironmentContent(
     notes: string[]
   },
 ): AuditContent {
-  const enc = encodeURIComponent
   const { environment, start, end } = input
   const inRange = input.events
     .filter((event) => event.reportedAt >= input.from && event.reportedAt <= input.to)
@@ -461,13 +456,13 @@ export function buildEnvironmentContent(
   const sections: AuditSection[] = [
     section(
       `Environment ${environment.name}`,
-      `GET /api/v2/environments/${enc(org)}/${enc(environment.name)}`,
+      `GET ${apiPath('environments', org, environment.name)}`,
       {
         facts: [
           fact('Environment', environment.name),
           fact('Type', environment.type),
           fact('Description', environment.description),
-          fact('Compliance now', yesNo(environment.compliant)),
+          fact('Compliance now', complianceText(environment.compliant)),
           fact('Policies', environment.policies.join(', ')),
           timeFact('Last reported', environment.lastReportedAt),
           timeFact('Range from', input.from),
@@ -493,7 +488,7 @@ export function buildEnvironmentContent(
     ),
     section(
       'Changes in the range',
-      `GET /api/v2/environments/${enc(org)}/${enc(environment.name)}/events`,
+      `GET ${apiPath('environments', org, environment.name, 'events')}`,
       {
         tables: [
           {
@@ -516,8 +511,8 @@ export function buildEnvironmentContent(
               cell(event.artifactName),
               cell(event.description),
               cell(event.flow),
-              cell(yesNo(event.artifactCompliant)),
-              cell(yesNo(event.snapshotCompliant)),
+              cell(complianceText(event.artifactCompliant)),
+              cell(complianceText(event.snapshotCompliant)),
             ]),
           },
         ],

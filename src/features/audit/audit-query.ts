@@ -1,6 +1,6 @@
 import { parseArtifactExpression } from '@/lib/artifact-expression'
 import { formatSnappish, parseSnappish, type Snappish } from '@/lib/snappish'
-import { toSnappishTime } from '@/lib/time'
+import { isoTime, toSnappishTime } from '@/lib/time'
 
 /** What an audit report was asked for, from the URL (`/:org/audit?...`). */
 export type AuditQuery =
@@ -73,10 +73,6 @@ export function parseAuditQuery(params: URLSearchParams): AuditQuery {
   return { kind: 'none' }
 }
 
-function iso(seconds: number): string {
-  return new Date(seconds * 1000).toISOString()
-}
-
 /** The question in words, for the report heading and the manifest. */
 export function describeAuditQuery(query: AuditQuery): string {
   switch (query.kind) {
@@ -87,7 +83,7 @@ export function describeAuditQuery(query: AuditQuery): string {
     case 'snapshot':
       return `Snapshot ${formatSnappish(query.snappish)}`
     case 'environment':
-      return `Environment ${query.env} from ${iso(query.from)} to ${iso(query.to)}`
+      return `Environment ${query.env} from ${isoTime(query.from)} to ${isoTime(query.to)}`
     case 'none':
       return 'Nothing asked yet'
     case 'invalid':
@@ -105,7 +101,7 @@ export function auditQueryParams(query: AuditQuery): Record<string, string> {
     case 'snapshot':
       return { snapshot: formatSnappish(query.snappish) }
     case 'environment':
-      return { env: query.env, from: iso(query.from), to: iso(query.to) }
+      return { env: query.env, from: isoTime(query.from), to: isoTime(query.to) }
     default:
       return {}
   }

@@ -5,6 +5,7 @@ import { ComplianceBadge } from '@/components/compliance-badge'
 import { SafeLink } from '@/components/safe-link'
 import { TimeStamp } from '@/components/time-stamp'
 import { complianceState } from '@/api/domain'
+import { downloadText } from '@/lib/download'
 import { formatCount } from '@/lib/format'
 import { auditFilename, buildAuditBundle } from './audit-bundle'
 import type { AuditCell, AuditContent } from './audit-content'
@@ -38,17 +39,6 @@ function Cell({ cell }: { cell: AuditCell }) {
       {cell.text}
     </span>
   )
-}
-
-function download(filename: string, content: string) {
-  const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = filename
-  document.body.append(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 0)
 }
 
 export function AuditReportView({
@@ -86,8 +76,9 @@ export function AuditReportView({
         query: { description: question, params },
         content,
       })
-      download(
+      downloadText(
         auditFilename(content.kind, content.subject, generatedAt),
+        'application/json',
         JSON.stringify(bundle, null, 2),
       )
       setStatus(`Downloaded; content SHA-256 ${bundle.manifest.sha256}`)

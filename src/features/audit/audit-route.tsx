@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { useQueries, useQuery, useSuspenseQuery } from '@tanstack/react-query'
-import { useState } from 'react'
+import { Fragment, useState } from 'react'
 import { Form, Link, useParams, useSearchParams, type LoaderFunctionArgs } from 'react-router'
 import { artifactQueries, type Artifact } from '@/api/artifacts'
 import { apiPath } from '@/api/client'
@@ -8,8 +8,8 @@ import { environmentQueries } from '@/api/environments'
 import { eventQueries } from '@/api/events'
 import { snapshotQueries } from '@/api/snapshots'
 import { trailQueries } from '@/api/trails'
-import { readConfig } from '@/app/config'
-import { describeError } from '@/app/describe-error'
+import { useAppConfig } from '@/app/config'
+import { describeError } from '@/components/describe-error'
 import { requireParam } from '@/app/params'
 import { Skeleton } from '@/components/skeleton'
 import type { Snappish } from '@/lib/snappish'
@@ -29,6 +29,7 @@ import {
   type AuditQuery,
 } from './audit-query'
 import { AuditReportView, type AuditPackageLink } from './audit-report-view'
+import { auditPath } from '@/lib/app-paths'
 
 /** Snapshots an artifact runs in are judged by policy; a handful is enough for a report. */
 const MAX_RUNTIMES = 5
@@ -104,11 +105,12 @@ function Report({
 }: ReportProps & { content: AuditContent; packages?: AuditPackageLink[] }) {
   // The moment this report was assembled; shown on the page and in the manifest.
   const [generatedAt] = useState(() => Date.now())
+  const { mode } = useAppConfig()
   return (
     <AuditReportView
       content={content}
-      packages={readConfig().mode === 'live' ? packages : []}
-      mode={readConfig().mode}
+      packages={mode === 'live' ? packages : []}
+      mode={mode}
       generatedAt={generatedAt}
       {...props}
     />
@@ -230,9 +232,37 @@ function EnvironmentReport({
   )
 }
 
+/** The four questions the audit page can be asked, each a GET form onto its own URL. */
+const ASK_FORMS: ReadonlyArray<{
+  subject: string
+  fields: ReadonlyArray<{ name: string; label: string; placeholder: string }>
+}> = [
+  {
+    subject: 'artifact',
+    fields: [
+      { name: 'artifact', label: 'Artifact (flow@fingerprint)', placeholder: 'runner@9af401c4' },
+    ],
+  },
+  {
+    subject: 'trail',
+    fields: [{ name: 'trail', label: 'Trail (flow/trail)', placeholder: 'runner-ci/a2ffba5…' }],
+  },
+  {
+    subject: 'snapshot',
+    fields: [{ name: 'snapshot', label: 'Snapshot (env#N)', placeholder: 'aws-prod#65' }],
+  },
+  {
+    subject: 'environment',
+    fields: [
+      { name: 'env', label: 'Environment', placeholder: 'aws-prod' },
+      { name: 'from', label: 'From (ISO, UTC)', placeholder: '2022-08-22T00:00:00Z' },
+      { name: 'to', label: 'To (ISO, UTC)', placeholder: '2022-08-25T00:00:00Z' },
+    ],
+  },
+]
+
 function AskForm({ org, error }: { org: string; error: string | null }) {
-  const field = 'w-full rounded border border-line bg-surface px-2 py-1'
-  const base = `/${encodeURIComponent(org)}/audit`
+  const base = auditPath(org)
   return (
     <section className="space-y-4">
       <h1 className="text-xl font-semibold">Audit report</h1>
@@ -248,96 +278,35 @@ function AskForm({ org, error }: { org: string; error: string | null }) {
         </p>
       )}
       <div className="grid gap-4 md:grid-cols-2">
-        <Form
-          method="get"
-          action={base}
-          className="space-y-1 rounded border border-line bg-surface p-3"
-        >
-          <label className="block font-medium" htmlFor="audit-artifact">
-            Artifact (flow@fingerprint)
-          </label>
-          <input
-            id="audit-artifact"
-            name="artifact"
-            className={field}
-            placeholder="runner@9af401c4"
-            required
-          />
-          <button type="submit" className="rounded border border-line px-3 py-1 hover:bg-raised">
-            Report on artifact
-          </button>
-        </Form>
-        <Form
-          method="get"
-          action={base}
-          className="space-y-1 rounded border border-line bg-surface p-3"
-        >
-          <label className="block font-medium" htmlFor="audit-trail">
-            Trail (flow/trail)
-          </label>
-          <input
-            id="audit-trail"
-            name="trail"
-            className={field}
-            placeholder="runner-ci/a2ffba5…"
-            required
-          />
-          <button type="submit" className="rounded border border-line px-3 py-1 hover:bg-raised">
-            Report on trail
-          </button>
-        </Form>
-        <Form
-          method="get"
-          action={base}
-          className="space-y-1 rounded border border-line bg-surface p-3"
-        >
-          <label className="block font-medium" htmlFor="audit-snapshot">
-            Snapshot (env#N)
-          </label>
-          <input
-            id="audit-snapshot"
-            name="snapshot"
-            className={field}
-            placeholder="aws-prod#65"
-            required
-          />
-          <button type="submit" className="rounded border border-line px-3 py-1 hover:bg-raised">
-            Report on snapshot
-          </button>
-        </Form>
-        <Form
-          method="get"
-          action={base}
-          className="space-y-1 rounded border border-line bg-surface p-3"
-        >
-          <label className="block font-medium" htmlFor="audit-env">
-            Environment
-          </label>
-          <input id="audit-env" name="env" className={field} placeholder="aws-prod" required />
-          <label className="block" htmlFor="audit-from">
-            From (ISO, UTC)
-          </label>
-          <input
-            id="audit-from"
-            name="from"
-            className={field}
-            placeholder="2022-08-22T00:00:00Z"
-            required
-          />
-          <label className="block" htmlFor="audit-to">
-            To (ISO, UTC)
-          </label>
-          <input
-            id="audit-to"
-            name="to"
-            className={field}
-            placeholder="2022-08-25T00:00:00Z"
-            required
-          />
-          <button type="submit" className="rounded border border-line px-3 py-1 hover:bg-raised">
-            Report on environment
-          </button>
-        </Form>
+        {ASK_FORMS.map((form) => (
+          <Form
+            key={form.subject}
+            method="get"
+            action={base}
+            className="space-y-1 rounded border border-line bg-surface p-3"
+          >
+            {form.fields.map((field, index) => (
+              <Fragment key={field.name}>
+                <label
+                  className={index === 0 ? 'block font-medium' : 'block'}
+                  htmlFor={`audit-${field.name}`}
+                >
+                  {field.label}
+                </label>
+                <input
+                  id={`audit-${field.name}`}
+                  name={field.name}
+                  className="w-full rounded border border-line bg-surface px-2 py-1"
+                  placeholder={field.placeholder}
+                  required
+                />
+              </Fragment>
+            ))}
+            <button type="submit" className="rounded border border-line px-3 py-1 hover:bg-raised">
+              Report on {form.subject}
+            </button>
+          </Form>
+        ))}
       </div>
       <p className="text-muted">
         Example:{' '}

@@ -15,7 +15,7 @@ import type { ComplianceChecklist as Checklist } from '@/api/trails'
 import { ShortId } from '@/components/short-id'
 import { TimeStamp } from '@/components/time-stamp'
 import { CHECKLIST_LOOK, checklistItems, checklistSummary } from './checklist-items'
-import { artifactPath, attestationPath } from './links'
+import { artifactPath, trailPath } from '@/lib/app-paths'
 import { Title } from './title'
 
 export interface ComplianceChecklistProps {
@@ -68,7 +68,7 @@ export function ComplianceChecklist({
                   {item.attestationId ? (
                     <Link
                       className="text-accent hover:underline"
-                      to={attestationPath(trail.org, trail.flow, trail.name, item.attestationId)}
+                      to={trailPath(trail.org, trail.flow, trail.name, item.attestationId)}
                     >
                       {item.label}
                     </Link>

@@ -11,9 +11,9 @@ import type { Environment } from '@/api/environments'
 import { snapshotQueries } from '@/api/snapshots'
 import { ErrorState } from '@/components/error-state'
 import { Skeleton } from '@/components/skeleton'
-import { classifySnapshotProblem } from '@/features/snapshots/snapshot-problem'
+import { classifySnapshotProblem } from '@/components/snapshot-problem'
 import { ComplianceWhy } from './compliance-why'
-import { environmentPath } from './links'
+import { environmentPath } from '@/lib/app-paths'
 import { SnapshotExplanation } from './snapshot-why'
 
 type EnvironmentFacts = Pick<

@@ -13,7 +13,7 @@ import { ErrorState } from '@/components/error-state'
 import { Skeleton } from '@/components/skeleton'
 import { ArtifactExplanation } from './artifact-why'
 import { ComplianceWhy } from './compliance-why'
-import { artifactPath, trailPath } from './links'
+import { artifactPath, trailPath } from '@/lib/app-paths'
 import { TrailChecklist } from './trail-why'
 
 /** How many trails the flow page lists; the explanation asks for the same page to share it. */

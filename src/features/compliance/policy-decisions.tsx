@@ -15,7 +15,7 @@
 import { Link } from 'react-router'
 import type { PolicyDecision, Resolution, RuleEvaluation } from '@/api/policy-decisions'
 import { ComplianceBadge } from '@/components/compliance-badge'
-import { trailPath } from './links'
+import { trailPath } from '@/lib/app-paths'
 import { Title } from './title'
 import {
   OUTCOME_LABEL,

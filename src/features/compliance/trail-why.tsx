@@ -12,7 +12,7 @@ import { ErrorState } from '@/components/error-state'
 import { Skeleton } from '@/components/skeleton'
 import { ComplianceChecklist } from './compliance-checklist'
 import { ComplianceWhy } from './compliance-why'
-import { trailPath } from './links'
+import { trailPath } from '@/lib/app-paths'
 
 function NoChecklist({ trail }: { trail: string }) {
   return (

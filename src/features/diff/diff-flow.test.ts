@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { DiffArtifact, SnapshotDiff } from '@/api/diff'
 import { diffForFlow } from './diff-flow'
-import { parseDiffSearch, diffPath, diffSearchString } from './diff-search'
+import { diffPath, diffSearchString } from '@/lib/app-paths'
+import { parseDiffSearch } from './diff-search'
 
 function artifact(name: string, flow: string | null): DiffArtifact {
   return {

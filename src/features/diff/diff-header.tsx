@@ -3,6 +3,7 @@ import { Link } from 'react-router'
 import { TimeStamp } from '@/components/time-stamp'
 import { formatSnappish, type Snappish } from '@/lib/snappish'
 import type { NumberedSnapshot } from './diff-search'
+import { snapshotPath } from '@/lib/app-paths'
 
 const buttonClass =
   'rounded border border-line bg-surface px-2 py-1 text-sm hover:bg-raised disabled:cursor-not-allowed disabled:opacity-60'
@@ -73,7 +74,7 @@ export function SideSummary({
         {resolved ? (
           <Link
             className="text-accent hover:underline"
-            to={`/${encodeURIComponent(org)}/environments/${encodeURIComponent(resolved.env)}/snapshots/${resolved.index}`}
+            to={snapshotPath(org, resolved.env, resolved.index)}
           >
             {resolvedText}
           </Link>

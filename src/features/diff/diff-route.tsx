@@ -19,6 +19,8 @@ import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
 import { formatCount, pluralise } from '@/lib/format'
 import { formatSnappish, type Snappish } from '@/lib/snappish'
+import { diffPath, diffSearchString } from '@/lib/app-paths'
+import { downloadText } from '@/lib/download'
 import { alignDiff, capUnchanged, summaryText } from './align-diff'
 import {
   diffToCsv,
@@ -35,7 +37,6 @@ import {
   type SideFacts,
 } from './diff-header'
 import {
-  diffSearchString,
   parseDiffSearch,
   resolvedSnapshot,
   stepPair,
@@ -45,7 +46,6 @@ import {
 } from './diff-search'
 import { diffForFlow } from './diff-flow'
 import { DiffTable } from './diff-table'
-import { downloadText } from './download'
 import { PairForm } from './pair-form'
 import { draftFor } from './side-draft'
 
@@ -246,7 +246,7 @@ function DiffView({
     fromExpression: formatSnappish(from),
     toExpression: formatSnappish(to),
     aligned,
-    link: `${window.location.origin}/${encodeURIComponent(org)}/diff${diffSearchString(from, to, false, flow)}`,
+    link: `${window.location.origin}${diffPath(org, from, to, flow)}`,
   }
   const fileName = flow
     ? `${exportFileName(fromLabel, toLabel)}-${flow.replace(/[^A-Za-z0-9._-]+/g, '_')}`
@@ -457,11 +457,9 @@ function ExportButtons({
   )
 }
 
-/** "Snapshot 'empty-env#-1' resolves to 'empty-env#0'. len(snapshots) == 0" → 'empty-env'. */
 function environmentWithoutSnapshots(error: unknown): string | null {
-  if (!isApiError(error) || !/len\(snapshots\) == 0/.test(error.message)) return null
-  const match = /Snapshot '([^'#~@]+)/.exec(error.message)
-  return match?.[1] ?? 'The environment'
+  if (!isApiError(error) || error.reason.kind !== 'no-snapshots') return null
+  return error.reason.environment ?? 'The environment'
 }
 
 /** A failed diff keeps the pickers, so the way forward is on the same page. */

@@ -1,5 +1,5 @@
 // Relative: the server's preload hints (app/route-preload.ts) read the same search params.
-import { formatSnappish, parseSnappish, type Snappish } from '../../lib/snappish'
+import { parseSnappish, type Snappish } from '../../lib/snappish'
 
 /** One side of the pair as the URL states it. */
 export type DiffSide =
@@ -38,34 +38,6 @@ export function validPair(search: DiffSearch): [Snappish, Snappish] | null {
   return search.from.state === 'valid' && search.to.state === 'valid'
     ? [search.from.snappish, search.to.snappish]
     : null
-}
-
-/** The search string for a pair, e.g. `?from=aws-prod%2364&to=aws-prod%2365`. */
-export function diffSearchString(
-  from: Snappish | string,
-  to: Snappish | string,
-  showUnchanged = false,
-  flow = '',
-): string {
-  const params = new URLSearchParams()
-  params.set('from', typeof from === 'string' ? from : formatSnappish(from))
-  params.set('to', typeof to === 'string' ? to : formatSnappish(to))
-  if (showUnchanged) params.set('unchanged', 'show')
-  if (flow) params.set('flow', flow)
-  return `?${params.toString()}`
-}
-
-/**
- * The diff page for a pair, for links from other pages ("diff with previous"); with `flow`,
- * only that flow's artifacts.
- */
-export function diffPath(
-  org: string,
-  from: Snappish | string,
-  to: Snappish | string,
-  flow = '',
-): string {
-  return `/${encodeURIComponent(org)}/diff${diffSearchString(from, to, false, flow)}`
 }
 
 export interface NumberedSnapshot {

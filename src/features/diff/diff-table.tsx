@@ -3,6 +3,7 @@ import { SafeLink } from '@/components/safe-link'
 import { ShortId } from '@/components/short-id'
 import { TimeStamp } from '@/components/time-stamp'
 import type { DiffEntry, DiffRow, DiffRowKind } from './align-diff'
+import { artifactPath, flowPath } from '@/lib/app-paths'
 
 const LOOK: Record<DiffRowKind, { icon: string; label: string; className: string }> = {
   replaced: { icon: '⇄', label: 'Replaced', className: 'bg-info-soft text-info border-info/40' },
@@ -47,16 +48,16 @@ function instancesText(entry: DiffEntry, side: 'from' | 'to'): string {
 function EntryCard({ entry, side, org }: { entry: DiffEntry; side: 'from' | 'to'; org: string }) {
   const { artifact } = entry
   const commit = commitOf(artifact.commitUrl)
-  const artifactPath =
+  const artifactLink =
     artifact.flow && artifact.fingerprint
-      ? `/${encodeURIComponent(org)}/flows/${encodeURIComponent(artifact.flow)}/artifacts/${encodeURIComponent(artifact.fingerprint)}`
+      ? artifactPath(org, artifact.flow, artifact.fingerprint)
       : null
   const short = shortImageName(artifact.name)
   return (
     <div className="min-w-0">
       <p className="font-medium">
-        {artifactPath ? (
-          <Link className="text-accent hover:underline" to={artifactPath} title={artifact.name}>
+        {artifactLink ? (
+          <Link className="text-accent hover:underline" to={artifactLink} title={artifact.name}>
             {short}
           </Link>
         ) : (
@@ -80,10 +81,7 @@ function EntryCard({ entry, side, org }: { entry: DiffEntry; side: 'from' | 'to'
         <dt className="text-muted">Flow</dt>
         <dd>
           {artifact.flow ? (
-            <Link
-              className="text-accent hover:underline"
-              to={`/${encodeURIComponent(org)}/flows/${encodeURIComponent(artifact.flow)}`}
-            >
+            <Link className="text-accent hover:underline" to={flowPath(org, artifact.flow)}>
               {artifact.flow}
             </Link>
           ) : (

@@ -18,9 +18,9 @@ import { RouteErrorBoundary } from '@/app/route-error-boundary'
 import { AppliedPolicies } from '@/features/compliance/applied-policies'
 import { policyTitle } from '@/features/compliance/applied-policy-text'
 import { EnvironmentComplianceWhy } from '@/features/compliance/environment-why'
-import { describeError } from '@/app/describe-error'
-import { classifySnapshotProblem } from '@/features/snapshots/snapshot-problem'
-import { EnvironmentType } from './environment-type'
+import { describeError } from '@/components/describe-error'
+import { classifySnapshotProblem } from '@/components/snapshot-problem'
+import { EnvironmentType } from '@/components/environment-type'
 import {
   EVENTS_PER_PAGE,
   parseEventsTabParams,
@@ -31,7 +31,8 @@ import {
 } from './environment-params'
 import { EventsTab } from './events-tab'
 import { LatestSnapshotSummary } from './latest-snapshot-summary'
-import { environmentPath, environmentsPath, snapshotPath } from './paths'
+import type { LoaderData } from '@/lib/route-module'
+import { environmentPath, environmentsPath, snapshotPath } from '@/lib/app-paths'
 import { SnapshotsTab } from './snapshots-tab'
 import { TimeTravel } from './time-travel'
 
@@ -137,7 +138,7 @@ export function Component() {
   const env = requireParam(useParams(), 'env')
   const location = useLocation()
   const [searchParams] = useSearchParams()
-  const data = useLoaderData() as EnvironmentLoaderData | undefined
+  const data = useLoaderData<LoaderData<typeof loader> | undefined>()
   const tab = tabFromPath(location.pathname)
   const { data: environment } = useSuspenseQuery(environmentQueries.detail(org, env))
   // Started by the loader; an environment with no snapshots is not an error here.

@@ -7,16 +7,19 @@ import { requireParam } from '@/app/params'
 import { EnvironmentComplianceWhy } from '@/features/compliance/environment-why'
 import { EmptyState } from '@/components/empty-state'
 import { ExportMenu, type ExportColumn } from '@/components/export-menu'
-import { formatCount, pluralise } from '@/lib/format'
-import { EnvironmentType } from './environment-type'
+import { complianceText, formatCount, pluralise } from '@/lib/format'
+import { EnvironmentType } from '@/components/environment-type'
 import {
   environmentListSearch,
   filterEnvironments,
   parseEnvironmentListParams,
   type EnvironmentListParams,
 } from './environments-params'
-import { environmentPath } from './paths'
-import { TimeCell } from './time-cell'
+import { environmentPath } from '@/lib/app-paths'
+import { TimeCell } from '@/components/time-stamp'
+import { isoTime } from '@/lib/time'
+import { FilterSelect, FilterText } from '@/components/filter-fields'
+import { Table } from '@/components/table'
 
 export function loader(queryClient: QueryClient) {
   return async ({ params }: LoaderFunctionArgs) => {
@@ -25,21 +28,13 @@ export function loader(queryClient: QueryClient) {
   }
 }
 
-function iso(seconds: number | null): string {
-  return seconds === null ? '' : new Date(seconds * 1000).toISOString()
-}
-
-function complianceWord(value: boolean | null): string {
-  return value === null ? 'unknown' : value ? 'compliant' : 'non-compliant'
-}
-
 const EXPORT_COLUMNS: ReadonlyArray<ExportColumn<Environment>> = [
   { header: 'name', value: (env) => env.name },
   { header: 'type', value: (env) => env.type },
   { header: 'description', value: (env) => env.description },
-  { header: 'compliance', value: (env) => complianceWord(env.compliant) },
-  { header: 'last_reported_at', value: (env) => iso(env.lastReportedAt) },
-  { header: 'last_changed_at', value: (env) => iso(env.lastChangedAt) },
+  { header: 'compliance', value: (env) => complianceText(env.compliant) },
+  { header: 'last_reported_at', value: (env) => isoTime(env.lastReportedAt) },
+  { header: 'last_changed_at', value: (env) => isoTime(env.lastChangedAt) },
   { header: 'policies', value: (env) => env.policies.join(' ') },
   {
     header: 'tags',
@@ -85,45 +80,27 @@ export function Component() {
         className="mt-3 flex flex-wrap items-end gap-3"
         onSubmit={(event) => event.preventDefault()}
       >
-        <label className="flex flex-col text-sm">
-          <span className="text-muted">Name contains</span>
-          <input
-            type="search"
-            value={params.q}
-            onChange={(event) => update({ q: event.target.value }, true)}
-            className="w-56 rounded border border-line bg-surface px-2 py-1"
-            autoComplete="off"
-            spellCheck={false}
-          />
-        </label>
-        <label className="flex flex-col text-sm">
-          <span className="text-muted">Type</span>
-          <select
-            value={params.type}
-            onChange={(event) => update({ type: event.target.value })}
-            className="rounded border border-line bg-surface px-2 py-1"
-          >
-            <option value="">All types</option>
-            {types.map((type) => (
-              <option key={type} value={type}>
-                {type}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-sm">
-          <span className="text-muted">Sort by</span>
-          <select
-            value={params.sort}
-            onChange={(event) =>
-              update({ sort: event.target.value === 'changed' ? 'changed' : 'name' })
-            }
-            className="rounded border border-line bg-surface px-2 py-1"
-          >
-            <option value="name">Name</option>
-            <option value="changed">Last change (newest first)</option>
-          </select>
-        </label>
+        <FilterText
+          label="Name contains"
+          value={params.q}
+          onChange={(q) => update({ q }, true)}
+          width="w-56"
+        />
+        <FilterSelect
+          label="Type"
+          value={params.type}
+          options={[['', 'All types'], ...types]}
+          onChange={(type) => update({ type })}
+        />
+        <FilterSelect
+          label="Sort by"
+          value={params.sort}
+          options={[
+            ['name', 'Name'],
+            ['changed', 'Last change (newest first)'],
+          ]}
+          onChange={(sort) => update({ sort: sort === 'changed' ? 'changed' : 'name' })}
+        />
       </form>
       <p className="mt-2 text-sm text-muted" role="status">
         {rows.length === environments.length
@@ -141,41 +118,24 @@ export function Component() {
           </EmptyState>
         </div>
       ) : (
-        <div className="mt-3 overflow-x-auto rounded border border-line bg-surface">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Environments of {org}</caption>
-            <thead className="bg-raised text-muted">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Name
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Type
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Compliance
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Last reported
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Last changed
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Policies
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Tags
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-line">
-              {rows.map((env) => (
-                <EnvironmentRow key={env.name} org={org} env={env} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          compact
+          className="mt-3"
+          caption={<>Environments of {org}</>}
+          columns={[
+            'Name',
+            'Type',
+            'Compliance',
+            'Last reported',
+            'Last changed',
+            'Policies',
+            'Tags',
+          ]}
+        >
+          {rows.map((env) => (
+            <EnvironmentRow key={env.name} org={org} env={env} />
+          ))}
+        </Table>
       )}
     </section>
   )

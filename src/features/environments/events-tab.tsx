@@ -7,11 +7,10 @@ import { EmptyState } from '@/components/empty-state'
 import { ExportMenu, type ExportColumn } from '@/components/export-menu'
 import { SafeLink } from '@/components/safe-link'
 import { ShortId } from '@/components/short-id'
-import { formatCount, pluralise } from '@/lib/format'
+import { complianceText, formatCount, pluralise, shortArtifactName } from '@/lib/format'
 import { safeHref } from '@/lib/safe-url'
 import { ComplianceWhy } from '@/features/compliance/compliance-why'
 import { SnapshotArtifactExplanation } from '@/features/compliance/snapshot-why'
-import { shortArtifactName } from '@/features/snapshots/snapshot-rows'
 import {
   EVENTS_PER_PAGE,
   eventsTabSearch,
@@ -20,8 +19,11 @@ import {
   type EventsTabParams,
 } from './environment-params'
 import { Pager } from './pager'
-import { artifactPath, flowPath, snapshotPath } from './paths'
-import { TimeCell } from './time-cell'
+import { artifactPath, flowPath, snapshotPath } from '@/lib/app-paths'
+import { TimeCell } from '@/components/time-stamp'
+import { isoTime } from '@/lib/time'
+import { FilterSelect } from '@/components/filter-fields'
+import { Table } from '@/components/table'
 
 const EVENT_LOOK: Record<string, string> = {
   started: '▶',
@@ -45,14 +47,9 @@ const EXPORT_COLUMNS: ReadonlyArray<ExportColumn<EnvironmentEvent>> = [
   { header: 'flow', value: (event) => event.flow ?? '' },
   {
     header: 'artifact_compliance',
-    value: (event) =>
-      event.artifactCompliant === null
-        ? 'unknown'
-        : event.artifactCompliant
-          ? 'compliant'
-          : 'non-compliant',
+    value: (event) => complianceText(event.artifactCompliant),
   },
-  { header: 'reported_at', value: (event) => new Date(event.reportedAt * 1000).toISOString() },
+  { header: 'reported_at', value: (event) => isoTime(event.reportedAt) },
   { header: 'code_diff', value: (event) => safeHref(event.codeDiffUrl) ?? '' },
 ]
 
@@ -101,42 +98,23 @@ export function EventsTab({ org, env }: { org: string; env: string }) {
     return search ? `${pathname}?${search}` : pathname
   }
   const filtered = params.type !== '' || params.flow !== ''
-  const select = 'rounded border border-line bg-surface px-2 py-1'
 
   return (
     <div>
       <div className="flex flex-wrap items-end gap-3 text-sm">
-        <label className="flex flex-col">
-          <span className="text-muted">Event type</span>
-          <select
-            value={params.type}
-            onChange={(event) => update({ type: event.target.value })}
-            className={select}
-          >
-            <option value="">All types</option>
-            {types.map((type) => (
-              <option key={type} value={type}>
-                {type}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col">
-          <span className="text-muted">Flow</span>
-          <select
-            value={params.flow}
-            onChange={(event) => update({ flow: event.target.value })}
-            className={`${select} max-w-56`}
-          >
-            <option value="">All flows</option>
-            <option value={NO_PROVENANCE}>No provenance</option>
-            {flows.map((flow) => (
-              <option key={flow} value={flow}>
-                {flow}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Event type"
+          value={params.type}
+          options={[['', 'All types'], ...types]}
+          onChange={(type) => update({ type })}
+        />
+        <FilterSelect
+          label="Flow"
+          value={params.flow}
+          options={[['', 'All flows'], [NO_PROVENANCE, 'No provenance'], ...flows]}
+          onChange={(flow) => update({ flow })}
+          className="max-w-56"
+        />
         <div role="group" aria-label="Order" className="flex">
           {(['newest', 'oldest'] as const).map((order) => (
             <button
@@ -178,117 +156,94 @@ export function EventsTab({ org, env }: { org: string; env: string }) {
           </EmptyState>
         </div>
       ) : (
-        <div className="mt-2 overflow-x-auto rounded border border-line bg-surface">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">
+        <Table
+          compact
+          className="mt-2"
+          caption={
+            <>
               Change log of {env}, {params.order} first, page {params.page}
-            </caption>
-            <thead className="bg-raised text-muted">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Snapshot
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Event
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Artifact
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Flow
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Compliance
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Reported
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Code
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-line">
-              {shown.map((event, position) => (
-                <tr
-                  key={`${event.snapshotIndex}/${event.fingerprint ?? ''}/${position}`}
-                  className="align-top"
+            </>
+          }
+          columns={['Snapshot', 'Event', 'Artifact', 'Flow', 'Compliance', 'Reported', 'Code']}
+        >
+          {shown.map((event, position) => (
+            <tr
+              key={`${event.snapshotIndex}/${event.fingerprint ?? ''}/${position}`}
+              className="align-top"
+            >
+              <th scope="row" className="px-3 py-2 font-normal">
+                <Link
+                  to={snapshotPath(org, env, event.snapshotIndex)}
+                  className="font-mono text-accent hover:underline"
                 >
-                  <th scope="row" className="px-3 py-2 font-normal">
-                    <Link
-                      to={snapshotPath(org, env, event.snapshotIndex)}
-                      className="font-mono text-accent hover:underline"
-                    >
-                      #{event.snapshotIndex}
-                    </Link>
-                  </th>
-                  <td className="px-3 py-2">
-                    <span className="font-medium whitespace-nowrap">
-                      <span aria-hidden="true" className="mr-1 text-muted">
-                        {EVENT_LOOK[event.type] ?? '•'}
-                      </span>
-                      {event.type}
-                    </span>
-                    <p className="break-words">{event.description || 'no description'}</p>
-                  </td>
-                  <td className="px-3 py-2">
-                    {event.flow && event.fingerprint ? (
-                      <Link
-                        to={artifactPath(org, event.flow, event.fingerprint)}
-                        className="font-medium text-accent hover:underline"
-                      >
-                        {shortArtifactName(event.artifactName) || 'unknown'}
-                      </Link>
-                    ) : (
-                      <span className="font-medium">
-                        {shortArtifactName(event.artifactName) || 'unknown'}
-                      </span>
-                    )}
-                    <div className="text-xs">
-                      <ShortId value={event.fingerprint} kind="fingerprint" />
-                    </div>
-                  </td>
-                  <td className="px-3 py-2">
-                    {event.flow ? (
-                      <Link to={flowPath(org, event.flow)} className="text-accent hover:underline">
-                        {event.flow}
-                      </Link>
-                    ) : (
-                      <span className="text-muted">no provenance</span>
-                    )}
-                  </td>
-                  <td className="px-3 py-2">
-                    {event.fingerprint ? (
-                      <ComplianceWhy
-                        value={event.artifactCompliant}
-                        subject={`${shortArtifactName(event.artifactName) || 'the artifact'} in ${env}#${event.snapshotIndex}`}
-                      >
-                        <SnapshotArtifactExplanation
-                          org={org}
-                          env={env}
-                          index={event.snapshotIndex}
-                          fingerprint={event.fingerprint}
-                        />
-                      </ComplianceWhy>
-                    ) : (
-                      <ComplianceBadge value={event.artifactCompliant} />
-                    )}
-                  </td>
-                  <td className="px-3 py-2">
-                    <TimeCell value={event.reportedAt} />
-                  </td>
-                  <td className="px-3 py-2">
-                    {safeHref(event.codeDiffUrl) ? (
-                      <SafeLink href={event.codeDiffUrl}>Code diff</SafeLink>
-                    ) : (
-                      <span className="text-muted">none</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  #{event.snapshotIndex}
+                </Link>
+              </th>
+              <td className="px-3 py-2">
+                <span className="font-medium whitespace-nowrap">
+                  <span aria-hidden="true" className="mr-1 text-muted">
+                    {EVENT_LOOK[event.type] ?? '•'}
+                  </span>
+                  {event.type}
+                </span>
+                <p className="break-words">{event.description || 'no description'}</p>
+              </td>
+              <td className="px-3 py-2">
+                {event.flow && event.fingerprint ? (
+                  <Link
+                    to={artifactPath(org, event.flow, event.fingerprint)}
+                    className="font-medium text-accent hover:underline"
+                  >
+                    {shortArtifactName(event.artifactName) || 'unknown'}
+                  </Link>
+                ) : (
+                  <span className="font-medium">
+                    {shortArtifactName(event.artifactName) || 'unknown'}
+                  </span>
+                )}
+                <div className="text-xs">
+                  <ShortId value={event.fingerprint} kind="fingerprint" />
+                </div>
+              </td>
+              <td className="px-3 py-2">
+                {event.flow ? (
+                  <Link to={flowPath(org, event.flow)} className="text-accent hover:underline">
+                    {event.flow}
+                  </Link>
+                ) : (
+                  <span className="text-muted">no provenance</span>
+                )}
+              </td>
+              <td className="px-3 py-2">
+                {event.fingerprint ? (
+                  <ComplianceWhy
+                    value={event.artifactCompliant}
+                    subject={`${shortArtifactName(event.artifactName) || 'the artifact'} in ${env}#${event.snapshotIndex}`}
+                  >
+                    <SnapshotArtifactExplanation
+                      org={org}
+                      env={env}
+                      index={event.snapshotIndex}
+                      fingerprint={event.fingerprint}
+                    />
+                  </ComplianceWhy>
+                ) : (
+                  <ComplianceBadge value={event.artifactCompliant} />
+                )}
+              </td>
+              <td className="px-3 py-2">
+                <TimeCell value={event.reportedAt} />
+              </td>
+              <td className="px-3 py-2">
+                {safeHref(event.codeDiffUrl) ? (
+                  <SafeLink href={event.codeDiffUrl}>Code diff</SafeLink>
+                ) : (
+                  <span className="text-muted">none</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
       <Pager
         label="Log pages"

@@ -8,8 +8,8 @@ import { pluralise } from '@/lib/format'
 const count = new Intl.NumberFormat('en-US')
 import { complianceRollup, rollupSentence } from '@/features/compliance/compliance-rollup'
 import { SnapshotComplianceWhy } from '@/features/compliance/snapshot-why'
-import { classifySnapshotProblem } from '@/features/snapshots/snapshot-problem'
-import { diffWithPreviousPath, snapshotPath } from './paths'
+import { classifySnapshotProblem } from '@/components/snapshot-problem'
+import { diffWithPreviousPath, snapshotPath } from '@/lib/app-paths'
 
 /** The environment's latest snapshot at a glance, or why there is none. */
 export function LatestSnapshotSummary({

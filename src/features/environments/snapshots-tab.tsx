@@ -4,25 +4,22 @@ import { snapshotQueries, type SnapshotSummary } from '@/api/snapshots'
 import { SnapshotComplianceWhy } from '@/features/compliance/snapshot-why'
 import { EmptyState } from '@/components/empty-state'
 import { ExportMenu, type ExportColumn } from '@/components/export-menu'
-import { formatDuration } from '@/lib/time'
+import { formatDuration, isoTime } from '@/lib/time'
 import { parseSnapshotsTabParams, SNAPSHOTS_PER_PAGE } from './environment-params'
 import { Pager } from './pager'
-import { diffWithPreviousPath, snapshotPath } from './paths'
-import { TimeCell } from './time-cell'
-
-function iso(seconds: number | null): string {
-  return seconds === null ? 'now' : new Date(seconds * 1000).toISOString()
-}
+import { diffWithPreviousPath, snapshotPath } from '@/lib/app-paths'
+import { TimeCell } from '@/components/time-stamp'
+import { complianceText } from '@/lib/format'
+import { Table } from '@/components/table'
 
 const EXPORT_COLUMNS: ReadonlyArray<ExportColumn<SnapshotSummary>> = [
   { header: 'index', value: (row) => row.index },
-  { header: 'from', value: (row) => iso(row.from) },
-  { header: 'to', value: (row) => iso(row.to) },
+  { header: 'from', value: (row) => isoTime(row.from) },
+  { header: 'to', value: (row) => isoTime(row.to, 'now') },
   { header: 'duration_seconds', value: (row) => row.duration },
   {
     header: 'compliance',
-    value: (row) =>
-      row.compliant === null ? 'unknown' : row.compliant ? 'compliant' : 'non-compliant',
+    value: (row) => complianceText(row.compliant),
   },
 ]
 
@@ -58,90 +55,69 @@ export function SnapshotsTab({ org, env }: { org: string; env: string }) {
           label="snapshots"
         />
       </div>
-      <div className="overflow-x-auto rounded border border-line bg-surface">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">
+      <Table
+        compact
+        caption={
+          <>
             Snapshots of {env}, latest first, page {page}
-          </caption>
-          <thead className="bg-raised text-muted">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Snapshot
+          </>
+        }
+        columns={['Snapshot', 'From', 'To', 'Duration', 'Compliance', 'Changes']}
+      >
+        {data.snapshots.map((snapshot) => {
+          const diff = diffWithPreviousPath(org, env, snapshot.index)
+          return (
+            <tr key={snapshot.index} className="align-top">
+              <th scope="row" className="px-3 py-2 font-normal">
+                <Link
+                  to={snapshotPath(org, env, snapshot.index)}
+                  className="font-mono font-medium text-accent hover:underline"
+                >
+                  #{snapshot.index}
+                </Link>
               </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                From
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                To
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Duration
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Compliance
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Changes
-              </th>
+              <td className="px-3 py-2">
+                <TimeCell value={snapshot.from} />
+              </td>
+              <td className="px-3 py-2">
+                {snapshot.to === null ? (
+                  <span className="font-medium">now</span>
+                ) : (
+                  <TimeCell value={snapshot.to} />
+                )}
+              </td>
+              <td className="px-3 py-2 tabular-nums">
+                {snapshot.duration === null ? (
+                  <span className="text-muted">unknown</span>
+                ) : (
+                  formatDuration(snapshot.duration)
+                )}
+              </td>
+              <td className="px-3 py-2">
+                <SnapshotComplianceWhy
+                  org={org}
+                  env={env}
+                  index={snapshot.index}
+                  compliant={snapshot.compliant}
+                />
+              </td>
+              <td className="px-3 py-2">
+                {diff ? (
+                  <Link to={diff} className="text-accent hover:underline">
+                    Diff with previous
+                    <span className="sr-only">
+                      {' '}
+                      (#{snapshot.index - 1} → #{snapshot.index})
+                    </span>
+                  </Link>
+                ) : (
+                  <span className="text-muted">first snapshot</span>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-line">
-            {data.snapshots.map((snapshot) => {
-              const diff = diffWithPreviousPath(org, env, snapshot.index)
-              return (
-                <tr key={snapshot.index} className="align-top">
-                  <th scope="row" className="px-3 py-2 font-normal">
-                    <Link
-                      to={snapshotPath(org, env, snapshot.index)}
-                      className="font-mono font-medium text-accent hover:underline"
-                    >
-                      #{snapshot.index}
-                    </Link>
-                  </th>
-                  <td className="px-3 py-2">
-                    <TimeCell value={snapshot.from} />
-                  </td>
-                  <td className="px-3 py-2">
-                    {snapshot.to === null ? (
-                      <span className="font-medium">now</span>
-                    ) : (
-                      <TimeCell value={snapshot.to} />
-                    )}
-                  </td>
-                  <td className="px-3 py-2 tabular-nums">
-                    {snapshot.duration === null ? (
-                      <span className="text-muted">unknown</span>
-                    ) : (
-                      formatDuration(snapshot.duration)
-                    )}
-                  </td>
-                  <td className="px-3 py-2">
-                    <SnapshotComplianceWhy
-                      org={org}
-                      env={env}
-                      index={snapshot.index}
-                      compliant={snapshot.compliant}
-                    />
-                  </td>
-                  <td className="px-3 py-2">
-                    {diff ? (
-                      <Link to={diff} className="text-accent hover:underline">
-                        Diff with previous
-                        <span className="sr-only">
-                          {' '}
-                          (#{snapshot.index - 1} → #{snapshot.index})
-                        </span>
-                      </Link>
-                    ) : (
-                      <span className="text-muted">first snapshot</span>
-                    )}
-                  </td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
-      </div>
+          )
+        })}
+      </Table>
       <Pager
         label="Snapshot pages"
         page={page}

@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import { useNavigate } from 'react-router'
-import { usePreferences } from '@/app/preferences'
+import { usePreferences } from '@/components/preferences'
 import { formatSnappish, parseSnappish } from '@/lib/snappish'
 import { travelFromDateTime, travelSnappish } from './environment-params'
-import { diffPath } from './paths'
+import { diffPath } from '@/lib/app-paths'
 
 function zoneLabel(timeZone: string): string {
   if (timeZone === 'UTC') return 'UTC'

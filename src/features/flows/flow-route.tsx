@@ -20,12 +20,12 @@ import { SafeLink } from '@/components/safe-link'
 import { ShortId } from '@/components/short-id'
 import { Skeleton } from '@/components/skeleton'
 import { TimeStamp } from '@/components/time-stamp'
-import { artifactPath, flowsPath, trailPath } from '@/features/artifacts/paths'
+import { Table } from '@/components/table'
+import { artifactPath, flowsPath, trailPath } from '@/lib/app-paths'
 import { ArtifactComplianceWhy } from '@/features/compliance/artifact-why'
 import { FlowComplianceWhy, RECENT_TRAILS } from '@/features/compliance/flow-why'
 import { TrailComplianceWhy } from '@/features/compliance/trail-why'
-import { shortArtifactName } from '@/features/snapshots/snapshot-rows'
-import { formatCount } from '@/lib/format'
+import { formatCount, shortArtifactName } from '@/lib/format'
 import { FlowTemplateView } from './flow-template-view'
 import { TagList } from './tag-list'
 
@@ -185,51 +185,40 @@ function ArtifactsSection({ org, flow }: { org: string; flow: string }) {
           )}
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded border border-line bg-surface">
-          <table className="w-full text-left">
-            <caption className="sr-only">Artifacts of flow {flow}, newest first</caption>
-            <thead className="border-b border-line bg-raised text-sm">
-              <tr>
-                {['Commit', 'Artifact', 'Fingerprint', 'Compliance', 'Created'].map((label) => (
-                  <th key={label} scope="col" className="px-3 py-2 font-semibold">
-                    {label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-line">
-              {data.artifacts.map((artifact) => (
-                <tr key={artifact.fingerprint} className="align-top">
-                  <td className="px-3 py-2 whitespace-nowrap">
-                    <ShortId value={artifact.gitCommit} kind="commit" href={artifact.commitUrl} />
-                  </td>
-                  <th scope="row" className="px-3 py-2 font-medium break-all">
-                    <Link
-                      className="text-accent underline-offset-2 hover:underline"
-                      to={artifactPath(org, flow, artifact.fingerprint)}
-                    >
-                      {artifact.name || artifact.fingerprint}
-                    </Link>
-                  </th>
-                  <td className="px-3 py-2 whitespace-nowrap">
-                    <ShortId value={artifact.fingerprint} kind="fingerprint" length={12} />
-                  </td>
-                  <td className="px-3 py-2">
-                    <ArtifactComplianceWhy
-                      org={org}
-                      flow={flow}
-                      artifact={artifact}
-                      subject={shortArtifactName(artifact.name || artifact.fingerprint)}
-                    />
-                  </td>
-                  <td className="px-3 py-2 whitespace-nowrap">
-                    <TimeStamp value={artifact.createdAt} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={<>Artifacts of flow {flow}, newest first</>}
+          columns={['Commit', 'Artifact', 'Fingerprint', 'Compliance', 'Created']}
+        >
+          {data.artifacts.map((artifact) => (
+            <tr key={artifact.fingerprint} className="align-top">
+              <td className="px-3 py-2 whitespace-nowrap">
+                <ShortId value={artifact.gitCommit} kind="commit" href={artifact.commitUrl} />
+              </td>
+              <th scope="row" className="px-3 py-2 font-medium break-all">
+                <Link
+                  className="text-accent underline-offset-2 hover:underline"
+                  to={artifactPath(org, flow, artifact.fingerprint)}
+                >
+                  {artifact.name || artifact.fingerprint}
+                </Link>
+              </th>
+              <td className="px-3 py-2 whitespace-nowrap">
+                <ShortId value={artifact.fingerprint} kind="fingerprint" length={12} />
+              </td>
+              <td className="px-3 py-2">
+                <ArtifactComplianceWhy
+                  org={org}
+                  flow={flow}
+                  artifact={artifact}
+                  subject={shortArtifactName(artifact.name || artifact.fingerprint)}
+                />
+              </td>
+              <td className="px-3 py-2 whitespace-nowrap">
+                <TimeStamp value={artifact.createdAt} />
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
       {page > 1 || hasNext ? (
         <nav aria-label="Artifact pages" className="flex items-center gap-3">

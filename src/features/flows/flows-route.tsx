@@ -4,13 +4,13 @@ import { useMemo } from 'react'
 import { Link, useParams, useSearchParams, type LoaderFunctionArgs } from 'react-router'
 import { flowQueries, type Flow } from '@/api/flows'
 import { requireParam } from '@/app/params'
-import { pathOnlyRevalidation } from '@/app/route-module'
+import { pathOnlyRevalidation } from '@/lib/route-module'
 import { EmptyState } from '@/components/empty-state'
 import { ExportMenu, type ExportColumn } from '@/components/export-menu'
 import { TimeStamp } from '@/components/time-stamp'
 import { useProgressive } from '@/components/use-progressive'
 import { pluralise } from '@/lib/format'
-import { flowPath } from '@/features/artifacts/paths'
+import { flowPath } from '@/lib/app-paths'
 import { FlowComplianceWhy } from '@/features/compliance/flow-why'
 import {
   DEFAULT_DIRECTION,
@@ -23,7 +23,7 @@ import {
   type FlowsParams,
 } from './flows-list'
 import { TagList } from './tag-list'
-import { useUrlDraft } from './use-url-draft'
+import { useUrlDraft } from '@/components/use-url-draft'
 
 /** Filters and sorts live in the search params; the loader reads only the path. */
 export const shouldRevalidate = pathOnlyRevalidation

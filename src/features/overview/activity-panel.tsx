@@ -1,15 +1,15 @@
 import { useQueries } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
 import { Link } from 'react-router'
-import { usePreferences } from '@/app/preferences'
-import { describeError } from '@/app/describe-error'
+import { usePreferences } from '@/components/preferences'
+import { describeError } from '@/components/describe-error'
 import { ComplianceBadge } from '@/components/compliance-badge'
 import { TimeStamp } from '@/components/time-stamp'
 import { pluralise, serviceName } from '@/lib/format'
 import { groupByDay, mergeActivity, type ActivityKind } from './activity'
 import { ACTIVITY_RANGES, type ActivityRange } from './overview-search'
 import { ACTIVITY_SNAPSHOTS, overviewEventsQuery } from './overview-queries'
-import { artifactPath, snapshotPath } from './overview-paths'
+import { artifactPath, snapshotPath } from '@/lib/app-paths'
 
 const KIND: Record<ActivityKind, { icon: string; word: string }> = {
   started: { icon: '▶', word: 'started' },

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { usePreferences } from '@/app/preferences'
+import { usePreferences } from '@/components/preferences'
 import { TimeStamp } from '@/components/time-stamp'
 import { parseDateTimeInput } from '@/lib/time'
 import type { AsOf } from './overview-search'

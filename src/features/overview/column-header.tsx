@@ -1,8 +1,8 @@
 import { Link } from 'react-router'
-import { describeError } from '@/app/describe-error'
+import { describeError } from '@/components/describe-error'
 import { TimeStamp } from '@/components/time-stamp'
 import type { ColumnState, MatrixColumn } from './build-matrix'
-import { environmentPath, snapshotPath } from './overview-paths'
+import { environmentPath, snapshotPath } from '@/lib/app-paths'
 
 /** An environment's heading: its name, and which snapshot the column shows (or why none). */
 export function ColumnHeader({

@@ -5,8 +5,9 @@ import { CopyButton } from '@/components/copy-button'
 import { TimeStamp } from '@/components/time-stamp'
 import { formatCount, pluralise, shortSha } from '@/lib/format'
 import type { CellVersion, ColumnState, DriftMark, MatrixRow } from './build-matrix'
-import { diffPath } from '@/features/diff/diff-search'
-import { artifactPath, columnExpression, snapshotPath } from './overview-paths'
+import { diffPath } from '@/lib/app-paths'
+import { artifactPath, snapshotPath } from '@/lib/app-paths'
+import { columnExpression } from './column-expression'
 
 /** A cell lists this many versions; a flow that builds many services links to the rest. */
 const VERSIONS_SHOWN = 3

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useCallback, useMemo, useRef, type ReactNode, type RefObject } from 'react'
 import { Link } from 'react-router'
+import { flowPath } from '@/lib/app-paths'
 import type { ColumnState, MatrixColumn, MatrixRow } from './build-matrix'
 import { ColumnHeader } from './column-header'
 import { MatrixCell } from './matrix-cell'
@@ -11,10 +12,6 @@ type Item = { kind: 'row'; row: MatrixRow } | { kind: 'group'; label: string; co
 const VIRTUALISE_ABOVE = 150
 const FIRST_MIN_WIDTH = 8 // rem
 const COLUMN_WIDTH = 13 // rem
-
-function flowHref(org: string, flow: string) {
-  return `/${encodeURIComponent(org)}/flows/${encodeURIComponent(flow)}`
-}
 
 /**
  * The matrix: one row per flow, then a group of images without provenance. Rows are virtualised
@@ -78,7 +75,7 @@ export function MatrixTable({
         >
           {row.kind === 'flow' ? (
             <Link
-              to={flowHref(org, row.name)}
+              to={flowPath(org, row.name)}
               className="text-accent underline-offset-2 hover:underline"
             >
               {row.name}

@@ -11,8 +11,9 @@ import {
 import { environmentQueries } from '@/api/environments'
 import { requireParam } from '@/app/params'
 import { ExportMenu } from '@/components/export-menu'
+import { flowsPath } from '@/lib/app-paths'
 import { formatCount, pluralise } from '@/lib/format'
-import { useUrlDraft } from '@/features/flows/use-url-draft'
+import { useUrlDraft } from '@/components/use-url-draft'
 import { toSnappishTime } from '@/lib/time'
 import { ActivityPanel } from './activity-panel'
 import { AsOfPicker } from './as-of-picker'
@@ -159,10 +160,7 @@ export function Component() {
           What runs where: {pluralise(flowRows, 'flow')} across{' '}
           {pluralise(columns.length, 'environment')}
           {matrix.settled ? '' : ' (loading…)'}.{' '}
-          <Link
-            to={`/${encodeURIComponent(org)}/flows`}
-            className="text-accent underline underline-offset-2"
-          >
+          <Link to={flowsPath(org)} className="text-accent underline underline-offset-2">
             All flows
           </Link>
         </p>

@@ -1,6 +1,6 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useNavigate } from 'react-router'
-import { usePreferences, type Theme } from '@/app/preferences'
+import { usePreferences, type Theme } from '@/components/preferences'
 import { OptionListbox } from '@/features/search/option-listbox'
 import type { PickOption } from '@/features/search/pick-option'
 import { readRecentSearches, readRecentVisits } from '@/features/search/recent-store'
@@ -9,6 +9,7 @@ import { useSearchNavigation } from '@/features/search/use-search-navigation'
 import { useSearchOptions } from '@/features/search/use-search-options'
 import type { PaletteView } from './global-shortcuts'
 import { SHORTCUTS } from './shortcuts'
+import { diffPath, environmentsPath, flowsPath } from '@/lib/app-paths'
 
 const ORG_NAME = /^[a-zA-Z0-9][a-zA-Z0-9._-]*$/
 const THEMES: ReadonlyArray<{ theme: Theme; label: string }> = [
@@ -53,7 +54,6 @@ export function CommandPalette({
   const query = text.trim()
 
   const options = useMemo(() => {
-    const base = `/${encodeURIComponent(org)}`
     const go = (path: string) => () => {
       void navigate(path)
       onClose()
@@ -64,20 +64,20 @@ export function CommandPalette({
         group: 'Actions',
         label: 'Go to flows',
         detail: 'g f',
-        onPick: go(`${base}/flows`),
+        onPick: go(flowsPath(org)),
       },
       {
         key: 'go-envs',
         group: 'Actions',
         label: 'Go to environments',
         detail: 'g e',
-        onPick: go(`${base}/environments`),
+        onPick: go(environmentsPath(org)),
       },
       {
         key: 'go-diff',
         group: 'Actions',
         label: 'Compare two snapshots',
-        onPick: go(`${base}/diff`),
+        onPick: go(diffPath(org)),
       },
       ...THEMES.map(({ theme: choice, label }) => ({
         key: `theme-${choice}`,
@@ -156,7 +156,7 @@ export function CommandPalette({
               key: 'switch-org',
               group: 'Organization',
               label: `Switch to organization ${query}`,
-              onPick: go(`/${encodeURIComponent(query)}/flows`),
+              onPick: go(flowsPath(query)),
             },
           ]
         : []

@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { useLocation, useNavigate } from 'react-router'
 import { rememberVisit, visitForPath } from '@/features/search/recent-store'
 import { isTypingTarget, moveRowFocus } from './row-focus'
+import { environmentsPath, flowsPath } from '@/lib/app-paths'
 
 // The palette is fetched on first use so it adds nothing to the first page.
 const CommandPalette = lazy(() =>
@@ -56,13 +57,12 @@ export function GlobalShortcuts({ org }: { org: string }) {
       if (isTypingTarget(event.target)) return
       const chord = chordAt !== 0 && Date.now() - chordAt < CHORD_MS
       chordAt = 0
-      const base = `/${encodeURIComponent(org)}`
       if (chord && key === 'f') {
         event.preventDefault()
-        void navigate(`${base}/flows`)
+        void navigate(flowsPath(org))
       } else if (chord && key === 'e') {
         event.preventDefault()
-        void navigate(`${base}/environments`)
+        void navigate(environmentsPath(org))
       } else if (key === 'g') {
         chordAt = Date.now()
       } else if (key === '?') {

@@ -1,7 +1,6 @@
 import { isHexPrefix, parseArtifactExpression } from '@/lib/artifact-expression'
 import { formatSnappish, parseSnappish, parseSnappishPair, type Snappish } from '@/lib/snappish'
-import { artifactPath, flowPath } from '@/features/artifacts/paths'
-import { diffPath, environmentPath, snapshotPath } from '@/features/environments/paths'
+import { artifactPath, diffPath, environmentPath, flowPath, snapshotPath } from '@/lib/app-paths'
 
 export type NameType = 'flow' | 'environment'
 

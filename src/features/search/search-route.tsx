@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Link, replace, useLoaderData, useParams, type LoaderFunctionArgs } from 'react-router'
+import type { LoaderData } from '@/lib/route-module'
 import { requireParam } from '@/app/params'
 import { Table } from '@/components/table'
 import { ArtifactCandidates } from '@/features/artifacts/artifact-candidates'
@@ -33,7 +34,7 @@ export function loader(queryClient: QueryClient) {
 
 export function Component() {
   const org = requireParam(useParams(), 'org')
-  const { query, result } = useLoaderData() as SearchData
+  const { query, result } = useLoaderData<LoaderData<typeof loader>>()
   return (
     <section aria-labelledby="search-heading" className="space-y-4">
       <h1 id="search-heading" className="text-xl font-semibold">

@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router'
 import type { QueryIntent } from './classify-query'
 import { rememberSearch } from './recent-store'
 import { resolveQuery } from './resolve-query'
-import { searchPath } from './search-paths'
+import { searchPath } from '@/lib/app-paths'
 
 /**
  * Enter in a search box. One destination is opened directly (a push, so Back returns to where

@@ -1,96 +1,33 @@
-import type { QueryClient } from '@tanstack/react-query'
 import { useSuspenseQuery } from '@tanstack/react-query'
-import { useDeferredValue, useMemo, useState, type ReactNode } from 'react'
-import {
-  Link,
-  useParams,
-  useRouteError,
-  useSearchParams,
-  type LoaderFunctionArgs,
-} from 'react-router'
+import { useDeferredValue, useMemo, useState } from 'react'
+import { Link, useParams, useSearchParams } from 'react-router'
 import { environmentQueries } from '@/api/environments'
 import { snapshotQueries, type Snapshot } from '@/api/snapshots'
-import { requireParam } from '@/app/params'
-import { pathOnlyRevalidation } from '@/app/route-module'
-import { RouteErrorBoundary } from '@/app/route-error-boundary'
 import { CopyButton } from '@/components/copy-button'
 import { EmptyState } from '@/components/empty-state'
-import { ExportMenu, type ExportColumn } from '@/components/export-menu'
+import { EnvironmentType } from '@/components/environment-type'
 import { TimeStamp } from '@/components/time-stamp'
-import { pluralise } from '@/lib/format'
-
-const count = new Intl.NumberFormat('en-US')
 import { AppliedPolicies } from '@/features/compliance/applied-policies'
 import { policyTitle } from '@/features/compliance/applied-policy-text'
 import { ComplianceRollup } from '@/features/compliance/compliance-rollup-view'
 import { SnapshotComplianceWhy } from '@/features/compliance/snapshot-why'
-import { EnvironmentType } from '@/features/environments/environment-type'
 import {
   diffWithPreviousPath,
   environmentPath,
   environmentsPath,
   snapshotPath,
-} from '@/features/environments/paths'
-import {
-  NO_PROVENANCE_FILTER,
-  parseSnapshotParams,
-  snapshotSearch,
-  type SnapshotParams,
-} from './snapshot-params'
-import { classifySnapshotProblem, parseSnapshotIndex, SnapshotIndexError } from './snapshot-problem'
-import {
-  displayItems,
-  matchesFilters,
-  rowsOf,
-  sortRows,
-  toSnapshotRows,
-  type SnapshotRow,
-} from './snapshot-rows'
+} from '@/lib/app-paths'
+import { pluralise } from '@/lib/format'
+import { SnapshotFilters } from './snapshot-filters'
+import { snapshotParams } from './snapshot-loader'
+import { parseSnapshotParams, snapshotSearch, type SnapshotParams } from './snapshot-params'
+import { displayItems, matchesFilters, rowsOf, sortRows, toSnapshotRows } from './snapshot-rows'
 import { SnapshotTable, VIRTUALISE_ABOVE } from './snapshot-table'
 
-function snapshotParams(params: LoaderFunctionArgs['params']) {
-  const org = requireParam(params, 'org')
-  const env = requireParam(params, 'env')
-  const raw = requireParam(params, 'index')
-  const index = parseSnapshotIndex(raw)
-  if (index === undefined) throw new SnapshotIndexError(raw)
-  return { org, env, index }
-}
+export { loader, shouldRevalidate } from './snapshot-loader'
+export { ErrorBoundary } from './snapshot-error'
 
-/** Filters and sorts live in the search params; the loader reads only the path. */
-export const shouldRevalidate = pathOnlyRevalidation
-
-export function loader(queryClient: QueryClient) {
-  return async ({ params }: LoaderFunctionArgs) => {
-    const { org, env, index } = snapshotParams(params)
-    const [environment, snapshot] = await Promise.allSettled([
-      queryClient.ensureQueryData(environmentQueries.detail(org, env)),
-      queryClient.ensureQueryData(snapshotQueries.detail(org, { kind: 'index', env, index })),
-    ])
-    // An unknown environment explains a failed snapshot too, so it is reported first.
-    if (environment.status === 'rejected') throw environment.reason
-    if (snapshot.status === 'rejected') throw snapshot.reason
-    return null
-  }
-}
-
-function iso(seconds: number | null): string {
-  return seconds === null ? '' : new Date(seconds * 1000).toISOString()
-}
-
-const EXPORT_COLUMNS: ReadonlyArray<ExportColumn<SnapshotRow>> = [
-  { header: 'commit', value: (row) => row.artifact.gitCommit ?? '' },
-  { header: 'name', value: (row) => row.artifact.name },
-  { header: 'fingerprint', value: (row) => row.artifact.fingerprint },
-  { header: 'flow', value: (row) => row.artifact.flow ?? '' },
-  { header: 'compliance', value: (row) => row.compliance },
-  { header: 'reason', value: (row) => row.reason ?? '' },
-  { header: 'running_since', value: (row) => iso(row.artifact.runningSince) },
-  { header: 'replicas', value: (row) => row.artifact.replicas },
-  { header: 'annotation', value: (row) => row.artifact.annotation ?? '' },
-  { header: 'exited', value: (row) => row.artifact.exited },
-  { header: 'blue_green_group', value: (row) => row.group?.label ?? '' },
-]
+const count = new Intl.NumberFormat('en-US')
 
 export function Component() {
   const { org, env, index } = snapshotParams(useParams())
@@ -290,110 +227,16 @@ function SnapshotPage({
         </EmptyState>
       ) : (
         <>
-          <form
-            role="search"
-            aria-label="Filter artifacts"
-            className="flex flex-wrap items-end gap-3 text-sm"
-            onSubmit={(event) => event.preventDefault()}
-          >
-            <label className="flex flex-col">
-              <span className="text-muted">Name, fingerprint or commit</span>
-              <input
-                type="search"
-                value={nameText}
-                onChange={(event) => {
-                  setNameText(event.target.value)
-                  update({ q: event.target.value }, true)
-                }}
-                className="w-64 rounded border border-line bg-surface px-2 py-1"
-                autoComplete="off"
-                spellCheck={false}
-              />
-            </label>
-            <label className="flex flex-col">
-              <span className="text-muted">Flow</span>
-              <select
-                value={params.flow}
-                onChange={(event) => update({ flow: event.target.value })}
-                className="max-w-56 rounded border border-line bg-surface px-2 py-1"
-              >
-                <option value="">All flows</option>
-                <option value={NO_PROVENANCE_FILTER}>No provenance</option>
-                {flows.map((flow) => (
-                  <option key={flow} value={flow}>
-                    {flow}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="flex flex-col">
-              <span className="text-muted">Compliance</span>
-              <select
-                value={params.compliance}
-                onChange={(event) =>
-                  update({
-                    compliance: parseSnapshotParams(
-                      new URLSearchParams({ compliance: event.target.value }),
-                    ).compliance,
-                  })
-                }
-                className="rounded border border-line bg-surface px-2 py-1"
-              >
-                <option value="">Any</option>
-                <option value="compliant">Compliant</option>
-                <option value="non-compliant">Non-compliant</option>
-                <option value="unknown">Unknown</option>
-              </select>
-            </label>
-            <label className="flex flex-col">
-              <span className="text-muted">Sort by</span>
-              <select
-                value={params.sort}
-                onChange={(event) =>
-                  update({
-                    sort: parseSnapshotParams(new URLSearchParams({ sort: event.target.value }))
-                      .sort,
-                  })
-                }
-                className="rounded border border-line bg-surface px-2 py-1"
-              >
-                <option value="name">Name</option>
-                <option value="flow">Flow</option>
-                <option value="compliance">Compliance</option>
-                <option value="since">Running since</option>
-                <option value="replicas">Replicas</option>
-              </select>
-            </label>
-            <label className="flex flex-col">
-              <span className="text-muted">Order</span>
-              <select
-                value={params.dir}
-                onChange={(event) =>
-                  update({ dir: event.target.value === 'desc' ? 'desc' : 'asc' })
-                }
-                className="rounded border border-line bg-surface px-2 py-1"
-              >
-                <option value="asc">Ascending</option>
-                <option value="desc">Descending</option>
-              </select>
-            </label>
-            <label className="flex items-center gap-2 py-1">
-              <input
-                type="checkbox"
-                checked={params.exited}
-                onChange={(event) => update({ exited: event.target.checked })}
-              />
-              Show exited ({exited})
-            </label>
-            <div className="ml-auto">
-              <ExportMenu
-                filename={`${org}-${env}-${index}`}
-                rows={shownRows}
-                columns={EXPORT_COLUMNS}
-                label="artifacts"
-              />
-            </div>
-          </form>
+          <SnapshotFilters
+            params={params}
+            update={update}
+            nameText={nameText}
+            setNameText={setNameText}
+            flows={flows}
+            exited={exited}
+            exportName={`${org}-${env}-${index}`}
+            shownRows={shownRows}
+          />
           <p role="status" className={`text-sm text-muted ${stale ? 'opacity-60' : ''}`}>
             Showing {pluralise(shownRows.length, 'artifact')} of {count.format(rows.length)}
             {!params.exited && exited > 0 ? ` (${exited} exited hidden)` : ''}
@@ -415,76 +258,6 @@ function SnapshotPage({
           )}
         </>
       )}
-    </section>
-  )
-}
-
-/** Clear words for a snapshot that cannot be shown; other failures get the app's error view. */
-export function ErrorBoundary() {
-  const error = useRouteError()
-  const { org = '', env = '', index = '' } = useParams()
-  const problem = classifySnapshotProblem(error)
-  if (problem.kind === 'other') return <RouteErrorBoundary />
-  const link = 'text-accent hover:underline'
-  let title: string
-  let body: string
-  let links: ReactNode
-  switch (problem.kind) {
-    case 'bad-index':
-      title = `“${problem.raw}” is not a snapshot number`
-      body = 'Snapshots are numbered from 1, e.g. …/snapshots/65.'
-      links = (
-        <Link className={link} to={environmentPath(org, env)}>
-          Go to {env}
-        </Link>
-      )
-      break
-    case 'unknown-environment':
-      title = `Environment “${env}” not found`
-      body = problem.message
-      links = (
-        <Link className={link} to={environmentsPath(org)}>
-          See all environments
-        </Link>
-      )
-      break
-    case 'no-snapshots':
-      title = `${env} has no snapshots yet`
-      body = `Nothing has been reported to ${env}, so there is no snapshot #${index} to show.`
-      links = (
-        <Link className={link} to={environmentPath(org, env)}>
-          Go to {env}
-        </Link>
-      )
-      break
-    case 'out-of-range':
-      title = `Snapshot ${env}#${index} does not exist`
-      body =
-        problem.count !== null
-          ? `${env} has ${pluralise(problem.count, 'snapshot')}, numbered 1 to ${problem.count}.`
-          : problem.message
-      links = (
-        <>
-          {problem.count !== null ? (
-            <Link className={link} to={snapshotPath(org, env, problem.count)}>
-              Open the latest, #{problem.count}
-            </Link>
-          ) : null}
-          <Link className={link} to={environmentPath(org, env, 'snapshots')}>
-            All snapshots of {env}
-          </Link>
-        </>
-      )
-      break
-  }
-  return (
-    <section role="alert" className="rounded border border-line bg-surface p-6">
-      <h1 className="text-lg font-semibold">
-        <span aria-hidden="true">? </span>
-        {title}
-      </h1>
-      <p className="mt-2 break-words">{body}</p>
-      <p className="mt-3 flex flex-wrap gap-4">{links}</p>
     </section>
   )
 }

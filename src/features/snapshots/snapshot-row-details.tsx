@@ -11,8 +11,8 @@ import { ArtifactComplianceWhy } from '@/features/compliance/artifact-why'
 import { ComplianceWhy } from '@/features/compliance/compliance-why'
 import { PolicyDecisions } from '@/features/compliance/policy-decisions'
 import { TrailChecklistLoader } from '@/features/compliance/trail-why'
-import { artifactPath, flowPath, trailPath } from '@/features/environments/paths'
-import { shortArtifactName } from './snapshot-rows'
+import { artifactPath, flowPath, trailPath } from '@/lib/app-paths'
+import { shortArtifactName } from '@/lib/format'
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (

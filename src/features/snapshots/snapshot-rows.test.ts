@@ -13,7 +13,6 @@ import {
   matchesFilters,
   nonComplianceReason,
   rowsOf,
-  shortArtifactName,
   sortRows,
   toSnapshotRows,
   type SnapshotRow,
@@ -57,14 +56,6 @@ const snapshot65 = [
   }),
   artifact({ name: `${ECR}/saver:aaaaaaa`, exited: true, replicas: 0, annotation: 'exited' }),
 ]
-
-describe('shortArtifactName', () => {
-  it('keeps the tag and drops the registry and digest', () => {
-    expect(shortArtifactName(`${ECR}/runner:16d9990`)).toBe('runner:16d9990')
-    expect(shortArtifactName(`${ECR}/runner:85cac88@sha256:abc`)).toBe('runner:85cac88')
-    expect(shortArtifactName('plain-file.tgz')).toBe('plain-file.tgz')
-  })
-})
 
 describe('blueGreenGroups', () => {
   it('groups the two runner versions of aws-prod#65 and nothing else', () => {

@@ -1,8 +1,10 @@
 import type { SnapshotArtifact } from '@/api/snapshots'
-import { imageNameWithoutTag, serviceName } from '@/lib/format'
+import type { ExportColumn } from '@/components/export-menu'
+import { complianceText, imageNameWithoutTag, serviceName, shortArtifactName } from '@/lib/format'
+import { isoTime } from '@/lib/time'
 import { NO_PROVENANCE_FILTER, type SnapshotParams } from './snapshot-params'
 
-export type RowCompliance = 'compliant' | 'non-compliant' | 'unknown'
+export type RowCompliance = ReturnType<typeof complianceText>
 
 /** Two or more artifacts of one service running at once. */
 export interface BlueGreenGroup {
@@ -27,16 +29,6 @@ export interface SnapshotRow {
 export type DisplayItem =
   | { kind: 'group'; group: BlueGreenGroup; rows: SnapshotRow[] }
   | { kind: 'row'; row: SnapshotRow; grouped: boolean }
-
-export function shortArtifactName(name: string): string {
-  const withoutDigest = name.includes('@') ? name.slice(0, name.indexOf('@')) : name
-  const trimmed = withoutDigest.replace(/\/+$/, '')
-  return trimmed.slice(trimmed.lastIndexOf('/') + 1) || name
-}
-
-function complianceOf(value: boolean | null): RowCompliance {
-  return value === null ? 'unknown' : value ? 'compliant' : 'non-compliant'
-}
 
 /** The artifact's own reasons, else its flows', else the policies that failed it. */
 export function nonComplianceReason(artifact: SnapshotArtifact): string | null {
@@ -126,7 +118,7 @@ export function toSnapshotRows(artifacts: ReadonlyArray<SnapshotArtifact>): Snap
     return {
       artifact,
       shortName,
-      compliance: complianceOf(artifact.compliant),
+      compliance: complianceText(artifact.compliant),
       reason: nonComplianceReason(artifact),
       group: artifact.exited ? null : (groupOf.get(artifact.fingerprint) ?? null),
       haystack:
@@ -242,3 +234,18 @@ export function displayItemKeys(items: ReadonlyArray<DisplayItem>): string[] {
     return count === 1 ? fingerprint : `${fingerprint}#${count}`
   })
 }
+
+/** The CSV/JSON export of a snapshot's rows. */
+export const SNAPSHOT_EXPORT_COLUMNS: ReadonlyArray<ExportColumn<SnapshotRow>> = [
+  { header: 'commit', value: (row) => row.artifact.gitCommit ?? '' },
+  { header: 'name', value: (row) => row.artifact.name },
+  { header: 'fingerprint', value: (row) => row.artifact.fingerprint },
+  { header: 'flow', value: (row) => row.artifact.flow ?? '' },
+  { header: 'compliance', value: (row) => row.compliance },
+  { header: 'reason', value: (row) => row.reason ?? '' },
+  { header: 'running_since', value: (row) => isoTime(row.artifact.runningSince) },
+  { header: 'replicas', value: (row) => row.artifact.replicas },
+  { header: 'annotation', value: (row) => row.artifact.annotation ?? '' },
+  { header: 'exited', value: (row) => row.artifact.exited },
+  { header: 'blue_green_group', value: (row) => row.group?.label ?? '' },
+]

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useEffect, useId, useRef, type ReactNode } from 'react'
 import { attestationQueries, type Attestation } from '@/api/attestations'
 import { isApiError } from '@/api/client'
-import { readConfig } from '@/app/config'
+import { useAppConfig } from '@/app/config'
 import { ComplianceBadge } from '@/components/compliance-badge'
 import { DataTree } from '@/components/data-tree'
 import { ErrorState } from '@/components/error-state'
@@ -215,7 +215,7 @@ function TypeDetails({ attestation }: { attestation: Attestation }) {
 }
 
 function Details({ attestation, org }: { attestation: Attestation; org: string }) {
-  const live = readConfig().mode === 'live'
+  const live = useAppConfig().mode === 'live'
   const evidence = evidenceProxyPath(attestation, org)
   const annotations = annotationRows(attestation.raw)
   return (

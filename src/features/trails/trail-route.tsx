@@ -5,7 +5,7 @@ import { Link, useParams, useSearchParams, type LoaderFunctionArgs } from 'react
 import { attestationQueries } from '@/api/attestations'
 import { apiPath } from '@/api/client'
 import { trailQueries, type Trail, type TrailEvent } from '@/api/trails'
-import { readConfig } from '@/app/config'
+import { useAppConfig } from '@/app/config'
 import { requireParam } from '@/app/params'
 import { ComplianceBadge } from '@/components/compliance-badge'
 import { EmptyState } from '@/components/empty-state'
@@ -14,7 +14,14 @@ import { ShortId } from '@/components/short-id'
 import { TimeStamp } from '@/components/time-stamp'
 import { ComplianceChecklist } from '@/features/compliance/compliance-checklist'
 import { TrailComplianceWhy } from '@/features/compliance/trail-why'
-import { artifactPath, attestationPath, snapshotPath } from '@/features/compliance/links'
+import {
+  artifactPath,
+  auditPath,
+  flowPath,
+  flowsPath,
+  snapshotPath,
+  trailPath,
+} from '@/lib/app-paths'
 import { AttestationPanel } from './attestation-panel'
 import { producedArtifacts, trailEventCompliance, trailEventSentence } from './trail-event-text'
 
@@ -77,7 +84,7 @@ function EventRow({ event, org, trail }: { event: TrailEvent; org: string; trail
         {event.attestationId ? (
           <Link
             className="text-accent hover:underline"
-            to={attestationPath(org, trail.flow, trail.name, event.attestationId)}
+            to={trailPath(org, trail.flow, trail.name, event.attestationId)}
           >
             {trailEventSentence(event)}
           </Link>
@@ -117,7 +124,7 @@ export function Component() {
   const [searchParams, setSearchParams] = useSearchParams()
   const { attestationId } = parseTrailSearch(searchParams)
   const { data: trail } = useSuspenseQuery(trailQueries.detail(org, flow, name))
-  const live = readConfig().mode === 'live'
+  const live = useAppConfig().mode === 'live'
 
   const closePanel = useCallback(() => {
     setSearchParams((current) => {
@@ -136,14 +143,11 @@ export function Component() {
     <article className="space-y-5">
       <header className="space-y-1">
         <p className="text-sm text-muted">
-          <Link className="text-accent hover:underline" to={`/${encodeURIComponent(org)}/flows`}>
+          <Link className="text-accent hover:underline" to={flowsPath(org)}>
             Flows
           </Link>{' '}
           /{' '}
-          <Link
-            className="text-accent hover:underline"
-            to={`/${encodeURIComponent(org)}/flows/${encodeURIComponent(flow)}`}
-          >
+          <Link className="text-accent hover:underline" to={flowPath(org, flow)}>
             {flow}
           </Link>{' '}
           / trails
@@ -159,7 +163,7 @@ export function Component() {
           />
           <Link
             className="text-accent hover:underline"
-            to={`/${encodeURIComponent(org)}/audit?trail=${encodeURIComponent(`${trail.flow}/${trail.name}`)}`}
+            to={auditPath(org, { trail: `${trail.flow}/${trail.name}` })}
           >
             Audit report
           </Link>
@@ -209,10 +213,7 @@ export function Component() {
           </h2>
           <dl>
             <Fact label="Flow">
-              <Link
-                className="text-accent hover:underline"
-                to={`/${encodeURIComponent(org)}/flows/${encodeURIComponent(trail.flow)}`}
-              >
+              <Link className="text-accent hover:underline" to={flowPath(org, trail.flow)}>
                 {trail.flow}
               </Link>
             </Fact>

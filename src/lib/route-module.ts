@@ -1,13 +1,24 @@
 import type { QueryClient } from '@tanstack/react-query'
 import type { ComponentType } from 'react'
-import type { LoaderFunction, ShouldRevalidateFunction } from 'react-router'
+import type { LoaderFunctionArgs, ShouldRevalidateFunction } from 'react-router'
+
+/** A page's loader: made once per query client, so loaders and components share one cache. */
+export type LoaderFactory<Data> = (
+  queryClient: QueryClient,
+) => (args: LoaderFunctionArgs) => Promise<Data> | Data
 
 /**
- * What every lazy route module exports: a loader factory over the query client
- * (so loaders and components share one cache) and the page component.
+ * What a loader hands its page: what the factory's loader resolves to, without the redirects
+ * (`Response`s) the router follows instead. `useLoaderData<LoaderData<typeof loader>>()`.
  */
-export interface RouteModule {
-  loader?: (queryClient: QueryClient) => LoaderFunction
+export type LoaderData<Factory extends LoaderFactory<unknown>> = Exclude<
+  Awaited<ReturnType<ReturnType<Factory>>>,
+  Response
+>
+
+/** What every lazy route module exports: a loader factory and the page component. */
+export interface RouteModule<Data = unknown> {
+  loader?: LoaderFactory<Data>
   Component: ComponentType
   ErrorBoundary?: ComponentType
   shouldRevalidate?: ShouldRevalidateFunction

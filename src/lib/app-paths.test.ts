@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import {
+  APP_ROUTES,
+  artifactPath,
+  auditPath,
+  diffPath,
+  diffSearchString,
+  diffWithPreviousPath,
+  environmentPath,
+  flowsPath,
+  searchPath,
+  snapshotPath,
+  trailPath,
+} from './app-paths'
+
+describe('app paths', () => {
+  it('encodes every segment', () => {
+    expect(flowsPath('acme corp')).toBe('/acme%20corp/flows')
+    expect(artifactPath('o', 'a/b', 'f#1')).toBe('/o/flows/a%2Fb/artifacts/f%231')
+    expect(environmentPath('o', 'prod eu', 'events')).toBe('/o/environments/prod%20eu/events')
+    expect(snapshotPath('o', 'prod?', 3)).toBe('/o/environments/prod%3F/snapshots/3')
+  })
+
+  it('opens an attestation on its trail', () => {
+    expect(trailPath('o', 'ci', 't1')).toBe('/o/flows/ci/trails/t1')
+    expect(trailPath('o', 'ci', 't1', 'a b')).toBe('/o/flows/ci/trails/t1?attestation_id=a%20b')
+  })
+
+  it('links the diff page with or without a pair', () => {
+    expect(diffPath('o')).toBe('/o/diff')
+    expect(diffPath('o', 'aws-prod#64', { kind: 'index', env: 'aws-prod', index: 65 })).toBe(
+      '/o/diff?from=aws-prod%2364&to=aws-prod%2365',
+    )
+    expect(diffSearchString('a#1', 'a#2', true)).toBe('?from=a%231&to=a%232&unchanged=show')
+    expect(diffWithPreviousPath('o', 'a', 2)).toBe('/o/diff?from=a%231&to=a%232')
+    expect(diffWithPreviousPath('o', 'a', 1)).toBeUndefined()
+  })
+
+  it('links search and audit with their query strings', () => {
+    expect(searchPath('o', ' runner:16d9990 ')).toBe('/o/search?q=runner%3A16d9990')
+    expect(auditPath('o')).toBe('/o/audit')
+    expect(auditPath('o', { trail: 'ci/t1' })).toBe('/o/audit?trail=ci%2Ft1')
+  })
+
+  it('names each pattern once', () => {
+    const patterns = APP_ROUTES.map((route) => route.pattern)
+    expect(new Set(patterns).size).toBe(patterns.length)
+  })
+})
