@@ -9,7 +9,7 @@ import { MatrixCell } from './matrix-cell'
 type Item = { kind: 'row'; row: MatrixRow } | { kind: 'group'; label: string; count: number }
 
 /** Up to this many rows are drawn plainly; more are virtualised. */
-const VIRTUALISE_ABOVE = 150
+const VIRTUALISE_ABOVE = 40
 const FIRST_MIN_WIDTH = 8 // rem
 const COLUMN_WIDTH = 13 // rem
 

@@ -98,6 +98,8 @@ export function Component() {
   const statesKey = results
     .map((result) => `${result.status}:${result.dataUpdatedAt}:${result.errorUpdatedAt}`)
     .join(',')
+  // The moment as text: parsing the URL makes a new object on every render.
+  const atKey = search.at?.snappishTime ?? ''
   const sourceStates = useMemo(() => {
     const map = new Map<string, SourceState>()
     sources.forEach((env, position) => {
@@ -116,7 +118,7 @@ export function Component() {
     return map
     // results is new on every render; what it holds changes only with statesKey.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [sources, statesKey, search.at])
+  }, [sources, statesKey, atKey])
   const matrix = useMemo(() => buildMatrix(columns, sourceStates), [columns, sourceStates])
 
   const [filterText, setFilterText] = useUrlDraft(search.q, (q) => update({ q }, true))
