@@ -5,9 +5,12 @@ test.describe('app shell', () => {
     await page.goto('/')
     await expect(page).toHaveURL(/\/cyber-dojo\/overview$/)
     await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible()
-    await expect(page.getByRole('link', { name: 'runner-ci', exact: true })).toBeVisible({
-      timeout: 30_000,
-    })
+    await expect(
+      page
+        .getByRole('region', { name: /Flows by environment/ })
+        .getByRole('rowheader')
+        .first(),
+    ).toBeVisible({ timeout: 30_000 })
   })
 
   test('navigation reaches environments and back, and unknown paths say so', async ({ page }) => {
