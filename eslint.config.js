@@ -17,6 +17,7 @@ const FEATURE_DEPENDENCIES = {
   diff: [],
   environments: ['compliance'],
   flows: ['compliance'],
+  overview: [],
   palette: ['search'],
   search: ['artifacts'],
   snapshots: ['compliance'],

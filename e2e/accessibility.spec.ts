@@ -19,6 +19,17 @@ const heading = (name: string | RegExp) => async (page: Page) =>
 
 const routes: RouteCase[] = [
   {
+    name: 'overview',
+    url: '/cyber-dojo/overview?at=2022-08-22T10%3A00%3A00Z',
+    // Every column settled (the large synthetic environment's says it has no snapshot then).
+    ready: async (page) =>
+      expect(page.getByRole('region', { name: /Flows by environment/ })).toHaveAttribute(
+        'data-settled',
+        'true',
+        { timeout: 30_000 },
+      ),
+  },
+  {
     name: 'flows',
     url: '/cyber-dojo/flows',
     ready: async (page) =>

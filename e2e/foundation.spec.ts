@@ -1,11 +1,16 @@
 import { LIVE_TOKEN, chooseTheme, expect, test } from './fixtures'
 
 test.describe('app shell', () => {
-  test('/ opens the default org’s flows', { tag: '@demo' }, async ({ page }) => {
+  test('/ opens the default org’s overview', { tag: '@demo' }, async ({ page }) => {
     await page.goto('/')
-    await expect(page).toHaveURL(/\/cyber-dojo\/flows$/)
-    await expect(page.getByRole('heading', { name: 'Flows', level: 1 })).toBeVisible()
-    await expect(page.getByRole('link', { name: 'runner', exact: true })).toBeVisible()
+    await expect(page).toHaveURL(/\/cyber-dojo\/overview$/)
+    await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible()
+    await expect(
+      page
+        .getByRole('region', { name: /Flows by environment/ })
+        .getByRole('rowheader')
+        .first(),
+    ).toBeVisible({ timeout: 30_000 })
   })
 
   test('navigation reaches environments and back, and unknown paths say so', async ({ page }) => {

@@ -9,6 +9,7 @@ export const CASE_IDS = /** @type {const} */ ([
   'diff',
   'artifact',
   'flows',
+  'overview',
   'typing',
   'scroll',
   'heap',

@@ -138,7 +138,8 @@ export async function startServers({ root, dist, portBase }) {
   try {
     const mockUrl = `http://${HOST}:${mockPort}`
     const appUrl = `http://${HOST}:${appPort}`
-    const mock = start('mock', 'mocks/server.ts', {
+    // The demo world plus the bench's own scale org (bench/scale/).
+    const mock = start('mock', 'bench/scale/mock-api.ts', {
       MOCK_PORT: String(mockPort),
       MOCK_HOST: HOST,
       MOCK_QUIET: '1',

@@ -26,6 +26,11 @@ const builders: Record<string, () => OrgRec> = {
 }
 const built = new Map<string, OrgRec>()
 
+/** Adds an org that is built on first use, e.g. the bench's own scale org. */
+export function registerOrg(name: string, build: () => OrgRec): void {
+  builders[name] = build
+}
+
 export function getOrg(name: string): OrgRec | undefined {
   const cached = built.get(name)
   if (cached) return cached

@@ -4,7 +4,7 @@ import { OfflineBanner } from './offline-banner'
 import { PreferenceControls } from './preference-controls'
 import { useAppConfig } from './config'
 import { PageProgress } from '@/components/page-progress'
-import { diffPath, environmentsPath, flowsPath } from '@/lib/app-paths'
+import { diffPath, environmentsPath, flowsPath, overviewPath } from '@/lib/app-paths'
 
 // Search and shortcuts load just after the first page so they stay out of its bundle.
 const HeaderSearch = lazy(() =>
@@ -46,7 +46,10 @@ export function AppLayout() {
       <PageProgress busy={busy} />
       <header className="border-b border-line bg-surface">
         <div className="mx-auto flex min-h-[46px] max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
-          <NavLink to={flowsPath(org)} className="flex items-center gap-2 text-base font-semibold">
+          <NavLink
+            to={overviewPath(org)}
+            className="flex items-center gap-2 text-base font-semibold"
+          >
             <img src="/favicon.svg" alt="" width={22} height={22} />
             Shiplog
           </NavLink>
@@ -65,6 +68,9 @@ export function AppLayout() {
             </span>
           ) : null}
           <nav aria-label="Main" className="flex items-center gap-1">
+            <NavLink to={overviewPath(org)} className={navClass}>
+              Overview
+            </NavLink>
             <NavLink to={flowsPath(org)} className={navClass}>
               Flows
             </NavLink>

@@ -34,6 +34,8 @@ function snapshotHint({ org = '', env = '', index = '' }: Params): string[] {
 
 /** Every page says what it preloads; `null` when its loader has no request it always makes. */
 const API_HINTS: Record<RoutePattern, ApiHint | null> = {
+  // The columns' snapshots depend on this list, so only it can start early.
+  overview: ({ org = '' }) => [apiPath('environments', org)],
   flows: ({ org = '' }) => [apiPath('flows', org)],
   'flows/:flow': null,
   'flows/:flow/artifacts/:fingerprint': ({ org = '', flow = '', fingerprint = '' }) =>

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { createBrowserRouter, redirect, type RouteObject } from 'react-router'
-import { APP_ROUTES, flowsPath } from '@/lib/app-paths'
+import { APP_ROUTES, overviewPath } from '@/lib/app-paths'
 import { AppLayout } from './layout'
 import { NotFoundPage } from './not-found-page'
 import { RouteErrorBoundary } from './route-error-boundary'
@@ -31,7 +31,7 @@ export function createRoutes(queryClient: QueryClient, defaultOrg: string): Rout
       HydrateFallback: RouteFallback,
       ErrorBoundary: RouteErrorBoundary,
       children: [
-        { index: true, loader: () => redirect(flowsPath(defaultOrg)) },
+        { index: true, loader: () => redirect(overviewPath(defaultOrg)) },
         {
           path: ':org',
           Component: AppLayout,
@@ -42,7 +42,7 @@ export function createRoutes(queryClient: QueryClient, defaultOrg: string): Rout
               children: [
                 {
                   index: true,
-                  loader: ({ params }) => redirect(flowsPath(params.org ?? defaultOrg)),
+                  loader: ({ params }) => redirect(overviewPath(params.org ?? defaultOrg)),
                 },
                 ...pages,
                 { path: '*', Component: NotFoundPage },

@@ -16,6 +16,7 @@ export interface AppRoute {
 }
 
 export const APP_ROUTES = [
+  { pattern: 'overview', module: 'src/features/overview/overview-route.tsx' },
   { pattern: 'flows', module: 'src/features/flows/flows-route.tsx' },
   { pattern: 'flows/:flow', module: 'src/features/flows/flow-route.tsx' },
   {
@@ -61,6 +62,11 @@ function withSearch(path: string, params: URLSearchParams): string {
 
 export function orgPath(org: string): string {
   return `/${seg(org)}`
+}
+
+/** What runs where; `search` is the overview's own query string (see overview-search.ts). */
+export function overviewPath(org: string, search = ''): string {
+  return `${orgPath(org)}/overview${search}`
 }
 
 export function flowsPath(org: string): string {
@@ -114,23 +120,38 @@ export function snapshotPath(
   return fingerprint ? `${base}?fingerprint=${seg(fingerprint)}` : base
 }
 
-/** The diff page's search string for a pair, e.g. `?from=aws-prod%2364&to=aws-prod%2365`. */
+/**
+ * The diff page's search string for a pair, e.g. `?from=aws-prod%2364&to=aws-prod%2365`; with
+ * `flow`, only that flow's artifacts.
+ */
 export function diffSearchString(
   from: Snappish | string,
   to: Snappish | string,
   showUnchanged = false,
+  flow = '',
 ): string {
   const params = new URLSearchParams()
   params.set('from', typeof from === 'string' ? from : formatSnappish(from))
   params.set('to', typeof to === 'string' ? to : formatSnappish(to))
   if (showUnchanged) params.set('unchanged', 'show')
+  if (flow) params.set('flow', flow)
   return `?${params.toString()}`
 }
 
-/** The diff page: without a pair, its pickers; with one, e.g. `aws-prod#64` → `aws-prod#65`. */
-export function diffPath(org: string, from?: Snappish | string, to?: Snappish | string): string {
+/**
+ * The diff page: without a pair, its pickers; with one, e.g. `aws-prod#64` → `aws-prod#65`;
+ * with `flow`, only that flow's artifacts.
+ */
+export function diffPath(
+  org: string,
+  from?: Snappish | string,
+  to?: Snappish | string,
+  flow = '',
+): string {
   const base = `${orgPath(org)}/diff`
-  return from === undefined || to === undefined ? base : `${base}${diffSearchString(from, to)}`
+  return from === undefined || to === undefined
+    ? base
+    : `${base}${diffSearchString(from, to, false, flow)}`
 }
 
 /** Diff of snapshot N against N-1 of the same environment; undefined for the first one. */

@@ -241,6 +241,37 @@ describe('diff page', () => {
     expect(search(router).get('to')).toBe('aws-prod#64')
   })
 
+  it('?flow= compares only that flow, as a removable filter kept while the pair changes', async () => {
+    useApi((from, to) => {
+      const body = seedDiff(from, to)
+      return {
+        ...body,
+        snappish2: {
+          ...body.snappish2,
+          artifacts: [
+            ...body.snappish2.artifacts,
+            item('saver:5911f9c', 'f'.repeat(64), 'saver', 1),
+          ],
+        },
+      }
+    })
+    const { router } = renderRoute(
+      '/cyber-dojo/diff?from=aws-prod%2364&to=aws-prod%2365&flow=saver',
+    )
+    expect(await screen.findByText('1 added, 0 removed, 0 scaled, 0 unchanged')).toBeVisible()
+    expect(screen.getByRole('link', { name: 'saver:5911f9c' })).toBeVisible()
+    expect(screen.queryByRole('link', { name: 'runner:16d9990' })).not.toBeInTheDocument()
+    expect(screen.getByText('saver', { selector: '.font-mono' })).toBeVisible()
+
+    await userEvent.click(screen.getByRole('button', { name: /Swap/ }))
+    await waitFor(() => expect(search(router).get('from')).toBe('aws-prod#65'))
+    expect(search(router).get('flow')).toBe('saver')
+
+    await userEvent.click(screen.getByRole('button', { name: 'Show all flows' }))
+    await waitFor(() => expect(search(router).get('flow')).toBeNull())
+    expect(await screen.findByText('2 added, 0 removed, 0 scaled, 1 unchanged')).toBeVisible()
+  })
+
   it('identical snapshots say "No differences"', async () => {
     useApi(() => identical)
     renderRoute('/cyber-dojo/diff?from=aws-beta&to=aws-prod')

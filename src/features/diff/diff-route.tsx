@@ -44,6 +44,7 @@ import {
   type DiffSearch,
   type DiffSide,
 } from './diff-search'
+import { diffForFlow } from './diff-flow'
 import { DiffTable } from './diff-table'
 import { PairForm } from './pair-form'
 import { draftFor } from './side-draft'
@@ -97,12 +98,18 @@ function sideSnappish(side: DiffSide): Snappish | null {
 
 /** Navigation for the page: every change of the pair is a new history entry. */
 function usePairNavigation() {
-  const [, setSearchParams] = useSearchParams()
+  const [params, setSearchParams] = useSearchParams()
+  // The flow filter stays while the pair changes; only its own button removes it.
+  const flow = parseDiffSearch(params).flow
   return {
     showPair: (from: Snappish | string, to: Snappish | string, showUnchanged: boolean) =>
-      setSearchParams(new URLSearchParams(diffSearchString(from, to, showUnchanged))),
+      setSearchParams(new URLSearchParams(diffSearchString(from, to, showUnchanged, flow))),
     setUnchanged: (from: Snappish, to: Snappish, show: boolean) =>
-      setSearchParams(new URLSearchParams(diffSearchString(from, to, show)), { replace: true }),
+      setSearchParams(new URLSearchParams(diffSearchString(from, to, show, flow)), {
+        replace: true,
+      }),
+    clearFlow: (from: Snappish, to: Snappish, showUnchanged: boolean) =>
+      setSearchParams(new URLSearchParams(diffSearchString(from, to, showUnchanged))),
   }
 }
 
@@ -114,7 +121,13 @@ export function Component() {
   return (
     <section aria-labelledby="diff-heading" className="space-y-4">
       {pair ? (
-        <DiffView org={org} from={pair[0]} to={pair[1]} showUnchanged={search.showUnchanged} />
+        <DiffView
+          org={org}
+          from={pair[0]}
+          to={pair[1]}
+          showUnchanged={search.showUnchanged}
+          flow={search.flow}
+        />
       ) : (
         <ChoosePair org={org} search={search} />
       )}
@@ -180,17 +193,20 @@ function DiffView({
   from,
   to,
   showUnchanged,
+  flow,
 }: {
   org: string
   from: Snappish
   to: Snappish
   showUnchanged: boolean
+  /** Only this flow's artifacts; '' for all. */
+  flow: string
 }) {
-  const { showPair, setUnchanged } = usePairNavigation()
+  const { showPair, setUnchanged, clearFlow } = usePairNavigation()
   const { data: diff } = useSuspenseQuery(diffQueries.pair(org, from, to))
   const { resolved: fromResolved, facts: fromDetail } = useSide(org, from, diff.fromSnapshot)
   const { resolved: toResolved, facts: toDetail } = useSide(org, to, diff.toSnapshot)
-  const aligned = useMemo(() => alignDiff(diff), [diff])
+  const aligned = useMemo(() => alignDiff(diffForFlow(diff, flow)), [diff, flow])
   const unchangedRows = useMemo(
     () => aligned.rows.filter((row) => row.kind === 'unchanged').length,
     [aligned],
@@ -230,9 +246,11 @@ function DiffView({
     fromExpression: formatSnappish(from),
     toExpression: formatSnappish(to),
     aligned,
-    link: `${window.location.origin}${diffPath(org, from, to)}`,
+    link: `${window.location.origin}${diffPath(org, from, to, flow)}`,
   }
-  const fileName = exportFileName(fromLabel, toLabel)
+  const fileName = flow
+    ? `${exportFileName(fromLabel, toLabel)}-${flow.replace(/[^A-Za-z0-9._-]+/g, '_')}`
+    : exportFileName(fromLabel, toLabel)
   const rows = useMemo(
     () => capUnchanged(aligned.rows, showUnchanged ? unchangedShown : 0),
     [aligned, showUnchanged, unchangedShown],
@@ -306,6 +324,23 @@ function DiffView({
         </div>
       </details>
 
+      {flow ? (
+        <p className="flex flex-wrap items-center gap-2 text-sm" aria-label="Filters">
+          <span className="inline-flex items-center gap-2 rounded border border-accent/50 bg-raised px-2 py-1">
+            <span>
+              Flow: <span className="font-mono">{flow}</span>
+            </span>
+            <button
+              type="button"
+              className="rounded px-1 font-medium text-accent hover:underline"
+              onClick={() => clearFlow(from, to, showUnchanged)}
+            >
+              <span aria-hidden="true">✕ </span>Show all flows
+            </button>
+          </span>
+          <span className="text-muted">Only this flow’s artifacts are compared and exported.</span>
+        </p>
+      ) : null}
       <p className="text-base font-medium" data-testid="diff-summary">
         {summaryText(aligned.summary)}
       </p>
@@ -317,14 +352,16 @@ function DiffView({
       ) : null}
       {!aligned.empty && (fromCount === 0 || toCount === 0) ? (
         <p className="text-sm text-muted">
-          Nothing was running in{' '}
+          Nothing {flow ? `of ${flow} ` : ''}was running in{' '}
           <span className="font-mono">{fromCount === 0 ? fromLabel : toLabel}</span>.
         </p>
       ) : null}
 
       {aligned.empty ? (
-        <EmptyState title="Both snapshots are empty">
-          Nothing was running in {fromLabel} or in {toLabel}.
+        <EmptyState
+          title={flow ? `Flow ${flow} runs in neither snapshot` : 'Both snapshots are empty'}
+        >
+          Nothing {flow ? `of ${flow} ` : ''}was running in {fromLabel} or in {toLabel}.
         </EmptyState>
       ) : aligned.identical && !showUnchanged ? (
         <EmptyState title="No differences">

@@ -11,6 +11,8 @@ export interface DiffSearch {
   from: DiffSide
   to: DiffSide
   showUnchanged: boolean
+  /** Only this flow's artifacts; '' for all of them. */
+  flow: string
 }
 
 function side(value: string | null): DiffSide {
@@ -21,12 +23,13 @@ function side(value: string | null): DiffSide {
     : { state: 'invalid', text: value, error: parsed.error }
 }
 
-/** `?from=&to=&unchanged=show`; anything unexpected falls back (never throws). */
+/** `?from=&to=&unchanged=show&flow=`; anything unexpected falls back (never throws). */
 export function parseDiffSearch(params: URLSearchParams): DiffSearch {
   return {
     from: side(params.get('from')),
     to: side(params.get('to')),
     showUnchanged: params.get('unchanged') === 'show',
+    flow: (params.get('flow') ?? '').trim(),
   }
 }
 

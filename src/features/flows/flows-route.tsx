@@ -23,7 +23,7 @@ import {
   type FlowsParams,
 } from './flows-list'
 import { TagList } from './tag-list'
-import { useUrlDraft } from './use-url-draft'
+import { useUrlDraft } from '@/components/use-url-draft'
 
 /** Filters and sorts live in the search params; the loader reads only the path. */
 export const shouldRevalidate = pathOnlyRevalidation

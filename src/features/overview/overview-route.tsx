@@ -1,0 +1,267 @@
+import type { QueryClient } from '@tanstack/react-query'
+import { useQueries, useSuspenseQuery } from '@tanstack/react-query'
+import { useDeferredValue, useMemo, useState } from 'react'
+import {
+  Link,
+  useParams,
+  useSearchParams,
+  type LoaderFunctionArgs,
+  type ShouldRevalidateFunction,
+} from 'react-router'
+import { environmentQueries } from '@/api/environments'
+import { requireParam } from '@/app/params'
+import { ExportMenu } from '@/components/export-menu'
+import { flowsPath } from '@/lib/app-paths'
+import { formatCount, pluralise } from '@/lib/format'
+import { useUrlDraft } from '@/components/use-url-draft'
+import { toSnappishTime } from '@/lib/time'
+import { ActivityPanel } from './activity-panel'
+import { AsOfPicker } from './as-of-picker'
+import { buildMatrix, sourcesOf, toColumns, type SourceState } from './build-matrix'
+import { ColumnPicker } from './column-picker'
+import { rememberColumns, rememberedColumns } from './column-memory'
+import { filterRows } from './filter-matrix'
+import { EXPORT_COLUMNS, exportLines } from './matrix-export'
+import { MatrixTable } from './matrix-table'
+import { missingSnapshotMessage, overviewSnapshotQuery } from './overview-queries'
+import {
+  chooseColumns,
+  overviewSearchString,
+  parseOverviewSearch,
+  rangeSeconds,
+  type OverviewSearch,
+} from './overview-search'
+
+/** Only the columns and the moment change what the loader requests; filters are a render. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  currentUrl,
+  nextUrl,
+  defaultShouldRevalidate,
+}) => {
+  if (currentUrl.pathname !== nextUrl.pathname) return defaultShouldRevalidate
+  const before = currentUrl.searchParams
+  const after = nextUrl.searchParams
+  if (before.get('envs') !== after.get('envs') || before.get('at') !== after.get('at')) {
+    return defaultShouldRevalidate
+  }
+  return currentUrl.search === nextUrl.search ? defaultShouldRevalidate : false
+}
+
+/**
+ * Waits for the environment list (an unknown org is a 404 here), then starts every column's
+ * snapshot at once, through the overview's few request slots, and lets the page paint: each
+ * column fills in when its snapshot arrives, and one slow or failing environment holds up only
+ * its own column.
+ */
+export function loader(queryClient: QueryClient) {
+  return async ({ params, request }: LoaderFunctionArgs) => {
+    const org = requireParam(params, 'org')
+    const search = parseOverviewSearch(new URL(request.url).searchParams)
+    const environments = await queryClient.ensureQueryData(environmentQueries.list(org))
+    const names = chooseColumns(
+      environments.map((env) => env.name),
+      search.envs ?? rememberedColumns(org),
+    )
+    for (const env of sourcesOf(toColumns(environments, names))) {
+      void queryClient.prefetchQuery(overviewSnapshotQuery(org, env, search.at))
+    }
+    return null
+  }
+}
+
+function useOverviewSearch() {
+  const [params, setParams] = useSearchParams()
+  const search = parseOverviewSearch(params)
+  const update = (change: Partial<OverviewSearch>, replace = false) =>
+    setParams(new URLSearchParams(overviewSearchString({ ...search, ...change })), { replace })
+  return { search, update }
+}
+
+const toggle = 'flex items-center gap-1.5 rounded border border-line bg-surface px-2 py-1 text-sm'
+
+export function Component() {
+  const org = requireParam(useParams(), 'org')
+  const { search, update } = useOverviewSearch()
+  const { data: environments } = useSuspenseQuery(environmentQueries.list(org))
+  const available = useMemo(() => environments.map((env) => env.name), [environments])
+  const chosen = search.envs ?? rememberedColumns(org)
+  const names = chooseColumns(available, chosen)
+  const namesKey = names.join(',')
+  const columns = useMemo(
+    () => toColumns(environments, namesKey.split(',')),
+    [environments, namesKey],
+  )
+  const sources = useMemo(() => sourcesOf(columns), [columns])
+  const results = useQueries({
+    queries: sources.map((env) => overviewSnapshotQuery(org, env, search.at)),
+  })
+  const statesKey = results
+    .map((result) => `${result.status}:${result.dataUpdatedAt}:${result.errorUpdatedAt}`)
+    .join(',')
+  // The moment as text: parsing the URL makes a new object on every render.
+  const atKey = search.at?.snappishTime ?? ''
+  const sourceStates = useMemo(() => {
+    const map = new Map<string, SourceState>()
+    sources.forEach((env, position) => {
+      const result = results[position]
+      if (!result || result.isPending) map.set(env, { status: 'loading' })
+      else if (result.isError) {
+        const message = missingSnapshotMessage(result.error, env, search.at)
+        map.set(
+          env,
+          message
+            ? { status: 'missing', message }
+            : { status: 'error', error: result.error, retry: () => void result.refetch() },
+        )
+      } else map.set(env, { status: 'ready', snapshot: result.data })
+    })
+    return map
+    // results is new on every render; what it holds changes only with statesKey.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [sources, statesKey, atKey])
+  const matrix = useMemo(() => buildMatrix(columns, sourceStates), [columns, sourceStates])
+
+  const [filterText, setFilterText] = useUrlDraft(search.q, (q) => update({ q }, true))
+  const q = useDeferredValue(search.q)
+  const rows = useMemo(
+    () => filterRows(matrix.rows, { q, drift: search.drift, nonCompliant: search.nonCompliant }),
+    [matrix.rows, q, search.drift, search.nonCompliant],
+  )
+  const [now] = useState(() => Math.floor(Date.now() / 1000))
+  const asOf = search.at?.seconds ?? now
+  const activitySources = useMemo(
+    () =>
+      [...sourceStates].flatMap(([env, state]) =>
+        state.status === 'ready' && state.snapshot.type !== 'logical'
+          ? [{ env, index: state.snapshot.index }]
+          : [],
+      ),
+    [sourceStates],
+  )
+  const lines = useMemo(
+    () => exportLines(rows, matrix.columns, matrix.states),
+    [rows, matrix.columns, matrix.states],
+  )
+  const flowRows = matrix.rows.filter((row) => row.kind === 'flow').length
+  const drifting = matrix.rows.filter((row) => row.drifting).length
+  const nonCompliant = matrix.rows.filter((row) => row.nonCompliant).length
+  const filtered = search.q !== '' || search.drift || search.nonCompliant
+  const chooseColumnsInUrl = (next: string[] | null) => {
+    rememberColumns(org, next)
+    update({ envs: next })
+  }
+  const fileStamp = search.at ? `-at-${search.at.snappishTime.replaceAll(':', '')}` : ''
+
+  return (
+    <section aria-labelledby="overview-heading" className="space-y-4">
+      <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
+        <h1 id="overview-heading" className="text-xl font-semibold">
+          Overview
+        </h1>
+        <p className="text-muted">
+          What runs where: {pluralise(flowRows, 'flow')} across{' '}
+          {pluralise(columns.length, 'environment')}
+          {matrix.settled ? '' : ' (loading…)'}.{' '}
+          <Link to={flowsPath(org)} className="text-accent underline underline-offset-2">
+            All flows
+          </Link>
+        </p>
+      </div>
+
+      <AsOfPicker
+        at={search.at}
+        badAt={search.badAt}
+        onChange={(seconds) =>
+          update({
+            at: seconds === null ? null : { seconds, snappishTime: toSnappishTime(seconds) },
+          })
+        }
+      />
+
+      <div className="flex flex-wrap items-center gap-2">
+        <label className="flex flex-col text-sm">
+          <span className="sr-only">Filter by flow, artifact, commit or fingerprint</span>
+          <input
+            type="search"
+            value={filterText}
+            onChange={(event) => setFilterText(event.target.value)}
+            placeholder="Filter by flow, artifact, commit…"
+            aria-label="Filter by flow, artifact, commit or fingerprint"
+            className="w-72 max-w-full rounded border border-line bg-canvas px-2 py-1"
+          />
+        </label>
+        <label className={toggle}>
+          <input
+            type="checkbox"
+            checked={search.drift}
+            onChange={(event) => update({ drift: event.target.checked })}
+          />
+          Only where environments differ ({formatCount(drifting)})
+        </label>
+        <label className={toggle}>
+          <input
+            type="checkbox"
+            checked={search.nonCompliant}
+            onChange={(event) => update({ nonCompliant: event.target.checked })}
+          />
+          Only non-compliant ({formatCount(nonCompliant)})
+        </label>
+        <ColumnPicker available={available} shown={names} onChange={chooseColumnsInUrl} />
+        <div className="ml-auto">
+          <ExportMenu
+            filename={`overview-${org}${fileStamp}`}
+            rows={lines}
+            columns={EXPORT_COLUMNS}
+            label="matrix"
+          />
+        </div>
+      </div>
+
+      <p role="status" className="text-sm text-muted">
+        {filtered
+          ? `Showing ${formatCount(rows.length)} of ${pluralise(matrix.rows.length, 'row')}`
+          : `${pluralise(matrix.rows.length, 'row')}`}
+        {search.at ? ` as of ${search.at.snappishTime} UTC` : ''}
+      </p>
+
+      {columns.length === 0 ? (
+        <p className="rounded border border-dashed border-line p-6 text-center">
+          {org} has no environments yet.
+        </p>
+      ) : rows.length === 0 && matrix.settled ? (
+        <div className="rounded border border-dashed border-line p-6 text-center">
+          <p className="font-medium">
+            {filtered ? 'No rows match these filters' : 'Nothing runs in these environments'}
+          </p>
+          {filtered ? (
+            <button
+              type="button"
+              className="mt-2 text-accent hover:underline"
+              onClick={() => update({ q: '', drift: false, nonCompliant: false })}
+            >
+              Clear the filters
+            </button>
+          ) : null}
+        </div>
+      ) : (
+        <MatrixTable
+          org={org}
+          columns={matrix.columns}
+          states={matrix.states}
+          rows={rows}
+          snappishTime={search.at?.snappishTime ?? null}
+          settled={matrix.settled}
+        />
+      )}
+
+      <ActivityPanel
+        org={org}
+        sources={activitySources}
+        from={asOf - rangeSeconds(search.since)}
+        to={asOf}
+        range={search.since}
+        onRange={(since) => update({ since }, true)}
+      />
+    </section>
+  )
+}
