@@ -77,6 +77,7 @@ export function ActivityPanel({
       result.data.truncated ||
       (source.index > ACTIVITY_SNAPSHOTS &&
         oldest !== undefined &&
+        oldest !== null &&
         oldest > from &&
         events.length > 0)
     )

@@ -39,19 +39,22 @@ export function mergeActivity(
   const seen = new Map<string, ActivityEntry>()
   for (const log of logs) {
     for (const event of log) {
-      if (event.reportedAt < from || event.reportedAt > to) continue
+      // Without a time or a snapshot an event cannot be placed in the list or linked.
+      const { reportedAt, snapshotIndex } = event
+      if (reportedAt === null || snapshotIndex === null) continue
+      if (reportedAt < from || reportedAt > to) continue
       const key = `${event.environment}#${event.snapshotIndex}:${event.fingerprint ?? event.artifactName}:${event.type}`
       if (seen.has(key)) continue
       seen.set(key, {
         key,
         kind: activityKind(event.type),
         env: event.environment,
-        snapshotIndex: event.snapshotIndex,
+        snapshotIndex,
         artifactName: event.artifactName,
         fingerprint: event.fingerprint,
         flow: event.flow,
         description: event.description,
-        reportedAt: event.reportedAt,
+        reportedAt,
         compliant: event.artifactCompliant,
       })
     }
