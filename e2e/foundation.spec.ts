@@ -2,6 +2,10 @@ import { LIVE_TOKEN, chooseTheme, expect, test } from './fixtures'
 
 test.describe('app shell', () => {
   test('/ opens the default org’s overview', { tag: '@demo' }, async ({ page }) => {
+    const warnings: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text())
+    })
     await page.goto('/')
     await expect(page).toHaveURL(/\/cyber-dojo\/overview$/)
     await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible()
@@ -11,6 +15,7 @@ test.describe('app shell', () => {
         .getByRole('rowheader')
         .first(),
     ).toBeVisible({ timeout: 30_000 })
+    expect(warnings.filter((text) => /Matched leaf route/.test(text))).toEqual([])
   })
 
   test('navigation reaches environments and back, and unknown paths say so', async ({ page }) => {

@@ -19,6 +19,9 @@ function pageModule(module: string): () => Promise<RouteModule> {
   return load
 }
 
+// A redirect's route still needs something to render, or React Router warns on every load of `/`.
+const Redirecting = () => null
+
 /** The router's routes: the pages of `APP_ROUTES` under `/:org`, plus redirects and a 404. */
 export function createRoutes(queryClient: QueryClient, defaultOrg: string): RouteObject[] {
   const pages: RouteObject[] = APP_ROUTES.map((route) => ({
@@ -31,7 +34,7 @@ export function createRoutes(queryClient: QueryClient, defaultOrg: string): Rout
       HydrateFallback: RouteFallback,
       ErrorBoundary: RouteErrorBoundary,
       children: [
-        { index: true, loader: () => redirect(overviewPath(defaultOrg)) },
+        { index: true, loader: () => redirect(overviewPath(defaultOrg)), Component: Redirecting },
         {
           path: ':org',
           Component: AppLayout,
@@ -43,6 +46,7 @@ export function createRoutes(queryClient: QueryClient, defaultOrg: string): Rout
                 {
                   index: true,
                   loader: ({ params }) => redirect(overviewPath(params.org ?? defaultOrg)),
+                  Component: Redirecting,
                 },
                 ...pages,
                 { path: '*', Component: NotFoundPage },
