@@ -37,7 +37,11 @@ export function RunningNow({
   const running = useMemo(() => runningFirst(snapshot.artifacts), [snapshot.artifacts])
   const shown = running.slice(0, RUNNING_SHOWN)
   const snapshotLink = (
-    <Link to={snapshotPath(org, env, snapshot.index)} className="text-accent hover:underline">
+    // Underlined: it sits in a sentence, where colour alone would not mark it as a link.
+    <Link
+      to={snapshotPath(org, env, snapshot.index)}
+      className="text-accent underline underline-offset-2"
+    >
       snapshot #{snapshot.index}
     </Link>
   )
