@@ -1,29 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import type { SnapshotArtifact } from '@/api/snapshots'
+import { snapshotArtifact } from '@/test/snapshot-artifact'
 import { runningFirst } from './running-now'
 
 function artifact(name: string, compliant: boolean | null, exited = false): SnapshotArtifact {
-  return {
+  return snapshotArtifact({
     name: `registry.example/${name}`,
     fingerprint: name,
     compliant,
-    annotation: null,
-    previousReplicas: null,
-    replicas: 1,
     exited,
-    instanceStarts: [],
-    runningSince: null,
-    pods: [],
-    ecsContext: null,
-    flow: null,
-    gitCommit: null,
-    commitUrl: null,
-    deploymentDiff: null,
-    commitLeadTime: null,
-    flows: [],
-    policyDecisions: [],
-    reasonsForIncompliance: [],
-  }
+  })
 }
 
 describe('runningFirst', () => {

@@ -3,6 +3,7 @@ import { Link } from 'react-router'
 import type { Snapshot, SnapshotArtifact } from '@/api/snapshots'
 import { ComplianceBadge } from '@/components/compliance-badge'
 import { ShortId } from '@/components/short-id'
+import { Table } from '@/components/table'
 import { TimeCell } from '@/components/time-stamp'
 import { artifactPath, flowPath, snapshotPath } from '@/lib/app-paths'
 import { formatCount, shortArtifactName } from '@/lib/format'
@@ -56,81 +57,54 @@ export function RunningNow({
         </p>
       ) : (
         <>
-          <div className="overflow-x-auto rounded border border-line bg-surface">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Artifacts running in {env}, non-compliant first</caption>
-              <thead className="bg-raised text-muted">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Artifact
+          <Table
+            compact
+            caption={<>Artifacts running in {env}, non-compliant first</>}
+            columns={['Artifact', 'Commit', 'Flow', 'Replicas', 'Compliance', 'Running since']}
+          >
+            {shown.map((artifact) => {
+              const name = shortArtifactName(artifact.name) || 'unknown'
+              return (
+                <tr key={`${artifact.fingerprint}/${artifact.name}`} className="align-top">
+                  <th scope="row" className="px-3 py-2 font-medium">
+                    {artifact.flow ? (
+                      <Link
+                        to={artifactPath(org, artifact.flow, artifact.fingerprint)}
+                        className="text-accent hover:underline"
+                        title={artifact.name}
+                      >
+                        {name}
+                      </Link>
+                    ) : (
+                      <span title={artifact.name}>{name}</span>
+                    )}
                   </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Commit
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Flow
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Replicas
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Compliance
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Running since
-                  </th>
+                  <td className="px-3 py-2">
+                    <ShortId value={artifact.gitCommit} kind="commit" href={artifact.commitUrl} />
+                  </td>
+                  <td className="px-3 py-2">
+                    {artifact.flow ? (
+                      <Link
+                        to={flowPath(org, artifact.flow)}
+                        className="text-accent hover:underline"
+                      >
+                        {artifact.flow}
+                      </Link>
+                    ) : (
+                      <span className="text-muted">no provenance</span>
+                    )}
+                  </td>
+                  <td className="px-3 py-2 tabular-nums">{artifact.replicas}</td>
+                  <td className="px-3 py-2">
+                    <ComplianceBadge value={artifact.compliant} />
+                  </td>
+                  <td className="px-3 py-2">
+                    <TimeCell value={artifact.runningSince} />
+                  </td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-line">
-                {shown.map((artifact) => {
-                  const name = shortArtifactName(artifact.name) || 'unknown'
-                  return (
-                    <tr key={`${artifact.fingerprint}/${artifact.name}`} className="align-top">
-                      <th scope="row" className="px-3 py-2 font-medium">
-                        {artifact.flow ? (
-                          <Link
-                            to={artifactPath(org, artifact.flow, artifact.fingerprint)}
-                            className="text-accent hover:underline"
-                            title={artifact.name}
-                          >
-                            {name}
-                          </Link>
-                        ) : (
-                          <span title={artifact.name}>{name}</span>
-                        )}
-                      </th>
-                      <td className="px-3 py-2">
-                        <ShortId
-                          value={artifact.gitCommit}
-                          kind="commit"
-                          href={artifact.commitUrl}
-                        />
-                      </td>
-                      <td className="px-3 py-2">
-                        {artifact.flow ? (
-                          <Link
-                            to={flowPath(org, artifact.flow)}
-                            className="text-accent hover:underline"
-                          >
-                            {artifact.flow}
-                          </Link>
-                        ) : (
-                          <span className="text-muted">no provenance</span>
-                        )}
-                      </td>
-                      <td className="px-3 py-2 text-right tabular-nums">{artifact.replicas}</td>
-                      <td className="px-3 py-2">
-                        <ComplianceBadge value={artifact.compliant} />
-                      </td>
-                      <td className="px-3 py-2">
-                        <TimeCell value={artifact.runningSince} />
-                      </td>
-                    </tr>
-                  )
-                })}
-              </tbody>
-            </table>
-          </div>
+              )
+            })}
+          </Table>
           <p className="text-sm text-muted">
             {running.length > shown.length
               ? `Showing ${formatCount(shown.length)} of ${formatCount(running.length)}, non-compliant first. `

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { SnapshotArtifact } from '@/api/snapshots'
+import { snapshotArtifact } from '@/test/snapshot-artifact'
 import {
   DEFAULT_SNAPSHOT_PARAMS,
   parseSnapshotParams,
@@ -20,29 +20,7 @@ import {
 
 const ECR = '274425519734.dkr.ecr.eu-central-1.amazonaws.com'
 
-function artifact(overrides: Partial<SnapshotArtifact> & { name: string }): SnapshotArtifact {
-  return {
-    fingerprint: overrides.name.replace(/\W/g, '').padEnd(64, '0'),
-    compliant: true,
-    annotation: 'unchanged',
-    previousReplicas: 1,
-    replicas: 1,
-    exited: false,
-    instanceStarts: [1661160000],
-    runningSince: 1661160000,
-    pods: [],
-    ecsContext: null,
-    flow: overrides.name.split('/').pop()?.split(':')[0] ?? null,
-    gitCommit: null,
-    commitUrl: null,
-    deploymentDiff: null,
-    commitLeadTime: null,
-    flows: [],
-    policyDecisions: [],
-    reasonsForIncompliance: [],
-    ...overrides,
-  }
-}
+const artifact = snapshotArtifact
 
 // aws-prod#65 as the seed shows it, plus an artifact that exited.
 const snapshot65 = [
