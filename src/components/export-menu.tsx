@@ -17,17 +17,19 @@ export function ExportMenu<Row>({
   label = 'rows',
 }: {
   filename: string
-  rows: ReadonlyArray<Row>
+  /** The rows, or how to build them when a download is asked for (a large page's export). */
+  rows: ReadonlyArray<Row> | (() => ReadonlyArray<Row>)
   columns: ReadonlyArray<ExportColumn<Row>>
   label?: string
 }) {
+  const rowsNow = (): ReadonlyArray<Row> => (typeof rows === 'function' ? rows() : rows)
   const exportCsv = () =>
     downloadText(
       `${filename}.csv`,
       'text/csv;charset=utf-8',
       toCsv(
         columns.map((column) => column.header),
-        rows.map((row) => columns.map((column) => column.value(row))),
+        rowsNow().map((row) => columns.map((column) => column.value(row))),
       ),
     )
   const exportJson = () =>
@@ -35,7 +37,7 @@ export function ExportMenu<Row>({
       `${filename}.json`,
       'application/json',
       JSON.stringify(
-        rows.map((row) =>
+        rowsNow().map((row) =>
           Object.fromEntries(columns.map((column) => [column.header, column.value(row) ?? null])),
         ),
         null,

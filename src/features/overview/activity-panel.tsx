@@ -1,5 +1,5 @@
 import { useQueries } from '@tanstack/react-query'
-import { useMemo, useState } from 'react'
+import { memo, useMemo, useState } from 'react'
 import { Link } from 'react-router'
 import { usePreferences } from '@/components/preferences'
 import { describeError } from '@/components/describe-error'
@@ -32,7 +32,8 @@ const FIRST_SHOWN = 25
  * The latest changes across the environments, from each one's log, merged newest first and
  * grouped by day. Each log is read once, for the snapshots up to the one the matrix shows.
  */
-export function ActivityPanel({
+// Memoised: its props do not change while the filter is typed into.
+export const ActivityPanel = memo(function ActivityPanel({
   org,
   sources,
   from,
@@ -223,4 +224,4 @@ export function ActivityPanel({
       ) : null}
     </section>
   )
-}
+})

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useCallback, useMemo, useRef, type ReactNode, type RefObject } from 'react'
+import { memo, useCallback, useMemo, useRef, type ReactNode, type RefObject } from 'react'
 import { Link } from 'react-router'
 import { flowPath } from '@/lib/app-paths'
 import type { ColumnState, MatrixColumn, MatrixRow } from './build-matrix'
@@ -18,7 +18,8 @@ const COLUMN_WIDTH = 13 // rem
  * (hundreds of flows × twenty environments would be tens of thousands of cells); heights differ
  * with the versions a row runs, so each drawn row is measured.
  */
-export function MatrixTable({
+// Memoised: typing in the filter redraws the page twice per key, the table only when its rows change.
+export const MatrixTable = memo(function MatrixTable({
   org,
   columns,
   states,
@@ -163,7 +164,7 @@ export function MatrixTable({
       </table>
     </div>
   )
-}
+})
 
 type RenderItem = (
   item: Item,

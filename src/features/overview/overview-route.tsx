@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { useQueries, useSuspenseQuery } from '@tanstack/react-query'
-import { useDeferredValue, useMemo, useState } from 'react'
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import {
   Link,
   useParams,
@@ -138,7 +138,8 @@ export function Component() {
       ),
     [sourceStates],
   )
-  const lines = useMemo(
+  // Built when a download is asked for: 500 flows × 20 environments is 10,000 lines.
+  const lines = useCallback(
     () => exportLines(rows, matrix.columns, matrix.states),
     [rows, matrix.columns, matrix.states],
   )
@@ -150,6 +151,15 @@ export function Component() {
     rememberColumns(org, next)
     update({ envs: next })
   }
+  // A stable callback, so the activity panel does not redraw for every key typed in the filter.
+  const latestUpdate = useRef(update)
+  useEffect(() => {
+    latestUpdate.current = update
+  })
+  const onRange = useCallback(
+    (since: OverviewSearch['since']) => latestUpdate.current({ since }, true),
+    [],
+  )
   const fileStamp = search.at ? `-at-${search.at.snappishTime.replaceAll(':', '')}` : ''
 
   return (
@@ -260,7 +270,7 @@ export function Component() {
         from={asOf - rangeSeconds(search.since)}
         to={asOf}
         range={search.since}
-        onRange={(since) => update({ since }, true)}
+        onRange={onRange}
       />
     </section>
   )
