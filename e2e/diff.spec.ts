@@ -1,11 +1,27 @@
 import { readFile } from 'node:fs/promises'
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { expect, expectNoAxeViolations, test } from './fixtures'
 
 const RUNNER_FP = '9af401c4350b21e3f1df17d6ad808da43d9646e75b6da902cc7c492bcfb9c625'
 const SEED_DIFF = '/cyber-dojo/diff?from=aws-prod%2364&to=aws-prod%2365'
 
 const LOAD = { timeout: 30_000 }
+
+/** Opens the empty diff page's pickers; From is set to aws-prod#64. */
+async function openPickers(page: Page): Promise<{ from: Locator; to: Locator }> {
+  await page.goto('/cyber-dojo/diff')
+  await expect(page.getByRole('heading', { name: 'Compare snapshots' })).toBeVisible(LOAD)
+  const from = page.getByRole('group', { name: 'From' })
+  const to = page.getByRole('group', { name: 'To' })
+  await pickSide(from, 'aws-prod', 'index')
+  await from.getByLabel('Snapshot number').fill('64')
+  return { from, to }
+}
+
+async function pickSide(side: Locator, env: string, mode: 'index' | 'time') {
+  await side.getByLabel('Environment').selectOption(env)
+  await side.getByLabel('Snapshot', { exact: true }).selectOption(mode)
+}
 
 function pairOf(page: Page) {
   const url = new URL(page.url())
@@ -117,15 +133,8 @@ test.describe('snapshot diff', () => {
   })
 
   test('the pickers choose a pair and swap reverses it', async ({ page }) => {
-    await page.goto('/cyber-dojo/diff')
-    await expect(page.getByRole('heading', { name: 'Compare snapshots' })).toBeVisible(LOAD)
-    const from = page.getByRole('group', { name: 'From' })
-    const to = page.getByRole('group', { name: 'To' })
-    await from.getByLabel('Environment').selectOption('aws-prod')
-    await from.getByLabel('Snapshot', { exact: true }).selectOption('index')
-    await from.getByLabel('Snapshot number').fill('64')
-    await to.getByLabel('Environment').selectOption('aws-prod')
-    await to.getByLabel('Snapshot', { exact: true }).selectOption('index')
+    const { to } = await openPickers(page)
+    await pickSide(to, 'aws-prod', 'index')
     await to.getByLabel('Snapshot number').fill('65')
     await page.getByRole('button', { name: 'Compare' }).click()
     await expect(page.getByTestId('diff-summary')).toHaveText(/^1 added, 0 removed/, LOAD)
@@ -137,15 +146,8 @@ test.describe('snapshot diff', () => {
   })
 
   test('time pickers read the chosen time zone, like time travel', async ({ page }) => {
-    await page.goto('/cyber-dojo/diff')
-    await expect(page.getByRole('heading', { name: 'Compare snapshots' })).toBeVisible(LOAD)
-    const from = page.getByRole('group', { name: 'From' })
-    const to = page.getByRole('group', { name: 'To' })
-    await from.getByLabel('Environment').selectOption('aws-prod')
-    await from.getByLabel('Snapshot', { exact: true }).selectOption('index')
-    await from.getByLabel('Snapshot number').fill('64')
-    await to.getByLabel('Environment').selectOption('aws-prod')
-    await to.getByLabel('Snapshot', { exact: true }).selectOption('time')
+    const { to } = await openPickers(page)
+    await pickSide(to, 'aws-prod', 'time')
     // The browser runs in Europe/Berlin (CEST in August): 11:39:30 there is 09:39:30 UTC.
     await to.getByLabel('Time (Europe/Berlin)').fill('2022-08-22T11:39:30')
     await page.getByRole('button', { name: 'Compare' }).click()

@@ -1,4 +1,5 @@
 import type { EnvironmentEvent } from '@/api/events'
+import { eventKind, type EventKind } from '@/lib/event-kind'
 import { shortArtifactName } from '@/lib/format'
 
 /** What changed in one snapshot, by kind of change, with the artifacts' short names. */
@@ -11,11 +12,14 @@ export interface SnapshotChanges {
   other: string[]
 }
 
-function kindOf(type: string): keyof SnapshotChanges {
-  if (type === 'started' || type.startsWith('started-')) return 'started'
-  if (type === 'exited') return 'stopped'
-  if (type === 'changed' || type === 'scaled') return 'scaled'
-  return 'other'
+// The snapshots list folds the log's kinds into four: instance changes count as scaling.
+const COLUMN: Record<EventKind, keyof SnapshotChanges> = {
+  started: 'started',
+  stopped: 'stopped',
+  scaled: 'scaled',
+  changed: 'scaled',
+  compliance: 'other',
+  other: 'other',
 }
 
 /** The environment log grouped by the snapshot each event produced. */
@@ -31,7 +35,7 @@ export function changesBySnapshot(
       changes = { started: [], stopped: [], scaled: [], other: [] }
       bySnapshot.set(event.snapshotIndex, changes)
     }
-    changes[kindOf(event.type)].push(shortArtifactName(event.artifactName) || 'unknown')
+    changes[COLUMN[eventKind(event.type)]].push(shortArtifactName(event.artifactName) || 'unknown')
   }
   return bySnapshot
 }

@@ -6,12 +6,13 @@ import { describeError } from '@/components/describe-error'
 import { ComplianceBadge } from '@/components/compliance-badge'
 import { TimeStamp } from '@/components/time-stamp'
 import { pluralise, serviceName } from '@/lib/format'
-import { groupByDay, mergeActivity, type ActivityKind } from './activity'
+import type { EventKind } from '@/lib/event-kind'
+import { groupByDay, mergeActivity } from './activity'
 import { ACTIVITY_RANGES, type ActivityRange } from './overview-search'
 import { ACTIVITY_SNAPSHOTS, overviewEventsQuery } from './overview-queries'
 import { artifactPath, snapshotPath } from '@/lib/app-paths'
 
-const KIND: Record<ActivityKind, { icon: string; word: string }> = {
+const KIND: Record<EventKind, { icon: string; word: string }> = {
   started: { icon: '▶', word: 'started' },
   scaled: { icon: '⇅', word: 'scaled' },
   stopped: { icon: '■', word: 'stopped' },

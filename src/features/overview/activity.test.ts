@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { EnvironmentEvent } from '@/api/events'
-import { activityKind, groupByDay, mergeActivity } from './activity'
+import { groupByDay, mergeActivity } from './activity'
 import { createLimiter } from './limit'
 
 function event(
@@ -31,20 +31,6 @@ const DAY = 86_400
 const T = 1661161162
 
 describe('activity', () => {
-  it('names the kinds of change', () => {
-    expect(
-      [
-        'started-compliant',
-        'started-non-compliant',
-        'scaled',
-        'exited',
-        'changed',
-        'became-compliant',
-        'x',
-      ].map(activityKind),
-    ).toEqual(['started', 'started', 'scaled', 'stopped', 'changed', 'compliance', 'other'])
-  })
-
   it('merges the logs newest first, in the window, each event once', () => {
     const prod = [
       event('aws-prod', 64, 'exited', T - 9000),

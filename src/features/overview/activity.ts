@@ -1,12 +1,10 @@
 import type { EnvironmentEvent } from '@/api/events'
+import { eventKind, type EventKind } from '@/lib/event-kind'
 import { dayKey, formatDayHeading } from '@/lib/time'
-
-/** What an environment's log line says happened, in the words the overview groups by. */
-export type ActivityKind = 'started' | 'scaled' | 'stopped' | 'changed' | 'compliance' | 'other'
 
 export interface ActivityEntry {
   key: string
-  kind: ActivityKind
+  kind: EventKind
   env: string
   snapshotIndex: number
   artifactName: string
@@ -15,15 +13,6 @@ export interface ActivityEntry {
   description: string
   reportedAt: number
   compliant: boolean | null
-}
-
-export function activityKind(type: string): ActivityKind {
-  if (type.startsWith('started')) return 'started'
-  if (type === 'exited') return 'stopped'
-  if (type === 'scaled') return 'scaled'
-  if (type === 'changed') return 'changed'
-  if (type.startsWith('became-')) return 'compliance'
-  return 'other'
 }
 
 /**
@@ -47,7 +36,7 @@ export function mergeActivity(
       if (seen.has(key)) continue
       seen.set(key, {
         key,
-        kind: activityKind(event.type),
+        kind: eventKind(event.type),
         env: event.environment,
         snapshotIndex,
         artifactName: event.artifactName,
