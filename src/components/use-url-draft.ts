@@ -4,14 +4,20 @@ import { useEffect, useRef, useState } from 'react'
  * A text input whose value lives in the URL. URL updates land asynchronously (each is a router
  * navigation), so typing reads a local draft; the draft follows the URL only when it changes for
  * another reason (Back, a "clear" link), never when an older write of ours arrives late.
+ *
+ * With `delayMs`, the URL is written once typing pauses that long instead of on every key: a page
+ * that filters from the draft then pays for one navigation per pause, not one per key. A write
+ * still waiting when the input goes away is dropped, so leaving the page never navigates back.
  */
 export function useUrlDraft(
   urlValue: string,
   write: (value: string) => void,
   normalise: (value: string) => string = (value) => value,
+  delayMs = 0,
 ) {
   const [draft, setDraft] = useState(urlValue)
   const pending = useRef<string[]>([])
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   useEffect(() => {
     const index = pending.current.indexOf(urlValue)
     if (index !== -1) {
@@ -19,12 +25,19 @@ export function useUrlDraft(
       return
     }
     pending.current = []
+    clearTimeout(timer.current)
     setDraft(urlValue)
   }, [urlValue])
-  const change = (value: string) => {
-    setDraft(value)
+  useEffect(() => () => clearTimeout(timer.current), [])
+  const send = (value: string) => {
     pending.current.push(normalise(value))
     write(value)
+  }
+  const change = (value: string) => {
+    setDraft(value)
+    clearTimeout(timer.current)
+    if (delayMs > 0) timer.current = setTimeout(() => send(value), delayMs)
+    else send(value)
   }
   return [draft, change] as const
 }

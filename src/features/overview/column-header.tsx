@@ -1,4 +1,3 @@
-import { Link } from 'react-router'
 import { describeError } from '@/components/describe-error'
 import { TimeStamp } from '@/components/time-stamp'
 import type { ColumnState, MatrixColumn } from './build-matrix'
@@ -16,12 +15,12 @@ export function ColumnHeader({
 }) {
   return (
     <div className="flex flex-col gap-0.5 font-normal">
-      <Link
-        to={environmentPath(org, column.name)}
+      <a
+        href={environmentPath(org, column.name)}
         className="font-semibold break-all text-ink underline-offset-2 hover:underline"
       >
         {column.name}
-      </Link>
+      </a>
       <span className="text-xs text-muted">
         {column.logical ? `logical: ${column.sources.join(', ') || 'no members'}` : column.type}
       </span>
@@ -65,12 +64,12 @@ function ColumnStatus({ org, state }: { org: string; state: ColumnState | undefi
     <span className="flex flex-col text-xs">
       {state.snapshots.map((snapshot) => (
         <span key={snapshot.environment}>
-          <Link
-            to={snapshotPath(org, snapshot.environment, snapshot.index)}
+          <a
+            href={snapshotPath(org, snapshot.environment, snapshot.index)}
             className="font-mono text-accent underline-offset-2 hover:underline"
           >
             {snapshot.environment}#{snapshot.index}
-          </Link>{' '}
+          </a>{' '}
           <TimeStamp value={snapshot.timestamp} variant="relative" className="text-muted" />
         </span>
       ))}

@@ -1,5 +1,4 @@
 import { useId } from 'react'
-import { Link } from 'react-router'
 import { ComplianceBadge } from '@/components/compliance-badge'
 import { CopyButton } from '@/components/copy-button'
 import { TimeStamp } from '@/components/time-stamp'
@@ -8,9 +7,7 @@ import type { CellVersion, ColumnState, DriftMark, MatrixRow } from './build-mat
 import { diffPath } from '@/lib/app-paths'
 import { artifactPath, snapshotPath } from '@/lib/app-paths'
 import { columnExpression } from './column-expression'
-
-/** A cell lists this many versions; a flow that builds many services links to the rest. */
-const VERSIONS_SHOWN = 3
+import { VERSIONS_SHOWN } from './row-height'
 
 function Version({ org, row, version }: { org: string; row: MatrixRow; version: CellVersion }) {
   const tip = useId()
@@ -24,13 +21,13 @@ function Version({ org, row, version }: { org: string; row: MatrixRow; version: 
   return (
     <li className="space-y-0.5">
       <span className="group relative flex flex-wrap items-center gap-1">
-        <Link
-          to={href}
+        <a
+          href={href}
           className="font-mono text-accent underline-offset-2 hover:underline"
           aria-describedby={tip}
         >
           {shortSha(id)}
-        </Link>
+        </a>
         <span
           role="tooltip"
           id={tip}
@@ -83,14 +80,17 @@ function DriftNote({
       <span className="rounded border border-warn/50 bg-warn-soft px-1 font-medium text-warn">
         <span aria-hidden="true">≠ </span>differs
       </span>
-      <Link to={to} className="text-accent underline-offset-2 hover:underline">
+      <a href={to} className="text-accent underline-offset-2 hover:underline">
         diff vs {mark.other}
-      </Link>
+      </a>
     </span>
   )
 }
 
-/** One flow in one environment: its versions newest first, or what stands in for them. */
+/**
+ * One flow in one environment: its versions newest first, or what stands in for them. Links are
+ * plain anchors: the table's click handler navigates in the app (see `useInAppAnchors`).
+ */
 export function MatrixCell({
   org,
   row,
@@ -128,14 +128,14 @@ export function MatrixCell({
         ))}
       </ul>
       {more > 0 && first ? (
-        <Link
-          to={`${snapshotPath(org, first.env, first.snapshotIndex)}?${new URLSearchParams(
+        <a
+          href={`${snapshotPath(org, first.env, first.snapshotIndex)}?${new URLSearchParams(
             row.kind === 'flow' ? { flow: row.name } : { q: row.name },
           ).toString()}`}
           className="mt-1 block text-xs text-accent underline-offset-2 hover:underline"
         >
           and {formatCount(more)} more in {first.env}#{first.snapshotIndex}
-        </Link>
+        </a>
       ) : null}
     </>
   )

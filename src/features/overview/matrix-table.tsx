@@ -1,22 +1,39 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { memo, useCallback, useMemo, useRef, type ReactNode, type RefObject } from 'react'
-import { Link } from 'react-router'
+import {
+  memo,
+  useCallback,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type MouseEventHandler,
+  type ReactNode,
+  type RefObject,
+} from 'react'
 import { flowPath } from '@/lib/app-paths'
 import type { ColumnState, MatrixColumn, MatrixRow } from './build-matrix'
 import { ColumnHeader } from './column-header'
 import { MatrixCell } from './matrix-cell'
+import { rowHeight } from './row-height'
 
 type Item = { kind: 'row'; row: MatrixRow } | { kind: 'group'; label: string; count: number }
 
 /** Up to this many rows are drawn plainly; more are virtualised. */
 const VIRTUALISE_ABOVE = 40
+/** Up to this many environments are drawn plainly; with more, only those in view. */
+const COLUMNS_PLAINLY = 8
 const FIRST_MIN_WIDTH = 8 // rem
 const COLUMN_WIDTH = 13 // rem
+const GROUP_ROW_HEIGHT = 36 // px
+
+/** The environments a row draws: `[first, last]` column positions, inclusive. */
+type ColumnRange = readonly [number, number]
 
 /**
- * The matrix: one row per flow, then a group of images without provenance. Rows are virtualised
- * (hundreds of flows × twenty environments would be tens of thousands of cells); heights differ
- * with the versions a row runs, so each drawn row is measured.
+ * The matrix: one row per flow, then a group of images without provenance. Hundreds of flows ×
+ * twenty environments would be tens of thousands of cells, so both directions are virtualised:
+ * rows near the viewport (measured, with a height from their data as the least), and, beyond a
+ * few environments, the columns in view.
  */
 // Memoised: typing in the filter redraws the page twice per key, the table only when its rows change.
 export const MatrixTable = memo(function MatrixTable({
@@ -26,6 +43,7 @@ export const MatrixTable = memo(function MatrixTable({
   rows,
   snappishTime,
   settled,
+  onClick,
 }: {
   org: string
   columns: ReadonlyArray<MatrixColumn>
@@ -33,6 +51,8 @@ export const MatrixTable = memo(function MatrixTable({
   rows: ReadonlyArray<MatrixRow>
   snappishTime: string | null
   settled: boolean
+  /** Navigates for the table's plain in-app anchors (`useInAppAnchors`). */
+  onClick: MouseEventHandler<HTMLDivElement>
 }) {
   const items = useMemo(() => {
     const list: Item[] = []
@@ -45,6 +65,9 @@ export const MatrixTable = memo(function MatrixTable({
     return list
   }, [rows])
   const scrollRef = useRef<HTMLDivElement>(null)
+  const firstHeaderRef = useRef<HTMLTableCellElement>(null)
+  const rootFontPx = useRootFontPx()
+  const range = useColumnsInView(scrollRef, firstHeaderRef, columns.length, rootFontPx)
   const span = columns.length + 1
   const minWidth = `${FIRST_MIN_WIDTH + COLUMN_WIDTH * columns.length}rem`
   const renderItem: RenderItem = (item, index, measure) => {
@@ -61,48 +84,20 @@ export const MatrixTable = memo(function MatrixTable({
         </tr>
       )
     }
-    const { row } = item
     return (
-      <tr
-        key={row.key}
-        data-index={index}
-        ref={measure}
-        aria-rowindex={index + 2}
-        className="align-top"
-      >
-        <th
-          scope="row"
-          className="sticky left-0 border-b border-line bg-surface px-3 py-2 font-medium break-all"
-        >
-          {row.kind === 'flow' ? (
-            <Link
-              to={flowPath(org, row.name)}
-              className="text-accent underline-offset-2 hover:underline"
-            >
-              {row.name}
-            </Link>
-          ) : (
-            <span className="font-mono text-xs">{row.name}</span>
-          )}
-          {row.drifting ? (
-            <span className="mt-0.5 block text-xs font-normal text-warn">
-              <span className="sr-only">, </span>
-              <span aria-hidden="true">≠ </span>versions differ
-            </span>
-          ) : null}
-        </th>
-        {columns.map((column) => (
-          <td key={column.name} className="border-b border-line px-3 py-2">
-            <MatrixCell
-              org={org}
-              row={row}
-              column={column.name}
-              state={states[column.name]}
-              snappishTime={snappishTime}
-            />
-          </td>
-        ))}
-      </tr>
+      <FlowRow
+        key={item.row.key}
+        index={index}
+        measure={measure}
+        org={org}
+        row={item.row}
+        columns={columns}
+        first={range[0]}
+        last={range[1]}
+        height={rowHeight(item.row, rootFontPx)}
+        states={states}
+        snappishTime={snappishTime}
+      />
     )
   }
   return (
@@ -114,11 +109,14 @@ export const MatrixTable = memo(function MatrixTable({
       aria-label="Flows by environment (scrollable)"
       data-settled={settled ? 'true' : 'false'}
       data-virtual={items.length > VIRTUALISE_ABOVE ? 'true' : 'false'}
+      data-columns-shown={`${range[0] + 1}-${range[1] + 1}`}
+      onClick={onClick}
     >
       <table
         className="w-full table-fixed border-separate border-spacing-0 text-left text-sm"
         style={{ minWidth }}
         aria-rowcount={items.length + 1}
+        aria-colcount={span}
       >
         <caption className="sr-only">
           What runs where: one row per flow, one column per environment
@@ -133,20 +131,34 @@ export const MatrixTable = memo(function MatrixTable({
         <thead className="sticky top-0 z-10 bg-raised align-top">
           <tr aria-rowindex={1}>
             <th
+              ref={firstHeaderRef}
               scope="col"
               className="sticky left-0 z-10 border-b border-line bg-raised px-3 py-2 font-semibold"
             >
               Flow
             </th>
-            {columns.map((column) => (
-              <th key={column.name} scope="col" className="border-b border-line px-3 py-2">
+            {/* Every header is drawn (a few elements each): the fixed table layout takes the
+                column widths from this row, and a reader always sees which column is which. */}
+            {columns.map((column, position) => (
+              <th
+                key={column.name}
+                scope="col"
+                aria-colindex={position + 2}
+                className="border-b border-line px-3 py-2"
+              >
                 <ColumnHeader org={org} column={column} state={states[column.name]} />
               </th>
             ))}
           </tr>
         </thead>
         {items.length > VIRTUALISE_ABOVE ? (
-          <VirtualRows items={items} scrollRef={scrollRef} span={span} render={renderItem} />
+          <VirtualRows
+            items={items}
+            scrollRef={scrollRef}
+            span={span}
+            rootFontPx={rootFontPx}
+            render={renderItem}
+          />
         ) : (
           <tbody>
             {items.map((item, index) => renderItem(item, index, undefined))}
@@ -166,6 +178,139 @@ export const MatrixTable = memo(function MatrixTable({
   )
 })
 
+/** The root font size in CSS pixels (rem-based sizes scale with it). */
+function useRootFontPx(): number {
+  const [px] = useState(() => {
+    if (typeof window === 'undefined') return 16
+    const size = Number.parseFloat(getComputedStyle(document.documentElement).fontSize)
+    return Number.isFinite(size) && size > 0 ? size : 16
+  })
+  return px
+}
+
+/**
+ * Which environment columns are in view (with one either side), from the container's
+ * horizontal scroll; every column when there are only a few. The first column sticks to the
+ * left, so it is padding before the virtual columns.
+ */
+function useColumnsInView(
+  scrollRef: RefObject<HTMLDivElement | null>,
+  firstHeaderRef: RefObject<HTMLTableCellElement | null>,
+  count: number,
+  rootFontPx: number,
+): ColumnRange {
+  const enabled = count > COLUMNS_PLAINLY
+  const [firstWidth, setFirstWidth] = useState(FIRST_MIN_WIDTH * rootFontPx)
+  useLayoutEffect(() => {
+    const header = firstHeaderRef.current
+    if (!enabled || !header || typeof ResizeObserver === 'undefined') return
+    const observer = new ResizeObserver(() => setFirstWidth(header.offsetWidth))
+    observer.observe(header)
+    return () => observer.disconnect()
+  }, [enabled, firstHeaderRef])
+  const columnPx = COLUMN_WIDTH * rootFontPx
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is meant to be used this way
+  const virtualizer = useVirtualizer({
+    horizontal: true,
+    count,
+    enabled,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => columnPx,
+    paddingStart: firstWidth,
+    overscan: 1,
+    useFlushSync: false,
+    initialRect: { width: 1200, height: 640 },
+  })
+  const shown = virtualizer.getVirtualItems()
+  const first = shown[0]?.index ?? 0
+  const last = shown.at(-1)?.index ?? count - 1
+  return enabled ? [first, last] : [0, count - 1]
+}
+
+/**
+ * One flow's row: its name, then the environments in view between two spacer cells that stand
+ * for the columns out of view. Memoised: while a filter narrows the list, rows that stay on
+ * screen keep their props and are not drawn again.
+ */
+const FlowRow = memo(function FlowRow({
+  index,
+  measure,
+  org,
+  row,
+  columns,
+  first,
+  last,
+  height,
+  states,
+  snappishTime,
+}: {
+  index: number
+  measure: ((element: HTMLTableRowElement | null) => void) | undefined
+  org: string
+  row: MatrixRow
+  columns: ReadonlyArray<MatrixColumn>
+  first: number
+  last: number
+  /** The least height, for the tallest cell in any column (a row's `height` is its minimum). */
+  height: number
+  states: Readonly<Record<string, ColumnState>>
+  snappishTime: string | null
+}) {
+  const after = columns.length - 1 - last
+  return (
+    <tr
+      data-index={index}
+      ref={measure}
+      aria-rowindex={index + 2}
+      className="align-top"
+      style={{ height }}
+    >
+      <th
+        scope="row"
+        className="sticky left-0 z-[5] border-b border-line bg-surface px-3 py-2 font-medium break-all"
+      >
+        {row.kind === 'flow' ? (
+          <a
+            href={flowPath(org, row.name)}
+            className="text-accent underline-offset-2 hover:underline"
+          >
+            {row.name}
+          </a>
+        ) : (
+          <span className="font-mono text-xs">{row.name}</span>
+        )}
+        {row.drifting ? (
+          <span className="mt-0.5 block text-xs font-normal text-warn">
+            <span className="sr-only">, </span>
+            <span aria-hidden="true">≠ </span>versions differ
+          </span>
+        ) : null}
+      </th>
+      {first > 0 ? (
+        <td colSpan={first} aria-hidden="true" className="border-b border-line" />
+      ) : null}
+      {columns.slice(first, last + 1).map((column, offset) => (
+        <td
+          key={column.name}
+          aria-colindex={first + offset + 2}
+          className="border-b border-line px-3 py-2"
+        >
+          <MatrixCell
+            org={org}
+            row={row}
+            column={column.name}
+            state={states[column.name]}
+            snappishTime={snappishTime}
+          />
+        </td>
+      ))}
+      {after > 0 ? (
+        <td colSpan={after} aria-hidden="true" className="border-b border-line" />
+      ) : null}
+    </tr>
+  )
+})
+
 type RenderItem = (
   item: Item,
   index: number,
@@ -177,16 +322,21 @@ function VirtualRows({
   items,
   scrollRef,
   span,
+  rootFontPx,
   render,
 }: {
   items: ReadonlyArray<Item>
   scrollRef: RefObject<HTMLDivElement | null>
   span: number
+  rootFontPx: number
   render: RenderItem
 }) {
   const estimateSize = useCallback(
-    (index: number) => (items[index]?.kind === 'group' ? 36 : 92),
-    [items],
+    (index: number) => {
+      const item = items[index]
+      return !item || item.kind === 'group' ? GROUP_ROW_HEIGHT : rowHeight(item.row, rootFontPx)
+    },
+    [items, rootFontPx],
   )
   const getItemKey = useCallback(
     (index: number) => {

@@ -11,6 +11,7 @@ import {
 import { environmentQueries } from '@/api/environments'
 import { requireParam } from '@/app/params'
 import { ExportMenu } from '@/components/export-menu'
+import { useInAppAnchors } from '@/components/in-app-anchors'
 import { flowsPath } from '@/lib/app-paths'
 import { formatCount, pluralise } from '@/lib/format'
 import { useUrlDraft } from '@/components/use-url-draft'
@@ -77,6 +78,9 @@ function useOverviewSearch() {
   return { search, update }
 }
 
+/** How long typing in the filter pauses before the URL is written. */
+const FILTER_URL_DELAY_MS = 300
+
 const toggle = 'flex items-center gap-1.5 rounded border border-line bg-surface px-2 py-1 text-sm'
 
 export function Component() {
@@ -121,8 +125,15 @@ export function Component() {
   }, [sources, statesKey, atKey])
   const matrix = useMemo(() => buildMatrix(columns, sourceStates), [columns, sourceStates])
 
-  const [filterText, setFilterText] = useUrlDraft(search.q, (q) => update({ q }, true))
-  const q = useDeferredValue(search.q)
+  // The rows follow the draft at once (deferred, so the input echoes first); the URL follows
+  // when typing pauses, so a word typed is one navigation rather than one per key.
+  const [filterText, setFilterText] = useUrlDraft(
+    search.q,
+    (q) => update({ q }, true),
+    undefined,
+    FILTER_URL_DELAY_MS,
+  )
+  const q = useDeferredValue(filterText.trim())
   const rows = useMemo(
     () => filterRows(matrix.rows, { q, drift: search.drift, nonCompliant: search.nonCompliant }),
     [matrix.rows, q, search.drift, search.nonCompliant],
@@ -146,7 +157,8 @@ export function Component() {
   const flowRows = matrix.rows.filter((row) => row.kind === 'flow').length
   const drifting = matrix.rows.filter((row) => row.drifting).length
   const nonCompliant = matrix.rows.filter((row) => row.nonCompliant).length
-  const filtered = search.q !== '' || search.drift || search.nonCompliant
+  const filtered = q !== '' || search.drift || search.nonCompliant
+  const onTableClick = useInAppAnchors()
   const chooseColumnsInUrl = (next: string[] | null) => {
     rememberColumns(org, next)
     update({ envs: next })
@@ -261,6 +273,7 @@ export function Component() {
           rows={rows}
           snappishTime={search.at?.snappishTime ?? null}
           settled={matrix.settled}
+          onClick={onTableClick}
         />
       )}
 
