@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/app'
 import { readConfig } from './app/config'
+import { createLiveStore } from './app/live'
 import { createQueryClient } from './app/query-client'
 import { createAppRouter } from './app/router'
 import { listenForEarlyPaletteKey } from './features/palette/early-palette-key'
@@ -38,11 +39,12 @@ async function main() {
       return
     }
   }
-  const queryClient = createQueryClient()
+  const live = createLiveStore(config.pollSeconds)
+  const queryClient = createQueryClient(live)
   const router = createAppRouter(queryClient, config.defaultOrg)
   createRoot(root).render(
     <StrictMode>
-      <App queryClient={queryClient} router={router} config={config} />
+      <App queryClient={queryClient} router={router} config={config} live={live} />
     </StrictMode>,
   )
 }

@@ -13,6 +13,7 @@ import { requireParam } from '@/app/params'
 import { ExportMenu } from '@/components/export-menu'
 import { flowsPath } from '@/lib/app-paths'
 import { formatCount, pluralise } from '@/lib/format'
+import { useLatestWatch } from '@/components/use-latest-watch'
 import { useUrlDraft } from '@/components/use-url-draft'
 import { toSnappishTime } from '@/lib/time'
 import { ActivityPanel } from './activity-panel'
@@ -95,6 +96,8 @@ export function Component() {
   const results = useQueries({
     queries: sources.map((env) => overviewSnapshotQuery(org, env, search.at)),
   })
+  // A past moment never changes; now does.
+  useLatestWatch(org, sources, search.at === null)
   const statesKey = results
     .map((result) => `${result.status}:${result.dataUpdatedAt}:${result.errorUpdatedAt}`)
     .join(',')
