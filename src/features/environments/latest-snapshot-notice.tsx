@@ -17,9 +17,10 @@ interface Tracked {
   arrival: Arrival | null
 }
 
-/** "10s ago" for the last hour, then "3 hours ago". */
+/** "just now", "10s ago" for the last hour, then "3 hours ago". */
 export function takenAgo(timestamp: number, nowMs: number): string {
   const age = nowMs / 1000 - timestamp
+  if (age >= -5 && age < 1) return 'just now'
   if (age >= 0 && age < 3600) return `${formatDuration(Math.floor(age))} ago`
   return formatRelative(timestamp, nowMs)
 }
