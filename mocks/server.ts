@@ -17,6 +17,16 @@
  *   GET    /__mock/faults         the active fault rules
  *   POST   /__mock/faults         add rules (one object or an array); PUT replaces them all
  *   DELETE /__mock/faults         clear all rules
+ *   POST   /__mock/advance        one more snapshot in an environment ({"env": "aws-prod",
+ *                                 "org": "cyber-dojo", "steps": 1}, all optional): a new
+ *                                 version deployed blue-green, a scale, with its events
+ *   POST   /__mock/replay         wind an environment back ({"env": "aws-prod", "from": 64});
+ *                                 each advance then reveals the next recorded snapshot
+ *   GET    /__mock/advance        where each advanced environment stands
+ *   DELETE /__mock/advance        the world as it started
+ *
+ * MOCK_ADVANCE_SECONDS=N advances MOCK_ADVANCE_ENV (aws-prod) every N seconds;
+ * MOCK_REPLAY_FROM=64 starts that environment as a replay from that snapshot.
  *
  * Fault rules: [{"path": "/api/v2/flows", "fault": "429", "times": 2, "retryAfter": 3}]
  *   path        a path that starts with `/` is a prefix of the request path (query included);
@@ -44,6 +54,14 @@ import { once } from 'node:events'
 import { getResponse } from 'msw'
 import type { RequestHandler } from 'msw'
 import { handlers as defaultHandlers } from './handlers/index.ts'
+import {
+  ADVANCE_ENV,
+  ADVANCE_ORG,
+  advanceWorld,
+  resetWorld,
+  startReplay,
+  worldStatus,
+} from './world/advance.ts'
 
 export const FAULT_KINDS = [
   '400',
@@ -469,6 +487,8 @@ export function createMockApiServer(options: MockApiOptions = {}): Server & { fa
           { allow: 'GET, POST, PUT, DELETE' },
         )
       }
+    } else if (pathname === '/__mock/advance' || pathname === '/__mock/replay') {
+      await worldControl(req, res, pathname)
     } else {
       sendJson(res, 404, { message: `Unknown mock control endpoint ${pathname}` })
     }
@@ -534,6 +554,45 @@ export function createMockApiServer(options: MockApiOptions = {}): Server & { fa
   return Object.assign(server, { faults })
 }
 
+/** `/__mock/advance` and `/__mock/replay`: move the demo world on (world/advance.ts). */
+async function worldControl(
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+): Promise<void> {
+  const method = req.method ?? 'GET'
+  if (pathname === '/__mock/advance' && method === 'GET') {
+    sendJson(res, 200, worldStatus())
+    return
+  }
+  if (pathname === '/__mock/advance' && method === 'DELETE') {
+    resetWorld()
+    res.writeHead(204).end()
+    return
+  }
+  if (method !== 'POST') {
+    const allow = pathname === '/__mock/advance' ? 'GET, POST, DELETE' : 'POST'
+    sendJson(res, 405, { message: `${method} not allowed` }, { allow })
+    return
+  }
+  try {
+    const text = (await readBody(req, MAX_CONTROL_BODY)).trim()
+    const body = (text ? JSON.parse(text) : {}) as Record<string, unknown>
+    const org = typeof body.org === 'string' ? body.org : ADVANCE_ORG
+    const env = typeof body.env === 'string' ? body.env : ADVANCE_ENV
+    if (pathname === '/__mock/replay') {
+      const from = typeof body.from === 'number' ? body.from : 64
+      sendJson(res, 200, startReplay(org, env, from))
+      return
+    }
+    const steps = typeof body.steps === 'number' ? Math.min(Math.max(1, body.steps), 100) : 1
+    const results = Array.from({ length: steps }, () => advanceWorld(org, env))
+    sendJson(res, 200, results.length === 1 ? results[0] : results)
+  } catch (error) {
+    sendJson(res, 400, { message: `Could not advance: ${(error as Error).message}` })
+  }
+}
+
 function main(): void {
   const port = Number(process.env.MOCK_PORT ?? process.env.PORT ?? 8181)
   const host = process.env.MOCK_HOST ?? '127.0.0.1'
@@ -553,6 +612,16 @@ function main(): void {
     console.error(`mock-api: could not start on ${host}:${port}: ${error.message}`)
     process.exit(1)
   })
+  const every = Number(process.env.MOCK_ADVANCE_SECONDS ?? 0)
+  const advanceEnv = process.env.MOCK_ADVANCE_ENV || ADVANCE_ENV
+  if (process.env.MOCK_REPLAY_FROM) {
+    startReplay(ADVANCE_ORG, advanceEnv, Number(process.env.MOCK_REPLAY_FROM))
+  }
+  const ticker =
+    Number.isFinite(every) && every > 0
+      ? setInterval(() => advanceWorld(ADVANCE_ORG, advanceEnv), every * 1000)
+      : undefined
+  server.on('close', () => clearInterval(ticker))
   server.listen(port, host, () => {
     const address = server.address()
     const actualPort = typeof address === 'object' && address ? address.port : port

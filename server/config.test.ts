@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { readShiplogConfig } from './config.ts'
+import { configMetaTags, readShiplogConfig } from './config.ts'
 import { createKosliProxy } from './proxy.ts'
 
 const SECRET = 'tok_config-secret-value'
@@ -59,5 +59,21 @@ describe('readShiplogConfig: upstream time limits', () => {
     expect(readShiplogConfig({ SHIPLOG_UPSTREAM_DEADLINE_MS: 'soon' }).upstreamDeadlineMs).toBe(
       60_000,
     )
+  })
+})
+
+describe('readShiplogConfig: live refresh', () => {
+  it('polls every 15 s by default; SHIPLOG_POLL_SECONDS sets it and 0 turns it off', () => {
+    expect(readShiplogConfig({}).pollSeconds).toBe(15)
+    expect(readShiplogConfig({ SHIPLOG_POLL_SECONDS: '5' }).pollSeconds).toBe(5)
+    expect(readShiplogConfig({ SHIPLOG_POLL_SECONDS: '0' }).pollSeconds).toBe(0)
+    expect(readShiplogConfig({ SHIPLOG_POLL_SECONDS: 'often' }).pollSeconds).toBe(15)
+    expect(readShiplogConfig({ SHIPLOG_POLL_SECONDS: '-3' }).pollSeconds).toBe(15)
+  })
+
+  it('tells the page in a meta tag beside the mode and the org', () => {
+    const tags = configMetaTags(readShiplogConfig({ SHIPLOG_POLL_SECONDS: '7' }))
+    expect(tags).toContain('<meta name="shiplog-poll-seconds" content="7" />')
+    expect(tags).toContain('<meta name="shiplog-mode" content="demo" />')
   })
 })

@@ -17,6 +17,8 @@ export interface ShiplogConfig {
   upstreamTimeoutMs: number
   /** How long one proxied request may take in all, body included. */
   upstreamDeadlineMs: number
+  /** How often pages of latest data refresh themselves; 0 turns it off. */
+  pollSeconds: number
 }
 
 export type Env = Record<string, string | undefined>
@@ -24,6 +26,7 @@ export type Env = Record<string, string | undefined>
 export const DEFAULT_ORG = 'cyber-dojo'
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = 30_000
 export const DEFAULT_UPSTREAM_DEADLINE_MS = 60_000
+export const DEFAULT_POLL_SECONDS = 15
 export const CONFIG_PLACEHOLDER = '<!--shiplog-config-->'
 
 export function readShiplogConfig(env: Env = process.env): ShiplogConfig {
@@ -36,7 +39,11 @@ export function readShiplogConfig(env: Env = process.env): ShiplogConfig {
     env.SHIPLOG_UPSTREAM_DEADLINE_MS,
     DEFAULT_UPSTREAM_DEADLINE_MS,
   )
-  const timeouts = { upstreamTimeoutMs, upstreamDeadlineMs }
+  const timeouts = {
+    upstreamTimeoutMs,
+    upstreamDeadlineMs,
+    pollSeconds: parsePollSeconds(env.SHIPLOG_POLL_SECONDS),
+  }
   const rawHost = env.KOSLI_HOST?.trim()
   if (!rawHost) return { mode: 'demo', org, ...timeouts }
   const token = env.KOSLI_API_TOKEN?.trim()
@@ -112,6 +119,13 @@ function parseTimeout(raw: string | undefined, fallback: number): number {
   return raw && Number.isFinite(value) && value > 0 ? value : fallback
 }
 
+/** `SHIPLOG_POLL_SECONDS`: a whole number of seconds, 0 for off; anything else the default. */
+export function parsePollSeconds(raw: string | undefined): number {
+  const text = raw?.trim()
+  if (!text || !/^[0-9]+$/.test(text)) return DEFAULT_POLL_SECONDS
+  return Math.min(Number(text), 86_400)
+}
+
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`)
 }
@@ -119,7 +133,8 @@ export function escapeHtml(value: string): string {
 export function configMetaTags(config: ShiplogConfig): string {
   return (
     `<meta name="shiplog-mode" content="${config.mode}" />` +
-    `<meta name="shiplog-org" content="${escapeHtml(config.org)}" />`
+    `<meta name="shiplog-org" content="${escapeHtml(config.org)}" />` +
+    `<meta name="shiplog-poll-seconds" content="${config.pollSeconds}" />`
   )
 }
 

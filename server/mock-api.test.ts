@@ -3,6 +3,7 @@ import type { Server } from 'node:http'
 import { http, HttpResponse } from 'msw'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createMockApiServer, FAULT_KINDS, parseFaults } from '../mocks/server.ts'
+import { handlers as worldHandlers } from '../mocks/handlers/index.ts'
 import type { FaultRule } from '../mocks/server.ts'
 import { readShiplogConfig } from './config.ts'
 import { createShiplogServer } from './serve.ts'
@@ -300,5 +301,40 @@ describe('Shiplog live mode against the mock API', () => {
     await addFaults([{ path: '/api/v2/flows', fault: 'hang', times: 1 }])
     const hung = await rawRequest(await listen(fast), '/api/v2/flows/cyber-dojo')
     expect(hung.status).toBe(504)
+  })
+})
+
+describe('mock API server: moving the world on', () => {
+  it('adds a snapshot on POST /__mock/advance, replays, and starts over on DELETE', async () => {
+    const world = createMockApiServer({ handlers: worldHandlers, quiet: true })
+    servers.push(world)
+    const url = await listen(world)
+    const latest = async () => {
+      const response = await fetch(`${url}/api/v2/snapshots/cyber-dojo/aws-prod?per_page=1`)
+      const [first] = (await response.json()) as Array<{ index: number }>
+      return first?.index
+    }
+    const start = await latest()
+    const advanced = await fetch(`${url}/__mock/advance`, { method: 'POST' })
+    expect(advanced.status).toBe(200)
+    expect(await advanced.json()).toMatchObject({ env: 'aws-prod', index: (start ?? 0) + 1 })
+    expect(await latest()).toBe((start ?? 0) + 1)
+
+    const replay = await fetch(`${url}/__mock/replay`, {
+      method: 'POST',
+      body: JSON.stringify({ env: 'aws-prod', from: 64 }),
+    })
+    expect(await replay.json()).toMatchObject({ index: 64 })
+    await fetch(`${url}/__mock/advance`, { method: 'POST' })
+    expect(await latest()).toBe(65)
+
+    const bad = await fetch(`${url}/__mock/advance`, {
+      method: 'POST',
+      body: JSON.stringify({ env: 'no-such-env' }),
+    })
+    expect(bad.status).toBe(400)
+
+    expect((await fetch(`${url}/__mock/advance`, { method: 'DELETE' })).status).toBe(204)
+    expect(await latest()).toBe(start)
   })
 })

@@ -2,15 +2,18 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/app'
 import { readConfig } from './app/config'
+import { createLiveStore } from './app/live'
 import { createQueryClient } from './app/query-client'
 import { createAppRouter } from './app/router'
 import { listenForEarlyPaletteKey } from './features/palette/early-palette-key'
 import './index.css'
 
-async function startDemoData(): Promise<string | null> {
+async function startDemoData(pollSeconds: number): Promise<string | null> {
   try {
-    const { worker } = await import('@mocks/browser')
+    const { worker, startDemoReplay } = await import('@mocks/browser')
     await worker.start({ onUnhandledRequest: 'bypass', quiet: true })
+    const replay = new URLSearchParams(window.location.search).get('replay')
+    if (replay !== null && replay !== '0') startDemoReplay(pollSeconds || 15)
     return null
   } catch (error) {
     return error instanceof Error ? error.message : String(error)
@@ -23,7 +26,7 @@ async function main() {
   listenForEarlyPaletteKey()
   const config = readConfig()
   if (config.mode === 'demo') {
-    const failure = await startDemoData()
+    const failure = await startDemoData(config.pollSeconds)
     if (failure) {
       root.textContent = ''
       const box = document.createElement('div')
@@ -38,11 +41,12 @@ async function main() {
       return
     }
   }
-  const queryClient = createQueryClient()
+  const live = createLiveStore(config.pollSeconds)
+  const queryClient = createQueryClient(live)
   const router = createAppRouter(queryClient, config.defaultOrg)
   createRoot(root).render(
     <StrictMode>
-      <App queryClient={queryClient} router={router} config={config} />
+      <App queryClient={queryClient} router={router} config={config} live={live} />
     </StrictMode>,
   )
 }

@@ -491,7 +491,9 @@ export function renderSnapshotListItem(org: OrgRec, env: EnvRec, index: number):
     from,
     to,
     compliant: isSnapshotCompliant(org, env, index),
-    duration: (isLatest ? WORLD_NOW : to) - from,
+    // A snapshot added while the mock runs (world/advance.ts) is later than the world's clock.
+    duration:
+      (isLatest ? (from > WORLD_NOW ? Math.max(from, Date.now() / 1000) : WORLD_NOW) : to) - from,
   }
 }
 

@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query'
+import { LIVE_META } from '@/lib/live-policy'
 import { z } from 'zod/mini'
 import { apiGet, apiPath } from './client'
 import {
@@ -229,6 +230,8 @@ export const artifactQueries = {
     queryOptions({
       queryKey: artifactKeys.detail(org, flow, fingerprint),
       queryFn: ({ signal }) => fetchArtifact(org, flow, fingerprint, signal),
+      // Where it runs moves with every snapshot.
+      meta: LIVE_META,
     }),
   byCommit: (org: string, flow: string, commit: string) =>
     queryOptions({

@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query'
+import { LIVE_META } from '@/lib/live-policy'
 import { z } from 'zod/mini'
 import { apiGet, apiPath } from './client'
 import { stringTags, textOrNull, toSeconds } from './domain'
@@ -115,10 +116,12 @@ export const environmentQueries = {
     queryOptions({
       queryKey: environmentKeys.list(org),
       queryFn: ({ signal }) => fetchEnvironments(org, signal),
+      meta: LIVE_META,
     }),
   detail: (org: string, env: string) =>
     queryOptions({
       queryKey: environmentKeys.detail(org, env),
       queryFn: ({ signal }) => fetchEnvironment(org, env, signal),
+      meta: LIVE_META,
     }),
 }

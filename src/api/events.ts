@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query'
+import { LIVE_META } from '@/lib/live-policy'
 import { z } from 'zod/mini'
 import { apiGet, apiPath } from './client'
 import { textOrNull, toSeconds } from './domain'
@@ -175,6 +176,7 @@ export const eventQueries = {
     queryOptions({
       queryKey: eventKeys.page(org, env, query),
       queryFn: ({ signal }) => fetchEnvironmentEvents(org, env, query, signal),
+      meta: LIVE_META,
     }),
   between: (org: string, env: string, start: number, end: number) =>
     queryOptions({

@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query'
+import { LIVE_META } from '@/lib/live-policy'
 import { z } from 'zod/mini'
 import { apiGet, apiPath } from './client'
 import { followPages, type ListPage } from './pages'
@@ -91,6 +92,7 @@ export const flowQueries = {
     queryOptions({
       queryKey: flowKeys.list(org),
       queryFn: ({ signal }) => fetchFlows(org, signal),
+      meta: LIVE_META,
     }),
   detail: (org: string, flow: string) =>
     queryOptions({

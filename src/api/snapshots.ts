@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query'
+import { LIVE_META } from '@/lib/live-policy'
 import { z } from 'zod/mini'
 import { formatSnappish, snapshotPathSegment, type Snappish } from '@/lib/snappish'
 import { apiGet, apiPath } from './client'
@@ -370,6 +371,7 @@ export const snapshotKeys = {
     [...snapshotKeys.all(org, snappish.env), 'detail', formatSnappish(snappish)] as const,
   summary: (org: string, env: string, index: number) =>
     [...snapshotKeys.all(org, env), 'summary', index] as const,
+  newest: (org: string, env: string) => [...snapshotKeys.all(org, env), 'newest'] as const,
 }
 
 /**
@@ -381,6 +383,18 @@ export const snapshotQueries = {
     queryOptions({
       queryKey: snapshotKeys.list(org, env, page, perPage),
       queryFn: ({ signal }) => fetchSnapshotList(org, env, page, perPage, signal),
+      meta: LIVE_META,
+    }),
+  /**
+   * The newest snapshot's number and time, without its artifacts: what live views poll to learn
+   * that a (possibly large) latest snapshot needs reading again.
+   */
+  newest: (org: string, env: string) =>
+    queryOptions({
+      queryKey: snapshotKeys.newest(org, env),
+      queryFn: async ({ signal }) =>
+        (await fetchSnapshotList(org, env, 1, 1, signal)).snapshots[0] ?? null,
+      meta: LIVE_META,
     }),
   summary: (org: string, env: string, index: number) =>
     queryOptions({

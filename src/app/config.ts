@@ -6,10 +6,12 @@ export type Mode = 'demo' | 'live'
 export interface AppConfig {
   mode: Mode
   defaultOrg: string
+  /** How often views of latest data refresh themselves; 0 never. */
+  pollSeconds: number
 }
 
 /** What a page without the server's tags runs as (a static host, a test). */
-const FALLBACK: AppConfig = { mode: 'live', defaultOrg: 'cyber-dojo' }
+const FALLBACK: AppConfig = { mode: 'live', defaultOrg: 'cyber-dojo', pollSeconds: 15 }
 
 function meta(name: string): string | null {
   if (typeof document === 'undefined') return null
@@ -20,10 +22,12 @@ function meta(name: string): string | null {
 export function readConfig(): AppConfig {
   const mode = meta('shiplog-mode')
   const org = meta('shiplog-org')
+  const poll = meta('shiplog-poll-seconds')
   return {
     // A static host that injects nothing serves real data behind its own /api/v2 proxy.
     mode: mode === 'demo' ? 'demo' : FALLBACK.mode,
     defaultOrg: org && org.trim() ? org.trim() : FALLBACK.defaultOrg,
+    pollSeconds: poll !== null && /^[0-9]+$/.test(poll) ? Number(poll) : FALLBACK.pollSeconds,
   }
 }
 

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react'
 import { NavLink, Outlet, useNavigation, useParams } from 'react-router'
+import { LiveToggle } from './live-toggle'
 import { OfflineBanner } from './offline-banner'
 import { PreferenceControls } from './preference-controls'
 import { useAppConfig } from './config'
@@ -85,6 +86,7 @@ export function AppLayout() {
             <Suspense fallback={<SearchPlaceholder />}>
               <HeaderSearch org={org} />
             </Suspense>
+            <LiveToggle />
             <PreferenceControls />
           </div>
         </div>

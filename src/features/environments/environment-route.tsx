@@ -30,7 +30,9 @@ import {
   travelSnappish,
 } from './environment-params'
 import { EventsTab } from './events-tab'
+import { LatestSnapshotNotice } from './latest-snapshot-notice'
 import { LatestSnapshotSummary } from './latest-snapshot-summary'
+import { useLatestWatch } from '@/components/use-latest-watch'
 import { RunningNow } from './running-now'
 import type { LoaderData } from '@/lib/route-module'
 import { environmentPath, environmentsPath, snapshotPath } from '@/lib/app-paths'
@@ -145,6 +147,7 @@ export function Component() {
   const { data: environment } = useSuspenseQuery(environmentQueries.detail(org, env))
   // Started by the loader; an environment with no snapshots is not an error here.
   const latest = useQuery({ ...latestQuery(org, env), retryOnMount: false, refetchOnMount: false })
+  useLatestWatch(org, [env])
   const tags = Object.entries(environment.tags)
 
   return (
@@ -185,6 +188,12 @@ export function Component() {
         </p>
       </header>
 
+      <LatestSnapshotNotice
+        org={org}
+        env={env}
+        snapshot={latest.data}
+        receivedAt={latest.dataUpdatedAt}
+      />
       <div className="grid items-start gap-4 lg:grid-cols-2">
         <LatestSnapshotSummary
           org={org}

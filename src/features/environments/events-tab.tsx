@@ -24,6 +24,8 @@ import { TimeCell } from '@/components/time-stamp'
 import { isoTime } from '@/lib/time'
 import { FilterSelect } from '@/components/filter-fields'
 import { Table } from '@/components/table'
+import { NEW_ROW_CLASS, NewMark } from '@/components/new-mark'
+import { useArrivals } from '@/components/use-arrivals'
 
 const EVENT_LOOK: Record<string, string> = {
   started: '▶',
@@ -52,6 +54,11 @@ const EXPORT_COLUMNS: ReadonlyArray<ExportColumn<EnvironmentEvent>> = [
   { header: 'reported_at', value: (event) => isoTime(event.reportedAt) },
   { header: 'code_diff', value: (event) => safeHref(event.codeDiffUrl) ?? '' },
 ]
+
+/** Which event a row is, across refreshes (its position moves when new ones arrive). */
+function eventKey(event: EnvironmentEvent): string {
+  return `${event.snapshotIndex ?? ''}/${event.fingerprint ?? event.artifactName}/${event.type}`
+}
 
 function matches(event: EnvironmentEvent, params: EventsTabParams): boolean {
   if (params.type && event.type !== params.type) return false
@@ -98,6 +105,23 @@ export function EventsTab({ org, env }: { org: string; env: string }) {
     return search ? `${pathname}?${search}` : pathname
   }
   const filtered = params.type !== '' || params.flow !== ''
+  // New events arrive at the top of the first page, newest first.
+  const arrived = useArrivals(
+    shown.map(eventKey),
+    `${env}/${params.type}/${params.flow}`,
+    params.page === 1 && params.order === 'newest',
+  )
+  const newCount = shown.filter((event) => arrived.has(eventKey(event))).length
+  // Keys that survive a refresh, so rows (and the focus in them) stay put when events arrive.
+  const rowKeys = useMemo(() => {
+    const seen = new Map<string, number>()
+    return shown.map((event) => {
+      const key = eventKey(event)
+      const count = seen.get(key) ?? 0
+      seen.set(key, count + 1)
+      return count ? `${key}/${count}` : key
+    })
+  }, [shown])
 
   return (
     <div>
@@ -140,6 +164,12 @@ export function EventsTab({ org, env }: { org: string; env: string }) {
         </div>
       </div>
       <p role="status" className="mt-2 text-sm text-muted">
+        {newCount > 0 ? (
+          <span className="mr-2 rounded bg-info-soft px-1.5 py-0.5 font-medium text-info">
+            {pluralise(newCount, 'new event')}
+            <span className="sr-only"> at the top.</span>
+          </span>
+        ) : null}
         {data.totalCount !== null ? `${pluralise(data.totalCount, 'event')} in total. ` : ''}
         {filtered
           ? `${formatCount(shown.length)} of the ${formatCount(data.events.length)} events on this page match the filters.`
@@ -168,8 +198,8 @@ export function EventsTab({ org, env }: { org: string; env: string }) {
         >
           {shown.map((event, position) => (
             <tr
-              key={`${event.snapshotIndex}/${event.fingerprint ?? ''}/${position}`}
-              className="align-top"
+              key={rowKeys[position]}
+              className={arrived.has(eventKey(event)) ? `align-top ${NEW_ROW_CLASS}` : 'align-top'}
             >
               <th scope="row" className="px-3 py-2 font-normal">
                 {event.snapshotIndex === null ? (
@@ -182,6 +212,7 @@ export function EventsTab({ org, env }: { org: string; env: string }) {
                     #{event.snapshotIndex}
                   </Link>
                 )}
+                {arrived.has(eventKey(event)) ? <NewMark /> : null}
               </th>
               <td className="px-3 py-2">
                 <span className="font-medium whitespace-nowrap">

@@ -7,6 +7,8 @@ import { Table } from '@/components/table'
 import { TimeCell } from '@/components/time-stamp'
 import { artifactPath, flowPath, snapshotPath } from '@/lib/app-paths'
 import { formatCount, shortArtifactName } from '@/lib/format'
+import { NEW_ROW_CLASS, NewMark } from '@/components/new-mark'
+import { useArrivals } from '@/components/use-arrivals'
 
 /** How many rows the environment page lists; the snapshot page has every one, with filters. */
 export const RUNNING_SHOWN = 50
@@ -37,6 +39,8 @@ export function RunningNow({
 }) {
   const running = useMemo(() => runningFirst(snapshot.artifacts), [snapshot.artifacts])
   const shown = running.slice(0, RUNNING_SHOWN)
+  const rowKey = (artifact: SnapshotArtifact) => `${artifact.fingerprint}/${artifact.name}`
+  const arrived = useArrivals(shown.map(rowKey), env)
   const snapshotLink = (
     // Underlined: it sits in a sentence, where colour alone would not mark it as a link.
     <Link
@@ -64,8 +68,12 @@ export function RunningNow({
           >
             {shown.map((artifact) => {
               const name = shortArtifactName(artifact.name) || 'unknown'
+              const isNew = arrived.has(rowKey(artifact))
               return (
-                <tr key={`${artifact.fingerprint}/${artifact.name}`} className="align-top">
+                <tr
+                  key={rowKey(artifact)}
+                  className={isNew ? `align-top ${NEW_ROW_CLASS}` : 'align-top'}
+                >
                   <th scope="row" className="px-3 py-2 font-medium">
                     {artifact.flow ? (
                       <Link
@@ -78,6 +86,7 @@ export function RunningNow({
                     ) : (
                       <span title={artifact.name}>{name}</span>
                     )}
+                    {isNew ? <NewMark /> : null}
                   </th>
                   <td className="px-3 py-2">
                     <ShortId value={artifact.gitCommit} kind="commit" href={artifact.commitUrl} />

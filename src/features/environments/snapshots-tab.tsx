@@ -13,6 +13,8 @@ import { TimeCell } from '@/components/time-stamp'
 import { complianceText } from '@/lib/format'
 import { Table } from '@/components/table'
 import { changesBySnapshot, describeChanges, type SnapshotChanges } from './snapshot-changes'
+import { NEW_ROW_CLASS, NewMark } from '@/components/new-mark'
+import { useArrivals } from '@/components/use-arrivals'
 
 const EXPORT_COLUMNS: ReadonlyArray<ExportColumn<SnapshotSummary>> = [
   { header: 'index', value: (row) => row.index },
@@ -57,6 +59,12 @@ export function SnapshotsTab({ org, env }: { org: string; env: string }) {
   const knownUpTo = log.data?.truncated
     ? (log.data.events.at(-1)?.snapshotIndex ?? oldest) - 1
     : newest
+  // New snapshots arrive at the top of the first page only.
+  const arrived = useArrivals(
+    data.snapshots.map((snapshot) => String(snapshot.index)),
+    `${env}/${page}`,
+    page === 1,
+  )
   const changesOf = (index: number) =>
     changes === null || index > knownUpTo ? undefined : (changes.get(index) ?? null)
 
@@ -92,8 +100,9 @@ export function SnapshotsTab({ org, env }: { org: string; env: string }) {
       >
         {data.snapshots.map((snapshot) => {
           const diff = diffWithPreviousPath(org, env, snapshot.index)
+          const isNew = arrived.has(String(snapshot.index))
           return (
-            <tr key={snapshot.index} className="align-top">
+            <tr key={snapshot.index} className={isNew ? `align-top ${NEW_ROW_CLASS}` : 'align-top'}>
               <th scope="row" className="px-3 py-2 font-normal">
                 <Link
                   to={snapshotPath(org, env, snapshot.index)}
@@ -101,6 +110,7 @@ export function SnapshotsTab({ org, env }: { org: string; env: string }) {
                 >
                   #{snapshot.index}
                 </Link>
+                {isNew ? <NewMark /> : null}
               </th>
               <td className="px-3 py-2">
                 <TimeCell value={snapshot.from} />

@@ -14,6 +14,7 @@ import { ExportMenu } from '@/components/export-menu'
 import { useInAppAnchors } from '@/components/in-app-anchors'
 import { flowsPath } from '@/lib/app-paths'
 import { formatCount, pluralise } from '@/lib/format'
+import { useLatestWatch } from '@/components/use-latest-watch'
 import { useUrlDraft } from '@/components/use-url-draft'
 import { toSnappishTime } from '@/lib/time'
 import { ActivityPanel } from './activity-panel'
@@ -99,6 +100,8 @@ export function Component() {
   const results = useQueries({
     queries: sources.map((env) => overviewSnapshotQuery(org, env, search.at)),
   })
+  // A past moment never changes; now does.
+  useLatestWatch(org, sources, search.at === null)
   const statesKey = results
     .map((result) => `${result.status}:${result.dataUpdatedAt}:${result.errorUpdatedAt}`)
     .join(',')
