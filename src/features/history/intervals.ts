@@ -116,10 +116,8 @@ export function buildHistory(
     if (!timeOf.has(event.snapshotIndex) && event.reportedAt !== null)
       timeOf.set(event.snapshotIndex, event.reportedAt)
   }
-  // Oldest first; within a snapshot the log's own order (a stable sort keeps it).
-  const ordered = placed
-    .map((event, position) => ({ event, position }))
-    .sort((a, b) => a.event.snapshotIndex - b.event.snapshotIndex || a.position - b.position)
+  // Oldest first; within a snapshot the log's own order (Array#sort is stable).
+  const ordered = placed.slice().sort((a, b) => a.snapshotIndex - b.snapshotIndex)
 
   const open = new Map<string, OpenRun>()
   const done: RunInterval[] = []
@@ -181,7 +179,7 @@ export function buildHistory(
     if (compliant === false) interval.nonCompliant = true
   }
 
-  for (const { event } of ordered) {
+  for (const event of ordered) {
     const at = timeOf.get(event.snapshotIndex) ?? event.reportedAt ?? 0
     const kind = eventKind(event.type)
     const said = replicasAfter(event.description)
