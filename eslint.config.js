@@ -11,12 +11,13 @@ import tseslint from 'typescript-eslint'
  * What more than one feature needs belongs in lib/ (pure logic) or components/ (shared UI).
  */
 const FEATURE_DEPENDENCIES = {
-  artifacts: ['compliance'],
+  artifacts: ['compliance', 'history'],
   audit: ['compliance', 'trails'],
   compliance: [],
   diff: [],
-  environments: ['compliance'],
+  environments: ['compliance', 'history'],
   flows: ['compliance'],
+  history: [],
   overview: [],
   palette: ['search'],
   search: ['artifacts'],

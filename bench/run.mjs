@@ -452,6 +452,16 @@ async function main() {
     results.cases.overview = { status: overview.status === 0 ? 'ok' : 'error' }
   }
 
+  // The history chart at scale likewise (bench/history.mjs).
+  if (cases.has('history')) {
+    const history = spawnSync(
+      process.execPath,
+      [path.join(root, 'bench', 'history.mjs'), '--runs', String(options.runs), '--dist', dist],
+      { cwd: root, stdio: 'inherit' },
+    )
+    results.cases.history = { status: history.status === 0 ? 'ok' : 'error' }
+  }
+
   if (cases.has('bundle')) {
     results.cases.bundle = { title: 'bundle budget', status: 'ok', ...checkBundle(dist) }
   }

@@ -10,6 +10,7 @@ export const CASE_IDS = /** @type {const} */ ([
   'artifact',
   'flows',
   'overview',
+  'history',
   'typing',
   'scroll',
   'heap',

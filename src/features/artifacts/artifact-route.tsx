@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { useSuspenseQuery } from '@tanstack/react-query'
+import { lazy, Suspense } from 'react'
 import {
   Link,
   replace,
@@ -33,6 +34,10 @@ import {
   type FingerprintResolution,
 } from './resolve-fingerprint'
 import type { ArtifactSectionProps } from './artifact-props'
+import { Skeleton } from '@/components/skeleton'
+
+// Its own chunk, fetched after the page: the chart and its logs are not needed to show it.
+const ArtifactHistory = lazy(() => import('@/features/history/artifact-history'))
 
 type ArtifactData =
   { kind: 'artifact' } | { kind: 'invalid' } | Exclude<FingerprintResolution, { kind: 'one' }>
@@ -200,6 +205,9 @@ function ArtifactPage({
       ) : null}
       <ArtifactHeader org={org} flow={flow} artifact={artifact} />
       <ComplianceAtStart org={org} flow={flow} artifact={artifact} />
+      <Suspense fallback={<Skeleton rows={2} label="Loading where it ran" />}>
+        <ArtifactHistory org={org} artifact={artifact} />
+      </Suspense>
       <LifecycleTimeline org={org} history={artifact.history} />
       <EvidenceList org={org} flow={flow} artifact={artifact} />
     </div>

@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
+import { lazy, Suspense } from 'react'
 import {
   Link,
   redirect,
@@ -21,6 +22,7 @@ import { EnvironmentComplianceWhy } from '@/features/compliance/environment-why'
 import { describeError } from '@/components/describe-error'
 import { classifySnapshotProblem } from '@/components/snapshot-problem'
 import { EnvironmentType } from '@/components/environment-type'
+import { Skeleton } from '@/components/skeleton'
 import {
   EVENTS_PER_PAGE,
   parseEventsTabParams,
@@ -39,6 +41,9 @@ import { environmentPath, environmentsPath, snapshotPath } from '@/lib/app-paths
 import { SnapshotsTab } from './snapshots-tab'
 import { TimeTravel } from './time-travel'
 import { IncludedEnvironments } from './included-environments'
+
+// Its own chunk, fetched after the page: the chart and its data are not needed to show it.
+const EnvironmentHistory = lazy(() => import('@/features/history/environment-history'))
 
 export interface EnvironmentLoaderData {
   /** The `?at=` expression that could not be opened, and why. */
@@ -236,6 +241,10 @@ export function Component() {
       ) : null}
 
       {latest.data ? <RunningNow org={org} env={env} snapshot={latest.data} /> : null}
+
+      <Suspense fallback={<Skeleton rows={4} label={`Loading the history of ${env}`} />}>
+        <EnvironmentHistory org={org} env={env} />
+      </Suspense>
 
       <div>
         <nav aria-label={`${env} views`} className="flex gap-1 border-b border-line">
