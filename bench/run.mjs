@@ -137,10 +137,10 @@ function checkBundle(dist) {
     const failures =
       result.status === 0
         ? []
-        : output
+        : (output.split('Bundle budget exceeded:')[1] ?? '')
             .split('\n')
-            .filter((line) => /^\s+\S/.test(line) && !/^\s+(route|demo)\s/.test(line))
             .map((line) => line.trim())
+            .filter(Boolean)
     return { ok: result.status === 0, failures, output: output.trim() }
   } finally {
     rmSync(scratch, { recursive: true, force: true })
