@@ -10,7 +10,7 @@ const here = (file: string) => fileURLToPath(new URL(file, import.meta.url))
 export default defineConfig({
   root: here('.'),
   base: '/__floor/',
-  logLevel: 'warn',
+  logLevel: 'error',
   build: {
     target: 'es2022',
     emptyOutDir: true,
