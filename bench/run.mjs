@@ -282,7 +282,9 @@ async function main() {
     await servers?.stop()
     served.remove()
   }
+  let interrupted = false
   const onSignal = () => {
+    interrupted = true
     cleanUp().finally(() => process.exit(130))
   }
   process.once('SIGINT', onSignal)
@@ -554,6 +556,7 @@ async function main() {
     process.off('SIGTERM', onSignal)
   }
 
+  if (interrupted) return
   // The overview at scale runs its own servers (bench/overview.mjs) and prints its own line.
   if (cases.has('overview')) {
     const overview = spawnSync(
