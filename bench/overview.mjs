@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { launchChromium } from './lib/browser.mjs'
 import { collectLoad, installTypingWatch } from './lib/in-page.mjs'
-import { openAndWaitForPaint } from './lib/cases.mjs'
+import { SETTLED_ROW, openAndWaitForPaint } from './lib/cases.mjs'
 import { startServers } from './lib/servers.mjs'
 import { median } from './lib/stats.mjs'
 
@@ -26,8 +26,6 @@ const runs = Number(option('--runs', '5'))
 const dist = path.resolve(root, option('--dist', process.env.SHIPLOG_DIST ?? 'dist'))
 const portBase = Number(option('--port-base', '4950'))
 const URL_PATH = '/scale-500x20/overview'
-/** Painted once every column has its snapshot (the table says so) and a row is drawn. */
-const SETTLED_ROW = '[data-settled="true"] tbody tr th[scope="row"]'
 /** A flow name typed out, then widened again: 500 rows → 111 → 11 → 1 → 11 → 111. */
 const KEYS = [...'svc-123', 'Backspace', 'Backspace']
 const TARGET_KEY_MS = 100

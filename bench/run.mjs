@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { USAGE, parseArgs } from './lib/args.mjs'
 import {
+  SETTLED_ROW,
   TABLE_ROW,
   TIMELINE_ENTRY,
   initialFiles,
@@ -31,6 +32,14 @@ import {
   routeBytes,
 } from './lib/cases.mjs'
 import { EXTRA_DISABLED_FEATURES, launchChromium } from './lib/browser.mjs'
+import {
+  apisBeforePaint,
+  buildFloor,
+  floorUrl,
+  measureFloorRun,
+  measureRevisit,
+  servedDir,
+} from './lib/floor.mjs'
 import { runLighthouse } from './lib/lighthouse.mjs'
 import { TARGETS, buildRows, formatTable } from './lib/report.mjs'
 import { startServers } from './lib/servers.mjs'
@@ -128,10 +137,10 @@ function checkBundle(dist) {
     const failures =
       result.status === 0
         ? []
-        : output
+        : (output.split('Bundle budget exceeded:')[1] ?? '')
             .split('\n')
-            .filter((line) => /^\s+\S/.test(line) && !/^\s+(route|demo)\s/.test(line))
             .map((line) => line.trim())
+            .filter(Boolean)
     return { ok: result.status === 0, failures, output: output.trim() }
   } finally {
     rmSync(scratch, { recursive: true, force: true })
@@ -205,8 +214,36 @@ async function discover(mockUrl, options) {
   } catch (error) {
     found.flowsError = `could not list org acme's flows: ${message(error)}`
   }
+  // The limit and the floor fetch what these pages fetched before their rows painted.
+  found.flow = {
+    title: 'flow · acme/busy-service',
+    url: '/acme/flows/busy-service',
+    apiMarker: '/acme',
+  }
+  found.environment = {
+    title: 'environment · cyber-dojo/aws-prod',
+    url: `/${ORG}/environments/aws-prod`,
+    apiMarker: '/aws-prod',
+  }
+  found.overview = {
+    title: 'overview · 500 flows × 20 environments (scale-500x20)',
+    url: '/scale-500x20/overview',
+    apiMarker: '/snapshots/scale-500x20/',
+    selector: SETTLED_ROW,
+    warmUrl: '/api/v2/environments/scale-500x20',
+  }
   return found
 }
+
+/** Runs r = 1, 2, 3 … open Shiplog, the floor and the hand-written page in rotating order. */
+const PAGE_ORDER = /** @type {const} */ (['shiplog', 'floor', 'hand'])
+/** @param {number} run */
+const pageOrder = (run) =>
+  run === 1
+    ? PAGE_ORDER
+    : [...PAGE_ORDER.slice((run - 1) % 3), ...PAGE_ORDER.slice(0, (run - 1) % 3)]
+/** Pages of immutable data: numbered snapshots, a diff of two of them, an artifact. */
+const REVISIT_CASES = ['snapshotPage', 'diff', 'artifact']
 
 async function main() {
   /** @type {import('./lib/args.mjs').BenchOptions} */
@@ -236,13 +273,18 @@ async function main() {
   const results = { cases: {} }
   /** @type {import('./lib/servers.mjs').Servers | undefined} */
   let servers
+  /** dist/ plus the floor pages under /__floor/ */
+  let served = { dir: dist, remove: () => {} }
   /** @type {import('playwright-core').Browser | undefined} */
   let browser
   const cleanUp = async () => {
     await browser?.close().catch(() => {})
     await servers?.stop()
+    served.remove()
   }
+  let interrupted = false
   const onSignal = () => {
+    interrupted = true
     cleanUp().finally(() => process.exit(130))
   }
   process.once('SIGINT', onSignal)
@@ -250,7 +292,11 @@ async function main() {
 
   try {
     if (needServers) {
-      servers = await startServers({ root, dist, portBase: options.portBase })
+      const floorDir = path.join(root, 'node_modules', '.tmp', 'bench-floor')
+      log('building the floor pages (bench/floor/)')
+      buildFloor(root, floorDir)
+      served = servedDir(dist, floorDir)
+      servers = await startServers({ root, dist: served.dir, portBase: options.portBase })
       log(`app ${servers.appUrl} (live) → mock API ${servers.mockUrl}`)
     }
     const found = servers ? await discover(servers.mockUrl, options) : {}
@@ -261,7 +307,7 @@ async function main() {
     const loadCases = []
     if (snapshotPageCases.length) {
       const title = found.snapshot?.title ?? `snapshot · ${SCALE_ENV}`
-      results.cases.snapshotPage = { runs: [] }
+      results.cases.snapshotPage = { runs: [], floor: [], hand: [], revisits: [] }
       for (const id of snapshotPageCases) {
         const titles = {
           snapshot: title,
@@ -277,12 +323,12 @@ async function main() {
       }
       if (found.snapshot) loadCases.push({ id: 'snapshotPage', target: found.snapshot })
     }
-    for (const id of ['diff', 'artifact', 'flows']) {
+    for (const id of ['diff', 'artifact', 'flows', 'flow', 'environment', 'overview']) {
       if (!cases.has(id)) continue
       const target = found[id === 'diff' ? 'diff' : id]
       const error = found[`${id === 'diff' ? 'snapshot' : id}Error`]
       results.cases[id] = target
-        ? { title: target.title, status: 'ok', runs: [] }
+        ? { title: target.title, status: 'ok', runs: [], floor: [], hand: [], revisits: [] }
         : { title: id, status: 'error', error }
       if (target) loadCases.push({ id, target })
     }
@@ -292,7 +338,9 @@ async function main() {
       const appUrl = servers.appUrl
       await Promise.all(
         loadCases.map(({ target }) =>
-          fetch(`${appUrl}${target.apiUrl}`, { signal: AbortSignal.timeout(120_000) })
+          fetch(`${appUrl}${target.apiUrl ?? target.warmUrl ?? '/'}`, {
+            signal: AbortSignal.timeout(120_000),
+          })
             .then((r) => r.arrayBuffer())
             .catch(() => {}),
         ),
@@ -306,6 +354,7 @@ async function main() {
       results.disabledFeatures = launched.disabledFeatures
     }
 
+    results.floorNoFetch = []
     for (let run = 1; run <= options.runs && browser; run += 1) {
       for (const { id, target } of loadCases) {
         const record = id === 'snapshotPage' ? results.cases.snapshotPage : results.cases[id]
@@ -317,11 +366,29 @@ async function main() {
           continue
         }
         const appUrl = /** @type {import('./lib/servers.mjs').Servers} */ (servers).appUrl
-        const absolute = { ...target, url: `${appUrl}${target.url}` }
+        const absolute = { ...target, url: `${appUrl}${target.url}`, served: served.dir }
+        const name = id === 'snapshotPage' ? 'snapshot' : id
+        // Pages that come before Shiplog in this run's order (none on run 1).
+        const order = pageOrder(run)
+        for (const page of order.slice(0, order.indexOf('shiplog'))) {
+          if (!target.floorApis) break
+          try {
+            const result = await measureFloorRun(browser, {
+              url: floorUrl(appUrl, { page, apis: target.floorApis, list: id === 'artifact' }),
+              selector: id === 'artifact' ? TIMELINE_ENTRY : TABLE_ROW,
+            })
+            record[page].push({ run, painted: result.painted })
+            log(`run ${run}/${options.runs} ${name} ${page}: painted ${ms(result.painted)}`)
+          } catch (error) {
+            record[`${page}Error`] = message(error)
+            log(`run ${run}/${options.runs} ${name} ${page}: FAILED ${message(error)}`)
+          }
+        }
         try {
           if (id === 'snapshotPage') {
             const result = await measureSnapshotRun(browser, { ...absolute, appUrl, cases })
-            record.runs.push(result)
+            record.runs.push({ ...result, run })
+            target.floorApis ??= apisBeforePaint(result.load)
             for (const [c, key] of [
               ['scroll', 'scrollError'],
               ['typing', 'typingError'],
@@ -349,10 +416,12 @@ async function main() {
           } else {
             const result = await measureLoadRun(browser, {
               ...absolute,
-              apiUrl: `${appUrl}${target.apiUrl}`,
-              selector: id === 'artifact' ? TIMELINE_ENTRY : TABLE_ROW,
+              appUrl,
+              ...(target.apiUrl ? { apiUrl: `${appUrl}${target.apiUrl}` } : {}),
+              selector: target.selector ?? (id === 'artifact' ? TIMELINE_ENTRY : TABLE_ROW),
             })
-            record.runs.push(result)
+            record.runs.push({ ...result, run })
+            target.floorApis ??= apisBeforePaint(result.load)
             log(
               `run ${run}/${options.runs} ${id}: painted ${ms(result.load.painted)}, limit ${ms(result.limit.totalMs)}, ratio ${ratio(result.ratio)}`,
             )
@@ -364,6 +433,51 @@ async function main() {
           const ids = id === 'snapshotPage' ? snapshotPageCases : [id]
           for (const c of ids)
             Object.assign(results.cases[c], { status: 'error', error: message(error) })
+        }
+        // Pages after Shiplog in the order; on run 1 that is both, once Shiplog's first load
+        // named the answers it needs.
+        for (const page of order.slice(order.indexOf('shiplog') + 1)) {
+          if (!target.floorApis) break
+          try {
+            const result = await measureFloorRun(browser, {
+              url: floorUrl(appUrl, { page, apis: target.floorApis, list: id === 'artifact' }),
+              selector: id === 'artifact' ? TIMELINE_ENTRY : TABLE_ROW,
+            })
+            record[page].push({ run, painted: result.painted })
+            log(`run ${run}/${options.runs} ${name} ${page}: painted ${ms(result.painted)}`)
+          } catch (error) {
+            record[`${page}Error`] = message(error)
+            log(`run ${run}/${options.runs} ${name} ${page}: FAILED ${message(error)}`)
+          }
+        }
+        if (REVISIT_CASES.includes(id)) {
+          try {
+            const result = await measureRevisit(browser, {
+              url: absolute.url,
+              selector: id === 'artifact' ? TIMELINE_ENTRY : TABLE_ROW,
+            })
+            record.revisits.push({ run, painted: result.painted, load: result.load })
+            log(
+              `run ${run}/${options.runs} ${name} revisit: painted ${ms(result.painted)}, ${result.load.apiBeforePaint.requests} API request(s) before paint`,
+            )
+          } catch (error) {
+            record.revisitError = message(error)
+            log(`run ${run}/${options.runs} ${name} revisit: FAILED ${message(error)}`)
+          }
+        }
+      }
+      if (loadCases.some(({ id }) => REVISIT_CASES.includes(id)) && servers) {
+        try {
+          const result = await measureRevisit(browser, {
+            url: floorUrl(servers.appUrl, { page: 'floor', apis: [] }),
+            selector: TABLE_ROW,
+          })
+          results.floorNoFetch.push({ run, painted: result.painted })
+          log(
+            `run ${run}/${options.runs} floor without fetch, revisit: painted ${ms(result.painted)}`,
+          )
+        } catch (error) {
+          results.floorNoFetchError = message(error)
         }
       }
     }
@@ -442,14 +556,19 @@ async function main() {
     process.off('SIGTERM', onSignal)
   }
 
+  if (interrupted) return
   // The overview at scale runs its own servers (bench/overview.mjs) and prints its own line.
   if (cases.has('overview')) {
     const overview = spawnSync(
       process.execPath,
-      [path.join(root, 'bench', 'overview.mjs'), '--runs', String(options.runs), '--dist', dist],
+      [
+        path.join(root, 'bench', 'overview.mjs'),
+        ...['--runs', String(options.runs), '--dist', dist],
+        ...['--port-base', String(options.portBase + 20)],
+      ],
       { cwd: root, stdio: 'inherit' },
     )
-    results.cases.overview = { status: overview.status === 0 ? 'ok' : 'error' }
+    results.overviewTyping = { status: overview.status === 0 ? 'ok' : 'error' }
   }
 
   // The history chart at scale likewise (bench/history.mjs).

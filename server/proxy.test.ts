@@ -7,6 +7,10 @@ import {
   API_CONTENT_SECURITY_POLICY,
   checkApiPath,
   createKosliProxy,
+  IMMUTABLE_API_CACHE,
+  isImmutableAnswer,
+  matchesEtag,
+  REVALIDATED_API_CACHE,
   shouldCompress,
 } from './proxy.ts'
 import type { ProxyOptions } from './proxy.ts'
@@ -73,7 +77,7 @@ beforeAll(async () => {
       res.end('(zstd bytes)')
       return
     }
-    if (req.url?.startsWith('/api/v2/trickle')) {
+    if (req.url?.startsWith('/api/v2/trickle') || req.url?.startsWith('/api/v2/snapshots/t/e/1')) {
       res.writeHead(200, { 'content-type': 'application/json' })
       res.write('[')
       const timer = setInterval(() => res.write(' '), 50)
@@ -83,6 +87,12 @@ beforeAll(async () => {
     if (req.url?.startsWith('/api/v2/gzip-big')) {
       res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' })
       res.end(GZIP_BIG)
+      return
+    }
+    if (req.url?.startsWith('/api/v2/with-etag')) {
+      const fresh = req.headers['if-none-match'] === '"up-1"'
+      res.writeHead(fresh ? 304 : 200, { 'content-type': 'application/json', etag: '"up-1"' })
+      res.end(fresh ? undefined : JSON.stringify({ from: 'upstream' }))
       return
     }
     if (req.url?.startsWith('/api/v2/big')) {
@@ -232,7 +242,7 @@ describe('createKosliProxy', () => {
     const proxy = await startProxy()
     const response = await request(proxy, '/api/v2/flows/x')
     expect(response.headers).toMatchObject({
-      'cache-control': 'no-store',
+      'cache-control': REVALIDATED_API_CACHE,
       'content-security-policy': API_CONTENT_SECURITY_POLICY,
       'x-content-type-options': 'nosniff',
     })
@@ -427,12 +437,22 @@ describe('createKosliProxy', () => {
     expect(JSON.parse(response.body).message).toBe('The Kosli API did not answer within 0.3 s')
   })
 
-  it('cuts off a body that trickles in past the overall deadline', async () => {
+  it('cuts off a streamed body that trickles in past the overall deadline', async () => {
     const proxy = await startProxy({ timeoutMs: 10_000, deadlineMs: 300 })
     const started = Date.now()
-    await expect(rawRequest(proxy, '/api/v2/trickle')).rejects.toThrow()
+    // A numbered snapshot streams through (its ETag comes from the URL, not the body).
+    await expect(rawRequest(proxy, '/api/v2/snapshots/t/e/1')).rejects.toThrow()
     expect(Date.now() - started).toBeLessThan(5000)
-    await vi.waitFor(() => expect(logs.join('\n')).toMatch(/trickle was cut off after \d+ ms/))
+    await vi.waitFor(() => expect(logs.join('\n')).toMatch(/t\/e\/1 was cut off after \d+ ms/))
+  })
+
+  it('answers 504 when a body it must read whole for its ETag trickles past the deadline', async () => {
+    const proxy = await startProxy({ timeoutMs: 10_000, deadlineMs: 300 })
+    const started = Date.now()
+    const response = await request(proxy, '/api/v2/trickle')
+    expect(response.status).toBe(504)
+    expect(response.headers['cache-control']).toBe('no-store')
+    expect(Date.now() - started).toBeLessThan(5000)
   })
 })
 
@@ -445,7 +465,7 @@ describe('compression of API answers', () => {
     expect(response.status).toBe(200)
     expect(response.headers['content-encoding']).toBe('gzip')
     expect(response.headers.vary).toMatch(/Accept-Encoding/)
-    expect(response.headers['content-length']).toBeUndefined()
+    expect(response.headers['content-length']).toBe(String(response.raw.length))
     const body = JSON.parse(gunzipSync(response.raw).toString()) as unknown[]
     expect(body).toHaveLength(20_000)
     expect(response.raw.length).toBeLessThan(body.length * 10)
@@ -481,5 +501,98 @@ describe('compression of API answers', () => {
     expect(shouldCompress(206, json, gzip)).toBe(false)
     expect(shouldCompress(502, { 'content-type': 'text/html' }, gzip)).toBe(false)
     expect(shouldCompress(200, { 'content-type': 'application/problem+json' }, gzip)).toBe(true)
+  })
+})
+
+describe('caching of API answers', () => {
+  it('knows which answers never change: numbered snapshots and diffs of two', () => {
+    expect(isImmutableAnswer('/api/v2/snapshots/acme/prod/65', '')).toBe(true)
+    expect(isImmutableAnswer('/api/v2/snapshots/acme/prod/-1', '')).toBe(false)
+    expect(isImmutableAnswer('/api/v2/snapshots/acme/prod/latest', '')).toBe(false)
+    expect(isImmutableAnswer('/api/v2/snapshots/acme/prod/prod~2', '')).toBe(false)
+    expect(isImmutableAnswer('/api/v2/snapshots/acme/prod', '?page=1')).toBe(false)
+    expect(
+      isImmutableAnswer('/api/v2/env-diff/acme', '?snappish1=prod%2364&snappish2=beta%2312'),
+    ).toBe(true)
+    expect(isImmutableAnswer('/api/v2/env-diff/acme', '?snappish1=prod%2364&snappish2=beta')).toBe(
+      false,
+    )
+    expect(isImmutableAnswer('/api/v2/env-diff/acme', '?snappish1=prod%2364')).toBe(false)
+    expect(isImmutableAnswer('/api/v2/artifacts/acme/f/fingerprint/abc', '')).toBe(false)
+    expect(isImmutableAnswer('/api/v2/flows/acme', '')).toBe(false)
+  })
+
+  it('matches If-None-Match lists, weak tags and *', () => {
+    expect(matchesEtag('"a", "b"', '"b"')).toBe(true)
+    expect(matchesEtag('W/"b"', '"b"')).toBe(true)
+    expect(matchesEtag('*', '"b"')).toBe(true)
+    expect(matchesEtag('"a"', '"b"')).toBe(false)
+    expect(matchesEtag(undefined, '"b"')).toBe(false)
+  })
+
+  it('lets the browser keep a numbered snapshot, and revalidates it without asking upstream', async () => {
+    const proxy = await startProxy()
+    const first = await request(proxy, '/api/v2/snapshots/acme/prod/65')
+    expect(first.status).toBe(200)
+    expect(first.headers['cache-control']).toBe(IMMUTABLE_API_CACHE)
+    expect(IMMUTABLE_API_CACHE).toMatch(/^private, max-age=\d+, immutable$/)
+    const etag = String(first.headers.etag)
+    expect(etag).toMatch(/^"i-/)
+    const again = await request(proxy, '/api/v2/snapshots/acme/prod/65', {
+      headers: { 'if-none-match': etag },
+    })
+    expect(again.status).toBe(304)
+    expect(again.body).toBe('')
+    expect(again.headers.etag).toBe(etag)
+    expect(seen).toHaveLength(1)
+    // Another snapshot has another tag.
+    const other = await request(proxy, '/api/v2/snapshots/acme/prod/66')
+    expect(other.headers.etag).not.toBe(etag)
+  })
+
+  it('marks a diff of two numbered snapshots immutable, and one with "latest" revalidated', async () => {
+    const proxy = await startProxy()
+    const fixed = await request(proxy, '/api/v2/env-diff/acme?snappish1=a%231&snappish2=a%232')
+    expect(fixed.headers['cache-control']).toBe(IMMUTABLE_API_CACHE)
+    const moving = await request(proxy, '/api/v2/env-diff/acme?snappish1=a%231&snappish2=a')
+    expect(moving.headers['cache-control']).toBe(REVALIDATED_API_CACHE)
+  })
+
+  it('tags other answers by their content and answers 304 while it is unchanged', async () => {
+    const proxy = await startProxy()
+    const first = await request(proxy, '/api/v2/big', { headers: { 'accept-encoding': 'gzip' } })
+    expect(first.headers['cache-control']).toBe(REVALIDATED_API_CACHE)
+    const etag = String(first.headers.etag)
+    expect(etag).toMatch(/^"c-/)
+    const plain = await request(proxy, '/api/v2/big')
+    // The same content has the same tag, whichever encoding carried it.
+    expect(plain.headers.etag).toBe(etag)
+    const again = await request(proxy, '/api/v2/big', { headers: { 'if-none-match': etag } })
+    expect(again.status).toBe(304)
+    expect(again.body).toBe('')
+    expect(again.headers['cache-control']).toBe(REVALIDATED_API_CACHE)
+    // Revalidation asks upstream every time: "latest" may have moved.
+    expect(seen).toHaveLength(3)
+    const echo = await request(proxy, '/api/v2/echo-json')
+    expect(echo.headers.etag).not.toBe(etag)
+  })
+
+  it("keeps the upstream's own ETag and passes its 304 on", async () => {
+    const proxy = await startProxy()
+    const first = await request(proxy, '/api/v2/with-etag')
+    expect(first.headers.etag).toBe('"up-1"')
+    expect(first.headers['cache-control']).toBe(REVALIDATED_API_CACHE)
+    const again = await request(proxy, '/api/v2/with-etag', {
+      headers: { 'if-none-match': '"up-1"' },
+    })
+    expect(again.status).toBe(304)
+    expect(again.headers['cache-control']).toBe(REVALIDATED_API_CACHE)
+  })
+
+  it('never lets the browser keep an error', async () => {
+    const proxy = await startProxy()
+    const missing = await request(proxy, '/api/v2/missing/snapshots')
+    expect(missing.headers['cache-control']).toBe('no-store')
+    expect(missing.headers.etag).toBeUndefined()
   })
 })

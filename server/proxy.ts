@@ -5,11 +5,13 @@
  * paths only, a fixed upstream host, and no credentials or cookies in either direction except the
  * server's own token going upstream.
  */
+import { createHash } from 'node:crypto'
 import http from 'node:http'
 import https from 'node:https'
-import { pipeline, Transform } from 'node:stream'
+import { pipeline, Transform, Writable } from 'node:stream'
 import type { Readable } from 'node:stream'
-import { createBrotliDecompress, createGunzip, createGzip, createInflate } from 'node:zlib'
+import { promisify } from 'node:util'
+import { createBrotliDecompress, createGunzip, createGzip, createInflate, gzip } from 'node:zlib'
 import type {
   IncomingHttpHeaders,
   IncomingMessage,
@@ -87,6 +89,45 @@ const API_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
 }
 
 const JSON_TYPE = /^application\/([\w.+-]+\+)?json\b/i
+
+/**
+ * Caching of successful JSON answers. What a numbered snapshot, or the diff of two, says never
+ * changes: the browser keeps it (`immutable`), private to this user. Everything else ("latest",
+ * lists, an artifact's growing history) is revalidated on every use (`no-cache`) with an ETag, so
+ * an unchanged answer costs a 304 instead of the body.
+ */
+export const IMMUTABLE_API_CACHE = 'private, max-age=31536000, immutable'
+export const REVALIDATED_API_CACHE = 'private, no-cache'
+
+const SNAPSHOT_NUMBER = /^[1-9]\d{0,9}$/
+const NUMBERED_SNAPPISH = /^[^#]+#[1-9]\d{0,9}$/
+
+/** Whether the answer for this API path and query (`?a=b`, or '') can never change. */
+export function isImmutableAnswer(path: string, query: string): boolean {
+  if (!path.startsWith(API_PREFIX)) return false
+  const segments = path.slice(API_PREFIX.length).split('/')
+  if (segments[0] === 'snapshots' && segments.length === 4) {
+    return SNAPSHOT_NUMBER.test(segments[3] ?? '')
+  }
+  if (segments[0] === 'env-diff' && segments.length === 2) {
+    const params = new URLSearchParams(query.replace(/^\?/, ''))
+    return [params.get('snappish1'), params.get('snappish2')].every(
+      (side) => side !== null && NUMBERED_SNAPPISH.test(side),
+    )
+  }
+  return false
+}
+
+/** Whether an If-None-Match header names this ETag (or `*`). */
+export function matchesEtag(ifNoneMatch: string | string[] | undefined, etag: string): boolean {
+  if (ifNoneMatch === undefined) return false
+  const strip = (tag: string) => tag.trim().replace(/^W\//, '')
+  return String(ifNoneMatch)
+    .split(',')
+    .some((tag) => tag.trim() === '*' || strip(tag) === strip(etag))
+}
+
+const gzipAsync = promisify(gzip)
 
 function hasControlOrBackslash(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
@@ -338,6 +379,20 @@ export function createKosliProxy(options: ProxyOptions): ProxyHandler {
       return
     }
     const upstreamPath = `${basePath}${checked.path}${checked.query}`
+    const immutable = isImmutableAnswer(checked.path, checked.query)
+    // The URL names the content, so its ETag does too: a revalidation needs no upstream call.
+    const immutableEtag = immutable
+      ? `"i-${createHash('sha1').update(`${label}${checked.path}${checked.query}`).digest('base64url')}"`
+      : undefined
+    if (immutableEtag && matchesEtag(req.headers['if-none-match'], immutableEtag)) {
+      res.writeHead(304, {
+        ...API_RESPONSE_HEADERS,
+        'cache-control': IMMUTABLE_API_CACHE,
+        etag: immutableEtag,
+      })
+      res.end()
+      return
+    }
     // Belt and braces: whatever the request said, the URL we build must stay on the target.
     const resolved = new URL(upstreamPath, target.origin)
     if (resolved.origin !== target.origin || !resolved.pathname.startsWith(basePath + API_PREFIX)) {
@@ -388,6 +443,67 @@ export function createKosliProxy(options: ProxyOptions): ProxyHandler {
       const done = (error: Error | null) => {
         if (error) res.destroy()
       }
+      const cacheable =
+        (status === 200 && JSON_TYPE.test(upstreamRes.headers['content-type'] ?? '')) ||
+        status === 304
+      if (cacheable && immutableEtag) {
+        outgoing['cache-control'] = IMMUTABLE_API_CACHE
+        outgoing.etag = immutableEtag
+      } else if (cacheable) {
+        outgoing['cache-control'] = REVALIDATED_API_CACHE
+      }
+      // Without an upstream ETag the proxy makes one from the body it sends, so it must see the
+      // whole body first; fetch's json() waits for all of it anyway.
+      const hashBody = cacheable && status === 200 && method === 'GET' && !outgoing.etag
+      /**
+       * Collects the (decoded, scrubbed or still encoded) body, then answers 304 when the
+       * browser already has it, or the body with its ETag.
+       */
+      const sendHashed = (stages: (Readable | Transform)[], encoded: boolean) => {
+        const chunks: Buffer[] = []
+        const collect = new Writable({
+          write(chunk: Buffer, _encoding, callback) {
+            chunks.push(chunk)
+            callback()
+          },
+        })
+        pipeline([...stages, collect], (error) => {
+          if (error) {
+            // An upstream failure (timeout, reset) answers on its own, with a JSON message.
+            setImmediate(() => {
+              if (!res.headersSent) res.destroy()
+            })
+            return
+          }
+          const body = Buffer.concat(chunks)
+          const etag = `"c-${createHash('sha1').update(body).digest('base64url')}"`
+          if (matchesEtag(req.headers['if-none-match'], etag)) {
+            delete outgoing['content-length']
+            delete outgoing['content-encoding']
+            res.writeHead(304, { ...outgoing, etag })
+            res.end()
+            return
+          }
+          const zip =
+            !encoded &&
+            body.length >= 1024 &&
+            /\bgzip\b/i.test(String(req.headers['accept-encoding'] ?? ''))
+          const finish = (sent: Buffer) => {
+            if (zip) {
+              outgoing['content-encoding'] = 'gzip'
+              const vary = outgoing.vary
+              outgoing.vary = vary ? `${String(vary)}, Accept-Encoding` : 'Accept-Encoding'
+            }
+            res.writeHead(status, { ...outgoing, etag, 'content-length': sent.length })
+            res.end(sent)
+          }
+          if (!zip) {
+            finish(body)
+            return
+          }
+          gzipAsync(body, { level: 4 }).then(finish, () => res.destroy())
+        })
+      }
       // Without a token there is nothing to scrub: a gzip body the browser accepts goes out as
       // it came, instead of being unpacked and packed again.
       const upstreamEncoding = String(upstreamRes.headers['content-encoding'] ?? '').toLowerCase()
@@ -399,6 +515,10 @@ export function createKosliProxy(options: ProxyOptions): ProxyHandler {
         outgoing['content-encoding'] = 'gzip'
         const vary = outgoing.vary
         outgoing.vary = vary ? `${String(vary)}, Accept-Encoding` : 'Accept-Encoding'
+        if (hashBody) {
+          sendHashed([upstreamRes], true)
+          return
+        }
         res.writeHead(status, outgoing)
         pipeline(upstreamRes, res, done)
         return
@@ -423,6 +543,11 @@ export function createKosliProxy(options: ProxyOptions): ProxyHandler {
       if (token) {
         delete outgoing['content-length']
         stages.push(scrubStream(token))
+      }
+      if (hashBody) {
+        delete outgoing['content-length']
+        sendHashed(stages, false)
+        return
       }
       if (method === 'GET' && shouldCompress(status, decodedHeaders, req.headers)) {
         // JSON compresses ~10×; the browser unpacks it as it streams in.

@@ -7,7 +7,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readShiplogConfig } from './config.ts'
 import type { Env } from './config.ts'
-import { API_CONTENT_SECURITY_POLICY } from './proxy.ts'
+import { API_CONTENT_SECURITY_POLICY, REVALIDATED_API_CACHE } from './proxy.ts'
 import {
   CONTENT_SECURITY_POLICY,
   createShiplogServer,
@@ -79,13 +79,13 @@ function expectSecurityHeaders(response: RawResponse): void {
 }
 
 /** API answers: the same headers, with the sandbox policy instead of the page's. */
-function expectApiSecurityHeaders(response: RawResponse): void {
+function expectApiSecurityHeaders(response: RawResponse, cacheControl = 'no-store'): void {
   expectSecurityHeaders({
     ...response,
     headers: { ...response.headers, 'content-security-policy': CONTENT_SECURITY_POLICY },
   })
   expect(response.headers['content-security-policy']).toBe(API_CONTENT_SECURITY_POLICY)
-  expect(response.headers['cache-control']).toBe('no-store')
+  expect(response.headers['cache-control']).toBe(cacheControl)
 }
 
 describe('createShiplogServer in demo mode', () => {
@@ -263,7 +263,7 @@ describe('createShiplogServer in live mode', () => {
     expect(response.status).toBe(200)
     expect(JSON.parse(response.body)).toEqual([{ name: 'runner' }])
     expect(response.headers['x-total-count']).toBe('3')
-    expectApiSecurityHeaders(response)
+    expectApiSecurityHeaders(response, REVALIDATED_API_CACHE)
     const seen = upstreamSeen.at(-1)
     expect(seen?.url).toBe('/api/v2/flows/acme?per_page=3')
     expect(seen?.headers.authorization).toBe(`Bearer ${TOKEN}`)

@@ -9,6 +9,8 @@ export const CASE_IDS = /** @type {const} */ ([
   'diff',
   'artifact',
   'flows',
+  'flow',
+  'environment',
   'overview',
   'history',
   'typing',

@@ -12,12 +12,15 @@ import {
   installTypingWatch,
   parseAndKeep,
   scrollToBottom,
+  settledScripts,
 } from './in-page.mjs'
 
 export const LOAD_TIMEOUT_MS = 120_000
 /** Rows are `<th scope="row">` in every table the contract asks for. */
 export const TABLE_ROW = 'table tbody tr th[scope="row"]'
 export const TIMELINE_ENTRY = 'section[aria-labelledby="timeline-heading"] li'
+/** The overview's rows once every column has its snapshot (the table says so). */
+export const SETTLED_ROW = '[data-settled="true"] tbody tr th[scope="row"]'
 /** The label of the snapshot page's name filter (src/features/snapshots/snapshot-route.tsx). */
 export const SNAPSHOT_FILTER_LABEL = /name, fingerprint or commit/i
 /**
@@ -77,19 +80,70 @@ export async function openAndWaitForPaint(browser, url, selector) {
 }
 
 /**
- * One run of a render-vs-limit case: the page load, then the limit in the same page.
+ * One run of a render-vs-limit case: the page load, the scripts it fetched, then the limit in
+ * the same page. Without `apiUrl` the limit fetches the largest answer the page needed.
  * @param {Browser} browser
- * @param {{ url: string, selector: string, apiUrl: string, apiMarker: string }} target
+ * @param {{ url: string, selector: string, apiUrl?: string, apiMarker: string, appUrl: string, served: string }} target
  */
 export async function measureLoadRun(browser, target) {
   const { context, page } = await openAndWaitForPaint(browser, target.url, target.selector)
   try {
     const load = await page.evaluate(collectLoad, target.apiMarker)
-    const limit = await page.evaluate(fetchAndParse, target.apiUrl)
-    if (limit.status !== 200) throw new Error(`${target.apiUrl} answered ${limit.status}`)
-    return { load, limit, ratio: /** @type {number} */ (load.painted) / limit.totalMs }
+    const scripts = await scriptsOf(page, target.served, /** @type {number} */ (load.painted))
+    const apiUrl = target.apiUrl ?? largestApi(load, target.appUrl)
+    const limit = await page.evaluate(fetchAndParse, apiUrl)
+    if (limit.status !== 200) throw new Error(`${apiUrl} answered ${limit.status}`)
+    return { load, scripts, limit, ratio: /** @type {number} */ (load.painted) / limit.totalMs }
   } finally {
     await context.close()
+  }
+}
+
+/**
+ * @param {{ painted: number | null, apiRequests: { url: string, end: number, bytes: number }[] }} load
+ * @param {string} appUrl
+ */
+function largestApi(load, appUrl) {
+  const before = load.apiRequests.filter((r) => r.end <= (load.painted ?? Infinity))
+  const largest = before.reduce(
+    (/** @type {{ url: string, bytes: number } | null} */ max, r) =>
+      r.bytes > (max?.bytes ?? -1) ? r : max,
+    null,
+  )
+  if (!largest) throw new Error('the page painted its rows without an API request')
+  return `${appUrl}${largest.url}`
+}
+
+/**
+ * The page's scripts after it settled, with gzip sizes of the served files: those that started
+ * before the first rows painted ("first rows JS") and all of them ("settled JS").
+ * @param {import('playwright-core').Page} page
+ * @param {string} served the served directory
+ * @param {number} painted
+ */
+export async function scriptsOf(page, served, painted) {
+  const scripts = await page.evaluate(settledScripts, { quietMs: 1000, maxMs: 10_000 })
+  /** @type {Map<string, number>} */
+  const sizes = new Map()
+  for (const script of scripts) {
+    if (sizes.has(script.path)) continue
+    try {
+      sizes.set(script.path, gzipSync(readFileSync(path.join(served, script.path))).length)
+    } catch {
+      sizes.set(script.path, 0)
+    }
+  }
+  const tally = (/** @type {typeof scripts} */ list) => {
+    const paths = [...new Set(list.map((s) => s.path))]
+    return {
+      requests: paths.length,
+      bytes: paths.reduce((sum, p) => sum + (sizes.get(p) ?? 0), 0),
+      files: paths.map((p) => ({ path: p, gzip: sizes.get(p) ?? 0 })),
+    }
+  }
+  return {
+    firstRows: tally(scripts.filter((s) => s.start < painted)),
+    settled: tally(scripts),
   }
 }
 
@@ -133,7 +187,7 @@ export async function parsedResponseHeap(browser, appUrl, apiUrl) {
 /**
  * The 5,000-row snapshot, one run: load vs limit, heap, scroll and typing in the same page.
  * @param {Browser} browser
- * @param {{ url: string, apiUrl: string, apiMarker: string, appUrl: string, cases: Set<string> }} target
+ * @param {{ url: string, apiUrl: string, apiMarker: string, appUrl: string, served: string, cases: Set<string> }} target
  */
 export async function measureSnapshotRun(browser, target) {
   const { context, page } = await openAndWaitForPaint(browser, target.url, TABLE_ROW)
@@ -141,6 +195,7 @@ export async function measureSnapshotRun(browser, target) {
     const load = await page.evaluate(collectLoad, target.apiMarker)
     /** @type {Record<string, unknown>} */
     const result = { load }
+    result.scripts = await scriptsOf(page, target.served, /** @type {number} */ (load.painted))
     if (target.cases.has('heap')) result.heap = await usedHeap(page)
     if (target.cases.has('snapshot')) {
       const limit = await page.evaluate(fetchAndParse, target.apiUrl)

@@ -301,3 +301,31 @@ export function installTypingWatch(rootSelector) {
     })
   Object.assign(window, { __benchTyping: { keys, settled } })
 }
+
+/**
+ * Scripts the page fetched (module scripts, modulepreloads, dynamic imports), as the browser
+ * saw them: path and start time. Waits first until no new resource started for `quietMs` (the
+ * page "settled": idle prefetches and lazy panels are in), or `maxMs` passed.
+ * @param {{ quietMs: number, maxMs: number }} options
+ */
+export async function settledScripts({ quietMs, maxMs }) {
+  const started = performance.now()
+  let seen = performance.getEntriesByType('resource').length
+  let quietSince = performance.now()
+  while (performance.now() - started < maxMs) {
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    const now = performance.getEntriesByType('resource').length
+    if (now !== seen) {
+      seen = now
+      quietSince = performance.now()
+    } else if (performance.now() - quietSince >= quietMs) break
+  }
+  return /** @type {PerformanceResourceTiming[]} */ (performance.getEntriesByType('resource'))
+    .filter((entry) => /\.m?js(\?|$)/.test(new URL(entry.name).pathname))
+    .map((entry) => ({
+      path: new URL(entry.name).pathname,
+      start: entry.startTime,
+      end: entry.responseEnd,
+      transferred: entry.transferSize,
+    }))
+}

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import { NavLink, Outlet, useNavigation, useParams } from 'react-router'
 import { LiveToggle } from './live-toggle'
 import { OfflineBanner } from './offline-banner'
@@ -7,7 +7,8 @@ import { useAppConfig } from './config'
 import { PageProgress } from '@/components/page-progress'
 import { diffPath, environmentsPath, flowsPath, overviewPath } from '@/lib/app-paths'
 
-// Search and shortcuts load just after the first page so they stay out of its bundle.
+// Search and shortcuts load once the first page has painted (see useAfterFirstPaint), so their
+// code is neither in its bundle nor downloaded while it is on its way.
 const HeaderSearch = lazy(() =>
   import('./header-search').then((module) => ({ default: module.HeaderSearch })),
 )
@@ -16,6 +17,21 @@ const GlobalShortcuts = lazy(() =>
     default: module.GlobalShortcuts,
   })),
 )
+
+/** False until the browser is idle after the first commit (at most a second later). */
+function useAfterFirstPaint(): boolean {
+  const [ready, setReady] = useState(false)
+  useEffect(() => {
+    const done = () => setReady(true)
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(done, { timeout: 1000 })
+      return () => cancelIdleCallback(id)
+    }
+    const id = setTimeout(done, 0)
+    return () => clearTimeout(id)
+  }, [])
+  return ready
+}
 
 function SearchPlaceholder() {
   return (
@@ -36,6 +52,7 @@ export function AppLayout() {
   const navigation = useNavigation()
   const busy = navigation.state !== 'idle'
   const { mode } = useAppConfig()
+  const extras = useAfterFirstPaint()
   return (
     <div className="min-h-screen bg-canvas text-ink">
       <a
@@ -83,9 +100,13 @@ export function AppLayout() {
             </NavLink>
           </nav>
           <div className="ml-auto flex flex-wrap items-center gap-2">
-            <Suspense fallback={<SearchPlaceholder />}>
-              <HeaderSearch org={org} />
-            </Suspense>
+            {extras ? (
+              <Suspense fallback={<SearchPlaceholder />}>
+                <HeaderSearch org={org} />
+              </Suspense>
+            ) : (
+              <SearchPlaceholder />
+            )}
             <LiveToggle />
             <PreferenceControls />
           </div>
@@ -95,9 +116,11 @@ export function AppLayout() {
       <main id="main" className="mx-auto max-w-7xl px-4 py-4" aria-busy={busy}>
         <Outlet />
       </main>
-      <Suspense fallback={null}>
-        <GlobalShortcuts org={org} />
-      </Suspense>
+      {extras ? (
+        <Suspense fallback={null}>
+          <GlobalShortcuts org={org} />
+        </Suspense>
+      ) : null}
     </div>
   )
 }

@@ -1,6 +1,6 @@
 import { configure, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { renderRoute } from '@/test/render-route'
 import { listenForEarlyPaletteKey } from './early-palette-key'
 
@@ -114,8 +114,11 @@ describe('global shortcuts', { timeout: 60000 }, () => {
     const rows = within(table).getAllByRole('row').slice(1)
     const firstLink = within(rows[0] as HTMLElement).getAllByRole('link')[0]
     const secondLink = within(rows[1] as HTMLElement).getAllByRole('link')[0]
-    await user.keyboard('j')
-    expect(firstLink).toHaveFocus()
+    // The shortcuts load once the page has painted; until then j does nothing.
+    await vi.waitFor(async () => {
+      await user.keyboard('j')
+      expect(firstLink).toHaveFocus()
+    })
     await user.keyboard('j')
     expect(secondLink).toHaveFocus()
     await user.keyboard('k')
