@@ -61,7 +61,7 @@ const routes: RouteCase[] = [
   },
   {
     name: 'environment history',
-    url: '/cyber-dojo/environments/aws-prod?from=2022-08-22T06%3A00%3A00Z&to=2022-08-25T00%3A00%3A00Z',
+    url: '/cyber-dojo/environments/aws-prod?history=chart&from=2022-08-22T06%3A00%3A00Z&to=2022-08-25T00%3A00%3A00Z',
     ready: async (page) =>
       expect(page.getByRole('link', { name: /^runner:16d9990: #65/ })).toBeVisible({
         timeout: 30_000,

@@ -13,7 +13,7 @@ test.describe('history chart @demo', () => {
     page,
   }) => {
     await page.setViewportSize({ width: 1280, height: 900 })
-    await page.goto(`/cyber-dojo/environments/aws-prod?${AROUND_65}`)
+    await page.goto(`/cyber-dojo/environments/aws-prod?${AROUND_65}&history=chart`)
     const picture = chart(page, 'aws-prod')
     const seed = picture.getByRole('link', {
       name: /^runner:16d9990: #65 .* to #96 .*, replicas 3 → 1, compliant$/,
@@ -56,6 +56,23 @@ test.describe('history chart @demo', () => {
       .getByRole('link', { name: /^runner:16d9990:/ })
       .click()
     await expect(page).toHaveURL(new RegExp(`/flows/runner/artifacts/${SEED_FP}$`))
+  })
+
+  test('the history is drawn on request, the request is in the URL, and it can be hidden again', async ({
+    page,
+  }) => {
+    await page.goto('/cyber-dojo/environments/aws-prod')
+    await expect(page.getByRole('heading', { name: /Latest snapshot/ })).toBeVisible({
+      timeout: 30_000,
+    })
+    // Not drawn until asked: the picture reads the whole change log.
+    await expect(chart(page, 'aws-prod')).toHaveCount(0)
+    await page.getByRole('button', { name: 'Show the history' }).click()
+    await expect(page).toHaveURL(/[?&]history=chart/)
+    await expect(chart(page, 'aws-prod')).toBeVisible({ timeout: 30_000 })
+    await page.getByRole('button', { name: 'Hide the history' }).click()
+    await expect(page).not.toHaveURL(/history=/)
+    await expect(page.getByRole('button', { name: 'Show the history' })).toBeVisible()
   })
 
   test('aws-beta: 16d9990 from #84 to #119, 3 replicas then 2 at #117; the table agrees', async ({

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, type ReactNode } from 'react'
 import {
   Link,
   redirect,
@@ -23,6 +23,7 @@ import { describeError } from '@/components/describe-error'
 import { classifySnapshotProblem } from '@/components/snapshot-problem'
 import { EnvironmentType } from '@/components/environment-type'
 import { Skeleton } from '@/components/skeleton'
+import { HISTORY_VIEW_PARAM } from '@/features/history/history-range'
 import {
   EVENTS_PER_PAGE,
   parseEventsTabParams,
@@ -142,6 +143,61 @@ const tabClass = (isActive: boolean) =>
     isActive ? 'border-accent text-ink' : 'border-transparent text-muted hover:text-ink'
   }`
 
+/**
+ * The history picture reads the environment's whole change log (a hundred requests for a busy
+ * environment), so it is drawn when asked for: `?history=` in the URL (the button sets it, so
+ * the link and a reload keep it), and hidden again by removing it with its time window.
+ */
+function HistoryOnDemand({ env, children }: { env: string; children: ReactNode }) {
+  const [searchParams, setSearchParams] = useSearchParams()
+  const shown = searchParams.has(HISTORY_VIEW_PARAM)
+  const set = (show: boolean) =>
+    setSearchParams(
+      (current) => {
+        const next = new URLSearchParams(current)
+        if (show) next.set(HISTORY_VIEW_PARAM, 'chart')
+        else for (const name of [HISTORY_VIEW_PARAM, 'from', 'to']) next.delete(name)
+        return next
+      },
+      { replace: true, preventScrollReset: true },
+    )
+  if (!shown) {
+    return (
+      <section
+        aria-labelledby="history-closed-heading"
+        className="flex flex-wrap items-center gap-3 rounded border border-line bg-surface p-3"
+      >
+        <h2 id="history-closed-heading" className="text-lg font-semibold">
+          History
+        </h2>
+        <p className="text-sm text-muted">
+          Every version that ran in {env}, when and with how many replicas, drawn from its whole
+          change log.
+        </p>
+        <button
+          type="button"
+          onClick={() => set(true)}
+          className="rounded border border-line px-2 py-1 text-sm hover:bg-raised"
+        >
+          Show the history
+        </button>
+      </section>
+    )
+  }
+  return (
+    <div className="space-y-1">
+      {children}
+      <button
+        type="button"
+        onClick={() => set(false)}
+        className="text-sm text-accent hover:underline"
+      >
+        Hide the history
+      </button>
+    </div>
+  )
+}
+
 export function Component() {
   const org = requireParam(useParams(), 'org')
   const env = requireParam(useParams(), 'env')
@@ -242,9 +298,11 @@ export function Component() {
 
       {latest.data ? <RunningNow org={org} env={env} snapshot={latest.data} /> : null}
 
-      <Suspense fallback={<Skeleton rows={4} label={`Loading the history of ${env}`} />}>
-        <EnvironmentHistory org={org} env={env} />
-      </Suspense>
+      <HistoryOnDemand env={env}>
+        <Suspense fallback={<Skeleton rows={4} label={`Loading the history of ${env}`} />}>
+          <EnvironmentHistory org={org} env={env} />
+        </Suspense>
+      </HistoryOnDemand>
 
       <div>
         <nav aria-label={`${env} views`} className="flex gap-1 border-b border-line">

@@ -6,12 +6,9 @@ import { usePreferences } from '@/components/preferences'
 import { Skeleton } from '@/components/skeleton'
 import { formatAbsolute } from '@/lib/time'
 import { HistoryChart, type TimeWindow } from './history-chart'
-import { parseHistoryRange, withHistoryRange } from './history-range'
+import { HISTORY_VIEW_PARAM, parseHistoryRange, withHistoryRange } from './history-range'
 import { HistoryTable } from './history-table'
 import type { History, RunInterval } from './intervals'
-
-/** `?history=table` shows the table instead of the chart. */
-export const HISTORY_VIEW_PARAM = 'history'
 
 interface HistorySectionProps {
   /** `null` while loading or after an error. */
@@ -78,8 +75,7 @@ export function HistorySection({
     setSearchParams(
       (current) => {
         const next = new URLSearchParams(current)
-        if (table) next.set(HISTORY_VIEW_PARAM, 'table')
-        else next.delete(HISTORY_VIEW_PARAM)
+        next.set(HISTORY_VIEW_PARAM, table ? 'table' : 'chart')
         return next
       },
       { replace: true, preventScrollReset: true },
