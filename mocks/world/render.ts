@@ -23,7 +23,10 @@ import type {
 } from './model'
 import { WORLD_NOW } from './time'
 
-/** Wire-format renderers: raw JSON exactly as the Kosli server sends it (kosli/API.md §4). */
+/**
+ * Wire-format renderers: raw JSON exactly as the Kosli server sends it, field names, order and
+ * value shapes as in the captures under fixtures/kosli/.
+ */
 
 const API = `${APP}/api/v2`
 
