@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { get, getJson } from '../test/api'
-import type { Artifact } from '../test/api'
+import blueGreenBeta from '../../fixtures/kosli/env-diff/blue-green-aws-beta.json'
+import { diff, get, getJson, snap } from '../test/api'
+import type { Artifact, EnvDiff, EnvEvent, Snapshot } from '../test/api'
+import { LISTED_TWICE_AWS_BETA } from '../world/cyber-dojo-moments'
+import { getOrg } from '../world/world'
 
 /** The mock answers as the real server does where the CLI relies on it. */
 
@@ -81,5 +84,72 @@ describe('an artifact reported by several flows answers under each', () => {
     expect(search.artifacts.map((item) => item.flow).sort()).toEqual(
       entry.flows.map((flow) => flow.flow_name).sort(),
     )
+  })
+})
+
+describe('a fingerprint listed twice, as in the captured blue-green-aws-beta diff', () => {
+  const captured = blueGreenBeta.snappish1.artifacts
+  const twice = captured.filter(
+    (a) => captured.filter((b) => b.fingerprint === a.fingerprint).length > 1,
+  )
+
+  /** aws-beta's snapshot where one version is listed twice (found in the model, checked on the wire). */
+  function listedTwice(): { index: number; fingerprint: string } {
+    const beta = getOrg('cyber-dojo')?.envs.get('aws-beta')
+    const pairs = (beta?.runs ?? []).filter(
+      (run, i, runs) => runs.findIndex((r) => r.fp === run.fp && r.start === run.start) !== i,
+    )
+    expect(pairs).toHaveLength(1)
+    const [pair] = pairs
+    if (!pair) throw new Error('no fingerprint listed twice in aws-beta')
+    return { index: pair.start, fingerprint: pair.fp }
+  }
+
+  it('the capture has one: the same fingerprint twice, one instance each', () => {
+    expect(twice.map((a) => a.instance_count)).toEqual([1, 1])
+  })
+
+  it('aws-beta lists its new nginx twice in the snapshot its blue-green deploy starts in', async () => {
+    const { index, fingerprint } = listedTwice()
+    const [snapshot, next, events, started] = await Promise.all([
+      getJson<Snapshot>(snap('aws-beta', index)),
+      getJson<Snapshot>(snap('aws-beta', index + 1)),
+      getJson<EnvEvent[]>(
+        `environments/cyber-dojo/aws-beta/events?start=${index}&end=${index}&per_page=100`,
+      ),
+      getJson<EnvDiff>(diff(`aws-beta#${index - 1}`, `aws-beta#${index}`)),
+    ])
+    const entries = snapshot.artifacts.filter((a) => a.fingerprint === fingerprint)
+    expect(entries.map((a) => [a.annotation.type, a.annotation.now])).toEqual([
+      ['started-compliant', 1],
+      ['started-compliant', 1],
+    ])
+    expect(entries[0]?.name).toContain(`/${LISTED_TWICE_AWS_BETA.service}:`)
+    // blue-green: the version it replaces still runs beside both entries
+    const others = snapshot.artifacts.filter(
+      (a) => a.fingerprint !== fingerprint && a.name.includes(`/${LISTED_TWICE_AWS_BETA.service}:`),
+    )
+    expect(others.map((a) => a.annotation.now)).toEqual([1])
+    expect(events.filter((e) => e.sha256 === fingerprint).map((e) => e.type)).toEqual([
+      'started-compliant',
+      'started-compliant',
+    ])
+    const listed = started.snappish2.artifacts.filter((a) => a.fingerprint === fingerprint)
+    expect(listed.map((a) => a.instance_count)).toEqual([1, 1])
+    expect(Object.keys(listed[0] ?? {}).sort()).toEqual(Object.keys(twice[0] ?? {}).sort())
+    // next snapshot: one entry left running, the twin and the old version exited
+    expect(
+      next.artifacts.filter((a) => a.fingerprint === fingerprint).map((a) => a.annotation.type),
+    ).toEqual(['unchanged', 'exited'])
+  })
+
+  it('a diff against aws-prod lists both entries on aws-beta’s side', async () => {
+    const { index, fingerprint } = listedTwice()
+    const d = await getJson<EnvDiff>(diff(`aws-beta#${index}`, 'aws-prod#1'))
+    expect(
+      d.snappish1.artifacts
+        .filter((a) => a.fingerprint === fingerprint)
+        .map((a) => a.instance_count),
+    ).toEqual([1, 1])
   })
 })

@@ -24,6 +24,7 @@ import {
   CREATOR_BEFORE_ADB922D7_STARTS_AWS_BETA,
   CUSTOM_PREDECESSOR_STARTS_AWS_PROD,
   EXERCISES_PREDECESSOR_STARTS_AWS_PROD,
+  LISTED_TWICE_AWS_BETA,
   ORG,
   PREDECESSORS_START_AWS_PROD,
   PROD,
@@ -31,7 +32,7 @@ import {
 } from './cyber-dojo-moments'
 import type { Moment } from './cyber-dojo-moments'
 import { addArtifact, rankOf } from './cyber-dojo-pins'
-import type { PinBoard } from './cyber-dojo-pins'
+import type { Clock, PinBoard } from './cyber-dojo-pins'
 import { SEED_STORY_ENDS_AWS_PROD } from './cyber-dojo-seed'
 import { asObject, num, nums, objects, optStr, str } from './json'
 import type { ArtifactRec, EnvRec, GitCommitInfo, Json, JsonObject, OrgRec, Run } from './model'
@@ -366,6 +367,40 @@ export function capturedEventActions(): Action[] {
     else if (e['type'] === 'changed') out.push({ kind: 'touch', at: index, fp })
   }
   return out
+}
+
+/**
+ * `LISTED_TWICE_AWS_BETA`: a second entry of the same version, one instance, in the snapshot its
+ * blue-green deploy starts in; it is gone in the next one, with the old version. Placed before
+ * the version's own run, so snapshots list it after that run.
+ */
+export function listTwice(org: OrgRec, runs: Run[], clock: Clock): Run {
+  const { service, near } = LISTED_TWICE_AWS_BETA
+  const deploys = runs.filter(
+    (run) =>
+      org.artifacts.get(run.fp)?.service === service &&
+      run.start > 1 &&
+      run.steps[0]?.count === 1 &&
+      (run.end === null || run.end > run.start + 1),
+  )
+  const distance = (run: Run) => Math.abs(clock.tsOf(BETA, run.start) - near)
+  const nearest = deploys.reduce<Run | undefined>(
+    (best, run) => (best === undefined || distance(run) < distance(best) ? run : best),
+    undefined,
+  )
+  if (!nearest) throw new Error(`world: no ${service} deploy in aws-beta to list twice`)
+  const twin: Run = {
+    env: BETA,
+    fp: nearest.fp,
+    start: nearest.start,
+    end: nearest.start + 1,
+    steps: [{ at: nearest.start, count: 1 }],
+    touches: [],
+    provenanceUpdates: [],
+    creation: nearest.creation.slice(0, 1),
+  }
+  runs.splice(runs.indexOf(nearest), 0, twin)
+  return twin
 }
 
 /** aws-prod and aws-beta as captured, with their runs, serving the captured snapshots as they are. */

@@ -156,6 +156,13 @@ export const PREDECESSORS_START_AWS_PROD = [4880, 4885, 4887, 4890, 4892, 4895, 
 /** The creator that replaced ce59db03 in aws-beta is the one aws-prod ran before adb922d7. */
 export const CREATOR_BEFORE_ADB922D7_STARTS_AWS_BETA = 6610
 
+/**
+ * The captured diff `blue-green-aws-beta` lists aws-beta#4754's new nginx twice, one instance
+ * each, while a blue-green deploy was under way (Mar 2025). aws-beta does the same at its nginx
+ * deploy nearest that time: the new version is listed twice in the snapshot it starts in.
+ */
+export const LISTED_TWICE_AWS_BETA = { service: 'nginx', near: 1740904271 }
+
 /** Snapshots before these judged nothing: the environments had no policies yet. */
 export const AWS_PROD_POLICIES_FROM = 3000
 export const AWS_BETA_POLICIES_FROM = 5000

@@ -11,6 +11,7 @@ import {
   capturedEnvs,
   capturedEventActions,
   capturedTimes,
+  listTwice,
   pinCaptures,
   reachBetaFirst,
 } from './cyber-dojo-captures'
@@ -93,9 +94,11 @@ export function buildCyberDojo(org: OrgRec): CyberDojoParts {
     ...busyboxActions(clock, audit),
   ]
 
+  const betaRuns = runPlan(BETA, BETA_COUNT, betaPlan, rng('fill:aws-beta'))
+  listTwice(org, betaRuns, clock)
   const { prod, beta } = capturedEnvs(clock, {
     prod: runPlan(PROD, PROD_COUNT, prodPlan, rng('fill:aws-prod')),
-    beta: runPlan(BETA, BETA_COUNT, betaPlan, rng('fill:aws-beta')),
+    beta: betaRuns,
   })
   org.envs.set(PROD, prod)
   org.envs.set(BETA, beta)
