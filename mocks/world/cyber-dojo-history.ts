@@ -1,4 +1,6 @@
+import { commitInfo } from './artifacts'
 import { ERA_SWITCH, RUNNER_16D9990_DEPLOYED, SEED } from './cyber-dojo-moments'
+import { hex } from './random'
 import type { Clock } from './cyber-dojo-pins'
 import type { ArtifactRec, EnvRec, OrgRec } from './model'
 
@@ -30,7 +32,27 @@ export function finishArtifacts(org: OrgRec, envs: EnvRec[], clock: Clock): void
     }
     if (art.createdAt === 0) art.createdAt = ERA_SWITCH
     if (art.era === 'legacy') legacyHistory(art, starts)
+    else if (art.flow && art.gitCommit && !art.gitCommitInfo) art.gitCommitInfo = commitOf(art)
   }
+}
+
+const MESSAGES = [
+  'Dockerfile - Automated base-image update',
+  'Merge pull request from cyber-dojo/update-base-image',
+  'Bump base image and ruby gems',
+  'Improve readiness check',
+]
+
+/**
+ * A modern artifact whose capture names only its commit (a diff entry, a deployment_diff) gets
+ * the commit details every modern artifact of the captures has, derived from its commit.
+ */
+function commitOf(art: ArtifactRec): ReturnType<typeof commitInfo> {
+  const sha = art.gitCommit ?? ''
+  const seed = parseInt(hex(`message:${sha}`, 6), 16)
+  const message = `${MESSAGES[seed % MESSAGES.length] ?? 'Update'} (#${200 + (seed % 300)})`
+  const repoUrl = art.repoUrl ?? `https://github.com/cyber-dojo/${art.service}`
+  return commitInfo(art.service, sha, art.createdAt - 240 - (seed % 600), message, repoUrl)
 }
 
 /** Legacy per-flow deployment numbers, with the seed's runner:16d9990 at #18 (beta), #19 (prod). */
