@@ -3,14 +3,14 @@ import { hex } from '../mocks/world/random'
 import { expect, test } from './fixtures'
 
 /**
- * Hostile and odd data (the `odd-data` flow and `odd-env` environment of the mock world): markup
+ * Hostile and odd data (org `odd-org` of the mock world: flow `odd-data`, environment `odd-env`): markup
  * and script in every text field, `javascript:`/`data:`/`vbscript:`/protocol-relative links,
  * emoji, right-to-left text and very long names. Everything must render as inert text, no unsafe
  * link may exist, and the layout must stay usable. Random paths must never crash a page.
  */
 
-const ODD_FLOW = '/cyber-dojo/flows/odd-data'
-const ODD_ENV = '/cyber-dojo/environments/odd-env'
+const ODD_FLOW = '/odd-org/flows/odd-data'
+const ODD_ENV = '/odd-org/environments/odd-env'
 const artifactPath = (seed: string) => `${ODD_FLOW}/artifacts/${hex(seed, 64)}`
 
 /** Fails the test on any alert/confirm/prompt, which only injected script could open. */

@@ -235,7 +235,7 @@ function sendJson(
   send(res, status, JSON.stringify(body), 'application/json', headers)
 }
 
-/** A realistic Kosli 404 message for the resource the path names (kosli/API.md §10). */
+/** The 404 message the Kosli server sends for the resource the path names (same wording). */
 function notFoundMessage(pathname: string): string {
   const [resource, org = '', name = '', ...rest] = pathname
     .replace(/^\/api\/v2\//, '')

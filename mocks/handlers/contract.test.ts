@@ -22,12 +22,12 @@ export const KNOWN_DEVIATIONS: ReadonlyArray<Deviation> = [
   {
     endpoint: '/flows/{org}',
     at: /^$/,
-    why: 'With per_page the server answers {data, pagination} (API.md §9, the CLI reads it); the spec knows only the plain array.',
+    why: 'With per_page the server answers {data, pagination} (as the Kosli CLI reads it); the spec knows only the plain array.',
   },
   {
     endpoint: '/environments/{org}',
     at: /^$/,
-    why: 'With page or per_page the server answers {page, per_page, total_pages, total_count, environments} (API.md §9); the spec knows only the plain array.',
+    why: 'With page or per_page the server answers {page, per_page, total_pages, total_count, environments}; the spec knows only the plain array.',
   },
   {
     endpoint: '/search/{org}/sha/{search_value}',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ACME, BATCH_ENV, BUSY_FLOW, BUSY_FP } from '../world/acme'
 import { K8S_COUNT, K8S_ENV } from '../world/scale'
-import { LONG_NAME, ODD, ODD_DESCRIPTION, ODD_FLOW } from '../world/odd'
+import { LONG_NAME, ODD, ODD_DESCRIPTION, ODD_FLOW, ODD_ORG } from '../world/odd'
 import { diff, get, getJson } from '../test/api'
 import { snapshotEntries } from '../world/derive'
 import { renderDiffText, renderSnapshotArtifact, renderSnapshotText } from '../world/render'
@@ -102,21 +102,21 @@ describe('scale and odd data', () => {
   })
 
   it('odd-data keeps hostile text as data', async () => {
-    const flow = await getJson<{ description: string }>(`flows/cyber-dojo/${ODD_FLOW}`)
+    const flow = await getJson<{ description: string }>(`flows/${ODD_ORG}/${ODD_FLOW}`)
     expect(flow.description).toBe(ODD_DESCRIPTION)
     const script = await getJson<Artifact>(
-      `artifacts/cyber-dojo/${ODD_FLOW}/fingerprint/${ODD.script}`,
+      `artifacts/${ODD_ORG}/${ODD_FLOW}/fingerprint/${ODD.script}`,
     )
     expect(script.commit_url).toBe('javascript:alert(1)')
-    const long = await getJson<Artifact>(`artifacts/cyber-dojo/${ODD_FLOW}/fingerprint/${ODD.long}`)
+    const long = await getJson<Artifact>(`artifacts/${ODD_ORG}/${ODD_FLOW}/fingerprint/${ODD.long}`)
     expect(long.filename).toBe(LONG_NAME)
     expect(LONG_NAME.length).toBeGreaterThan(500)
     const emoji = await getJson<Artifact>(
-      `artifacts/cyber-dojo/${ODD_FLOW}/fingerprint/${ODD.emoji}`,
+      `artifacts/${ODD_ORG}/${ODD_FLOW}/fingerprint/${ODD.emoji}`,
     )
     expect(emoji.filename).toContain('🚀')
     const trail = await get(
-      `trails/cyber-dojo/${ODD_FLOW}/${encodeURIComponent('<script>alert("trail")</script>')}`,
+      `trails/${ODD_ORG}/${ODD_FLOW}/${encodeURIComponent('<script>alert("trail")</script>')}`,
     )
     expect(trail.status).toBe(200)
   })

@@ -5,7 +5,7 @@
 export { ORG, PROD, BETA, PROD_COUNT, BETA_COUNT, SEED, AUDIT } from './cyber-dojo'
 export { K8S_ENV, K8S_COUNT } from './scale'
 export { ACME, ACME_FLOWS, BUSY_FLOW, BUSY_FP, BATCH_ENV, BATCH_COUNT } from './acme'
-export { ODD, ODD_ENV, ODD_FLOW, ODD_DESCRIPTION, LONG_NAME } from './odd'
+export { ODD, ODD_ENV, ODD_FLOW, ODD_ORG, ODD_DESCRIPTION, LONG_NAME } from './odd'
 export { WORLD_NOW } from './time'
 
 /** An environment that has never reported: every snapshot request is out of range. */

@@ -1,15 +1,18 @@
 import { makeArtifact } from './artifacts'
 import { emptyEnv } from './envs'
 import { modernFlow } from './flows'
+import { newOrg } from './model'
 import type { ArtifactRec, OrgRec } from './model'
 import { hex, rng } from './random'
 import { TimelineBuilder, buildTimestamps } from './timeline'
 import { utc } from './time'
 
 /**
- * Hostile and odd text for robustness tests, kept in its own flow (`odd-data`) and environment
- * (`odd-env`) so the story is undisturbed. Everything here must render as inert text.
+ * Hostile and odd text for robustness tests, kept in its own org (`odd-org`), flow (`odd-data`)
+ * and environment (`odd-env`) so the cyber-dojo story is undisturbed. Everything here must
+ * render as inert text.
  */
+export const ODD_ORG = 'odd-org'
 export const ODD_FLOW = 'odd-data'
 export const ODD_ENV = 'odd-env'
 export const ODD_DESCRIPTION =
@@ -24,7 +27,14 @@ export const ODD = {
 
 export const LONG_NAME = `registry.example.com/${'very-long-path-segment/'.repeat(12)}${'a'.repeat(300)}:${'b'.repeat(64)}`
 
-export function addOddData(org: OrgRec): void {
+/** The org of hostile data: one flow and one environment. */
+export function buildOddOrg(): OrgRec {
+  const org = newOrg(ODD_ORG, utc(2026, 6, 1, 12, 0, 0))
+  addOddData(org)
+  return org
+}
+
+function addOddData(org: OrgRec): void {
   const created = utc(2026, 7, 1, 12, 0, 0)
   org.flows.set(
     ODD_FLOW,

@@ -23,7 +23,10 @@ import type {
 } from './model'
 import { WORLD_NOW } from './time'
 
-/** Wire-format renderers: raw JSON exactly as the Kosli server sends it (kosli/API.md §4). */
+/**
+ * Wire-format renderers: raw JSON exactly as the Kosli server sends it, field names, order and
+ * value shapes as in the captures under fixtures/kosli/.
+ */
 
 const API = `${APP}/api/v2`
 
@@ -575,9 +578,18 @@ export function renderEvent(
   }
 }
 
-/** One side of an env-diff: the running artifacts keyed by fingerprint. */
-export function diffSide(org: OrgRec, env: EnvRec, index: number): Map<string, Entry> {
-  return new Map(runningEntries(org, env, index).map((e) => [e.art.fingerprint, e]))
+/**
+ * One side of an env-diff: the running entries by fingerprint. A fingerprint may be listed more
+ * than once (as in a blue-green deploy); the server then lists each entry.
+ */
+export function diffSide(org: OrgRec, env: EnvRec, index: number): Map<string, Entry[]> {
+  const side = new Map<string, Entry[]>()
+  for (const entry of runningEntries(org, env, index)) {
+    const list = side.get(entry.art.fingerprint)
+    if (list) list.push(entry)
+    else side.set(entry.art.fingerprint, [entry])
+  }
+  return side
 }
 
 const diffTexts = new WeakMap<Run, Map<number, string>>()
@@ -619,21 +631,26 @@ export function renderDiffText(
   const only2: [string, string][] = []
   const changed: [string, string][] = []
   const same: [string, string][] = []
-  for (const [fp, e1] of a) {
-    const e2 = b.get(fp)
-    if (!e2) {
-      only1.push([fp, `${diffArtifactText(e1, env1)},"instance_count":${e1.now}}`])
-    } else if (e1.now !== e2.now) {
-      changed.push([
-        fp,
-        `${diffArtifactText(e2, env2)},"s1_instance_count":${e1.now},"s2_instance_count":${e2.now}}`,
-      ])
-    } else {
-      same.push([fp, `${diffArtifactText(e2, env2)},"instance_count":${e2.now}}`])
-    }
+  // Entries of one fingerprint pair up in order; the ones left over are only on their side.
+  for (const [fp, list1] of a) {
+    const list2 = b.get(fp) ?? []
+    list1.forEach((e1, i) => {
+      const e2 = list2[i]
+      if (!e2) {
+        only1.push([fp, `${diffArtifactText(e1, env1)},"instance_count":${e1.now}}`])
+      } else if (e1.now !== e2.now) {
+        changed.push([
+          fp,
+          `${diffArtifactText(e2, env2)},"s1_instance_count":${e1.now},"s2_instance_count":${e2.now}}`,
+        ])
+      } else {
+        same.push([fp, `${diffArtifactText(e2, env2)},"instance_count":${e2.now}}`])
+      }
+    })
   }
-  for (const [fp, e2] of b) {
-    if (!a.has(fp)) only2.push([fp, `${diffArtifactText(e2, env2)},"instance_count":${e2.now}}`])
+  for (const [fp, list2] of b) {
+    for (const e2 of list2.slice(a.get(fp)?.length ?? 0))
+      only2.push([fp, `${diffArtifactText(e2, env2)},"instance_count":${e2.now}}`])
   }
   const list = (items: [string, string][]) =>
     `[${items

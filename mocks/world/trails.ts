@@ -318,12 +318,41 @@ export function syntheticTrail(org: OrgRec, art: ArtifactRec): TrailRec | null {
   const info = art.gitCommitInfo
     ? { ...art.gitCommitInfo, author_username: null, parents: null }
     : null
+  // As captured: events reported from CI carry the commit and the repository, runtime ones not.
+  const repoInfo: Json =
+    art.repoUrl && art.repoName
+      ? {
+          inner_id: kosliId(`repo:${art.repoName}`),
+          org_id: kosliId(`${ORG_ID}:${org.name}`),
+          name: art.repoName,
+          url: art.repoUrl,
+          provider: 'github',
+          description: null,
+        }
+      : null
   const events: JsonObject[] = []
   const createdAt = art.createdAt - 180
-  events.push(trailEvent(org, art, 'trail_reported', createdAt, { git_commit_info: info }))
+  events.push(
+    trailEvent(org, art, 'trail_reported', createdAt, {
+      git_commit_info: info,
+      repo_info: repoInfo,
+      trail_data_json: {
+        org_id: kosliId(`${ORG_ID}:${org.name}`),
+        flow_id: kosliId(`flow:${org.name}/${art.flow}`),
+        name: art.trail,
+        description: '',
+        git_commit_info: art.gitCommitInfo ? { ...art.gitCommitInfo } : null,
+        template_id: kosliId(`template:${art.flow}`),
+        origin_url: art.buildUrl,
+        user_data: '{}',
+        repo_ids: [kosliId(`repo:${art.repoName ?? ''}`)],
+      },
+    }),
+  )
   for (const a of atts) {
     const common: JsonObject = {
       git_commit_info: info,
+      repo_info: repoInfo,
       attestation_type: String(a.json['attestation_type']),
       is_compliant: a.json['is_compliant'] ?? null,
       attestation_id: a.id,
@@ -350,6 +379,7 @@ export function syntheticTrail(org: OrgRec, art: ArtifactRec): TrailRec | null {
   events.push(
     trailEvent(org, art, 'artifact_creation_reported', art.createdAt, {
       git_commit_info: info,
+      repo_info: repoInfo,
       artifact_fingerprint: art.fingerprint,
       artifact_name: art.filename,
       artifact_id: art.id,

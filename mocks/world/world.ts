@@ -8,7 +8,7 @@ import { appliedPolicies } from './captures'
 import { BETA, ORG, PROD, buildCyberDojo } from './cyber-dojo'
 import { ACME, buildAcme } from './acme'
 import { buildDriftEnv } from './drift'
-import { addOddData } from './odd'
+import { ODD_ORG, buildOddOrg } from './odd'
 import { K8S_APPLIED, K8S_ENV, K8S_POLICY, registerK8sScale } from './scale'
 import { emptyEnv } from './envs'
 import { SEED_FLOWS, addCapturedFlows, legacyFlow } from './flows'
@@ -23,6 +23,7 @@ import { registerCapturedAttestations } from './trails'
 const builders: Record<string, () => OrgRec> = {
   [ORG]: buildCyberDojoOrg,
   [ACME]: buildAcme,
+  [ODD_ORG]: buildOddOrg,
 }
 const built = new Map<string, OrgRec>()
 
@@ -52,7 +53,6 @@ function buildCyberDojoOrg(): OrgRec {
   )
   addCapturedFlows(org)
   buildCyberDojo(org)
-  addOddData(org)
 
   for (const json of capturedEnvironments) {
     const name = str(json, 'name')

@@ -160,6 +160,28 @@ export async function fetchEnvironmentEventsBetween(
   }
 }
 
+/**
+ * The events of the snapshots taken around one moment (within a second either side), e.g. the
+ * time an artifact's history says it started running. Uses the API's unix-timestamp bounds.
+ */
+export async function fetchEnvironmentEventsAround(
+  org: string,
+  env: string,
+  timestamp: number,
+  signal?: AbortSignal,
+): Promise<EnvironmentEvent[]> {
+  const { data } = await apiGet(apiPath('environments', org, env, 'events'), z.array(eventWire), {
+    query: {
+      page: 1,
+      per_page: 100,
+      start: Math.floor(timestamp) - 1,
+      end: Math.ceil(timestamp) + 1,
+    },
+    signal,
+  })
+  return data.map((wire) => toEvent(wire, env))
+}
+
 export const eventKeys = {
   all: (org: string, env: string) => ['events', org, env] as const,
   page: (org: string, env: string, query: EventsQuery) =>
@@ -169,6 +191,8 @@ export const eventKeys = {
     ] as const,
   between: (org: string, env: string, start: number, end: number) =>
     [...eventKeys.all(org, env), 'between', { start, end }] as const,
+  around: (org: string, env: string, timestamp: number) =>
+    [...eventKeys.all(org, env), 'around', { timestamp }] as const,
 }
 
 export const eventQueries = {
@@ -182,5 +206,12 @@ export const eventQueries = {
     queryOptions({
       queryKey: eventKeys.between(org, env, start, end),
       queryFn: ({ signal }) => fetchEnvironmentEventsBetween(org, env, start, end, 10, signal),
+    }),
+  /** Events of a past moment do not change. */
+  around: (org: string, env: string, timestamp: number) =>
+    queryOptions({
+      queryKey: eventKeys.around(org, env, timestamp),
+      queryFn: ({ signal }) => fetchEnvironmentEventsAround(org, env, timestamp, signal),
+      staleTime: Infinity,
     }),
 }

@@ -23,7 +23,7 @@ import { TimeStamp } from '@/components/time-stamp'
 import { ArtifactComplianceWhy } from '@/features/compliance/artifact-why'
 import { shortArtifactName } from '@/lib/format'
 import { ArtifactCandidates } from './artifact-candidates'
-import { ComplianceAtStart, startSnapshotQueries } from './compliance-at-start'
+import { ComplianceAtStart, prefetchComplianceAtStart } from './compliance-at-start'
 import { EvidenceList } from './evidence-list'
 import { LifecycleTimeline } from './lifecycle-timeline'
 import { flowPath, flowsPath, snapshotPath, trailPath } from '@/lib/app-paths'
@@ -54,11 +54,11 @@ export function loader(queryClient: QueryClient) {
       const artifact = await queryClient.ensureQueryData(
         artifactQueries.detail(org, flow, fingerprint),
       )
-      // Evidence needs the trail, and compliance-at-start the snapshots each run started in;
-      // only the artifact names them: start them all now, together, and don't wait.
+      // Evidence needs the trail, and compliance-at-start the events and snapshots of each run's
+      // start; only the artifact names them: start them all now, together, and don't wait.
       if (artifact.trail)
         void queryClient.prefetchQuery(trailQueries.detail(org, flow, artifact.trail))
-      for (const query of startSnapshotQueries(org, artifact)) void queryClient.prefetchQuery(query)
+      prefetchComplianceAtStart(queryClient, org, artifact)
       return { kind: 'artifact' }
     }
     if (!FINGERPRINT_PREFIX.test(fingerprint)) return { kind: 'invalid' }

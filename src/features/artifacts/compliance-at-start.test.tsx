@@ -4,7 +4,7 @@ import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { server } from '@mocks/node'
 import { AUDIT, SEED } from '@mocks/world/facts'
-import { renderSnapshotText } from '@mocks/world/render'
+import { renderArtifact, renderSnapshotText } from '@mocks/world/render'
 import { getOrg } from '@mocks/world/world'
 import { renderRoute } from '@/test/render-route'
 
@@ -109,6 +109,38 @@ describe('compliance when it started running (artifact page)', { timeout: 30_000
     expect(within(section).getByRole('link', { name: 'aws-beta#84' })).toBeVisible()
     expect(within(section).getByRole('link', { name: 'aws-prod#65' })).toBeVisible()
     expect(within(section).getAllByText('same as then')).toHaveLength(2)
+  })
+
+  it('finds the starts in the environments’ events, not in the history’s sentences', async () => {
+    // The late-scanned saver, its history reworded so that no sentence names a snapshot: only
+    // the rows' types and times are left to go by.
+    const org = getOrg('cyber-dojo')
+    const art = org?.artifacts.get(fingerprint)
+    if (!org || !art) throw new Error('no late-scanned saver')
+    const body = renderArtifact(org, art)
+    const history = Array.isArray(body['history']) ? body['history'] : []
+    server.use(
+      http.get('*/api/v2/artifacts/cyber-dojo/saver-ci/fingerprint/:fp', () =>
+        HttpResponse.json({
+          ...body,
+          history: history.map((row, i) =>
+            row && typeof row === 'object' && !Array.isArray(row)
+              ? { ...row, event: `Ereignis ${i + 1}` }
+              : row,
+          ),
+        }),
+      ),
+    )
+    renderRoute(`/cyber-dojo/flows/saver-ci/artifacts/${fingerprint}`)
+    const section = await screen.findByRole(
+      'region',
+      { name: 'Compliance when it started running' },
+      LOAD,
+    )
+    const box = within(section)
+    expect(await box.findByRole('link', { name: `aws-beta#${betaStart}` }, LOAD)).toBeVisible()
+    expect(box.getByRole('link', { name: `aws-prod#${prodStart}` })).toBeVisible()
+    expect(await box.findByText('changed since it started', undefined, LOAD)).toBeVisible()
   })
 
   it('says which snapshot could not be read, and retries it', async () => {

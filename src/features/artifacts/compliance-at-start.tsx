@@ -1,6 +1,7 @@
-import { useQueries } from '@tanstack/react-query'
+import { useQueries, type QueryClient } from '@tanstack/react-query'
 import { Link } from 'react-router'
 import type { Artifact } from '@/api/artifacts'
+import { eventQueries } from '@/api/events'
 import { snapshotQueries, type Snapshot } from '@/api/snapshots'
 import { complianceWord } from '@/components/compliance-badge'
 import { TimeStamp } from '@/components/time-stamp'
@@ -8,35 +9,66 @@ import { ArtifactComplianceWhy } from '@/features/compliance/artifact-why'
 import { SnapshotArtifactWhy } from '@/features/compliance/snapshot-why'
 import { environmentPath, snapshotPath } from '@/lib/app-paths'
 import { shortArtifactName } from '@/lib/format'
-import { complianceChanged, startSnapshots, type StartSnapshot } from './start-snapshots'
+import {
+  complianceChanged,
+  startEnvironments,
+  startSnapshots,
+  startTimes,
+  type StartSnapshot,
+} from './start-snapshots'
 import { Table } from '@/components/table'
 import type { ArtifactSectionProps } from './artifact-props'
 
-/** The start snapshots to fetch, one per environment; the page's loader starts them early. */
-export function startSnapshotQueries(org: string, artifact: Artifact) {
-  return startSnapshots(artifact).flatMap((start) =>
-    start.index === null
-      ? []
-      : [
-          snapshotQueries.detail(org, {
-            kind: 'index',
-            env: start.environment,
-            index: start.index,
-          }),
-        ],
+/** The environments' events around the artifact's start times, which say where each run began. */
+function startEventQueries(org: string, artifact: Artifact) {
+  const times = startTimes(artifact)
+  return startEnvironments(artifact).flatMap((env) =>
+    times.map((time) => eventQueries.around(org, env, time)),
+  )
+}
+
+function startSnapshotQuery(org: string, start: StartSnapshot & { index: number }) {
+  return snapshotQueries.detail(org, { kind: 'index', env: start.environment, index: start.index })
+}
+
+function hasIndex(start: StartSnapshot): start is StartSnapshot & { index: number } {
+  return start.index !== null
+}
+
+/**
+ * Starts what the section needs without waiting for it: all the event lookups at once, then
+ * all the start snapshots at once. The page's loader calls it with the artifact.
+ */
+export function prefetchComplianceAtStart(
+  queryClient: QueryClient,
+  org: string,
+  artifact: Artifact,
+): void {
+  const lookups = startEventQueries(org, artifact).map((query) =>
+    queryClient.ensureQueryData(query),
+  )
+  void Promise.all(lookups).then(
+    (lists) => {
+      for (const start of startSnapshots(artifact, lists.flat()).filter(hasIndex))
+        void queryClient.prefetchQuery(startSnapshotQuery(org, start))
+    },
+    // The section shows the failure and offers a retry.
+    () => undefined,
   )
 }
 
 interface RowState {
   start: StartSnapshot
-  status: 'no-start' | 'pending' | 'error' | 'ready'
+  status: 'finding' | 'no-start' | 'pending' | 'error' | 'ready'
   snapshot: Snapshot | undefined
   refetch: (() => void) | undefined
 }
 
-function StartCell({ org, start }: { org: string; start: StartSnapshot }) {
+function StartCell({ org, row }: { org: string; row: RowState }) {
+  const { start } = row
+  if (row.status === 'finding') return <span className="text-muted">finding its start…</span>
   if (start.index === null) {
-    return <span className="text-muted">unknown: its history names no start here</span>
+    return <span className="text-muted">unknown: its events here show no start</span>
   }
   return (
     <span className="flex flex-wrap items-baseline gap-x-2">
@@ -58,21 +90,28 @@ function StartCell({ org, start }: { org: string; start: StartSnapshot }) {
  * artifact), never one after another.
  */
 export function ComplianceAtStart({ org, flow, artifact }: ArtifactSectionProps) {
-  const starts = startSnapshots(artifact)
-  const known = starts.filter((start) => start.index !== null)
-  const results = useQueries({
-    queries: known.map((start) =>
-      snapshotQueries.detail(org, {
-        kind: 'index',
-        env: start.environment,
-        index: start.index ?? 0,
-      }),
-    ),
-  })
+  const lookups = useQueries({ queries: startEventQueries(org, artifact) })
+  const finding = lookups.some((lookup) => lookup.isPending)
+  const failedLookups = lookups.filter((lookup) => lookup.isError)
+  const starts = startSnapshots(
+    artifact,
+    lookups.flatMap((lookup) => lookup.data ?? []),
+  )
+  // Snapshots are asked for only once every start is known, so they are asked for together.
+  const known = finding ? [] : starts.filter(hasIndex)
+  const results = useQueries({ queries: known.map((start) => startSnapshotQuery(org, start)) })
   const rows: RowState[] = starts.map((start) => {
-    const position = known.indexOf(start)
+    if (finding) return { start, status: 'finding', snapshot: undefined, refetch: undefined }
+    const position = known.findIndex((item) => item.environment === start.environment)
     const result = position >= 0 ? results[position] : undefined
-    if (!result) return { start, status: 'no-start', snapshot: undefined, refetch: undefined }
+    if (!result) {
+      if (failedLookups.length === 0)
+        return { start, status: 'no-start', snapshot: undefined, refetch: undefined }
+      const refetch = () => {
+        for (const lookup of failedLookups) void lookup.refetch()
+      }
+      return { start, status: 'error', snapshot: undefined, refetch }
+    }
     return {
       start,
       status: result.isPending ? 'pending' : result.isError ? 'error' : 'ready',
@@ -86,7 +125,7 @@ export function ComplianceAtStart({ org, flow, artifact }: ArtifactSectionProps)
   const changed = rows.filter((row) =>
     complianceChanged(entryOf(row)?.compliant ?? null, artifact.state),
   )
-  const settled = rows.every((row) => row.status !== 'pending')
+  const settled = rows.every((row) => row.status !== 'pending' && row.status !== 'finding')
 
   return (
     <section aria-labelledby="compliance-at-start-heading" className="space-y-2">
@@ -137,16 +176,24 @@ export function ComplianceAtStart({ org, flow, artifact }: ArtifactSectionProps)
                     </Link>
                   </th>
                   <td className="px-3 py-2">
-                    <StartCell org={org} start={row.start} />
+                    <StartCell org={org} row={row} />
                   </td>
                   <td className="px-3 py-2">
                     {row.status === 'no-start' ? (
                       <span className="text-muted">unknown</span>
+                    ) : row.status === 'finding' ? (
+                      <span className="text-muted">loading…</span>
                     ) : row.status === 'pending' ? (
                       <span className="text-muted">loading {where}…</span>
                     ) : row.status === 'error' ? (
                       <span className="flex flex-wrap items-center gap-2 text-bad">
-                        <span>Could not read {where}.</span>
+                        <span>
+                          Could not read{' '}
+                          {row.start.index === null
+                            ? `the events of ${row.start.environment}`
+                            : where}
+                          .
+                        </span>
                         <button
                           type="button"
                           onClick={row.refetch}

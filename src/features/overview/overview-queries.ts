@@ -43,9 +43,10 @@ export function overviewEventsQuery(org: string, env: string, index: number) {
 }
 
 /**
- * A snapshot request that failed because there is no snapshot to show (API.md §3.1: the server
- * says `len(snapshots) == 0`, or that the time resolves to `#0`, before the first one), in words
- * for the column; null for real failures.
+ * A snapshot request that failed because there is no snapshot to show, in words for the column;
+ * null for real failures. Kosli says so only in the message: `… resolves to 'env#0'.
+ * len(snapshots) == 0. …` for an empty environment, or a time that resolves to `#0` (before the
+ * first snapshot).
  */
 export function missingSnapshotMessage(
   error: unknown,
