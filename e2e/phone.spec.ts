@@ -145,6 +145,15 @@ async function labelledCells(page: Page): Promise<string[]> {
   )
 }
 
+/** Stacked cells whose content is wider than the cell: text the card's edge cuts off. */
+async function clippedCells(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.shiplog-table > tbody > tr > td')]
+      .filter((cell) => cell.offsetWidth > 0 && cell.scrollWidth > cell.clientWidth + 1)
+      .map((cell) => (cell.textContent ?? '').slice(0, 60)),
+  )
+}
+
 test.describe('phone layout', () => {
   test.use({ viewport: { width: 390, height: 844 } })
 
@@ -159,6 +168,8 @@ test.describe('phone layout', () => {
       expect(header?.height ?? 0).toBeLessThanOrEqual(100)
       if ((await page.locator('.shiplog-table').count()) > 0) {
         expect(await labelledCells(page)).not.toEqual([])
+        // No value runs out of its card (a cell that kept one line would be cut off).
+        expect(await clippedCells(page)).toEqual([])
       }
       await reviewShot(page, `phone-${route.name}-light`)
       if (process.env.SHOTS_DIR) {
