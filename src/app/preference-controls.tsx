@@ -41,7 +41,8 @@ export function PreferenceControls() {
           className="rounded border border-line px-2 py-1 whitespace-nowrap hover:bg-raised aria-pressed:bg-raised"
           title="Compact rows fit more on a screen; off, rows are comfortable"
         >
-          <span aria-hidden="true">{density === 'compact' ? '✓ ' : ''}</span>Compact rows
+          <span aria-hidden="true">{density === 'compact' ? '✓ ' : ''}</span>Compact
+          <span className="sr-only"> rows</span>
         </button>
         <label className="sr-only" htmlFor="theme-select">
           Theme
