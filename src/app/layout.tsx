@@ -39,13 +39,13 @@ function SearchPlaceholder() {
       type="search"
       disabled
       aria-label="Search (loading)"
-      className="w-64 rounded border border-line bg-canvas px-2 py-1 text-sm"
+      className="w-full rounded border border-line bg-canvas px-2 py-1 text-sm sm:w-64"
     />
   )
 }
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
-  `rounded px-2 py-1 font-medium ${isActive ? 'bg-raised text-ink' : 'text-muted hover:text-ink'}`
+  `rounded px-1.5 py-1 font-medium sm:px-2 ${isActive ? 'bg-raised text-ink' : 'text-muted hover:text-ink'}`
 
 export function AppLayout() {
   const { org = '' } = useParams()
@@ -63,29 +63,30 @@ export function AppLayout() {
       </a>
       <PageProgress busy={busy} />
       <header className="border-b border-line bg-surface">
-        <div className="mx-auto flex min-h-[46px] max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
+        {/* Phones: the logo and the pages on one line, the org, search and settings on another. */}
+        <div className="mx-auto flex min-h-[46px] max-w-7xl flex-wrap items-center gap-x-2 gap-y-2 px-4 py-2 sm:gap-x-4">
           <NavLink
             to={overviewPath(org)}
             className="flex items-center gap-2 text-base font-semibold"
           >
             <img src="/favicon.svg" alt="" width={22} height={22} />
-            Shiplog
+            <span className="max-sm:sr-only">Shiplog</span>
           </NavLink>
           <span
-            className="rounded border border-line px-1.5 text-xs text-muted"
+            className="rounded border border-line px-1.5 text-xs text-muted max-sm:order-1"
             title="Organization"
           >
             {org}
           </span>
           {mode === 'demo' ? (
             <span
-              className="rounded bg-info-soft px-1.5 text-xs text-info"
+              className="rounded bg-info-soft px-1.5 text-xs text-info max-sm:order-1"
               title="Data comes from the built-in demo world"
             >
               demo
             </span>
           ) : null}
-          <nav aria-label="Main" className="flex items-center gap-1">
+          <nav aria-label="Main" className="flex items-center gap-0.5 sm:gap-1">
             <NavLink to={overviewPath(org)} className={navClass}>
               Overview
             </NavLink>
@@ -99,14 +100,16 @@ export function AppLayout() {
               Diff
             </NavLink>
           </nav>
-          <div className="ml-auto flex flex-wrap items-center gap-2">
-            {extras ? (
-              <Suspense fallback={<SearchPlaceholder />}>
-                <HeaderSearch org={org} />
-              </Suspense>
-            ) : (
-              <SearchPlaceholder />
-            )}
+          <div className="flex items-center gap-2 max-sm:order-1 max-sm:min-w-0 max-sm:flex-1 sm:ml-auto">
+            <div className="min-w-0 max-sm:flex-1">
+              {extras ? (
+                <Suspense fallback={<SearchPlaceholder />}>
+                  <HeaderSearch org={org} />
+                </Suspense>
+              ) : (
+                <SearchPlaceholder />
+              )}
+            </div>
             <LiveToggle />
             <PreferenceControls />
           </div>

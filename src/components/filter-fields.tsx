@@ -45,12 +45,15 @@ export function FilterText({
   value,
   onChange,
   width,
+  placeholder,
 }: {
   label: string
   value: string
   onChange: (value: string) => void
   /** The box's width class, e.g. `w-56`. */
   width: string
+  /** What can be typed, e.g. "name, description or tag". */
+  placeholder?: string
 }) {
   return (
     <label className="flex flex-col text-sm">
@@ -59,7 +62,8 @@ export function FilterText({
         type="search"
         value={value}
         onChange={(event) => onChange(event.target.value)}
-        className={`${width} ${control}`}
+        className={`${width} max-w-full ${control}`}
+        placeholder={placeholder}
         autoComplete="off"
         spellCheck={false}
       />

@@ -72,3 +72,42 @@ describe('the theme on <html>', () => {
     expect(root).not.toHaveClass('dark')
   })
 })
+
+describe('row density', () => {
+  afterEach(() => {
+    window.localStorage.clear()
+    delete root.dataset.density
+  })
+
+  function DensityButton() {
+    const { density, setDensity } = usePreferences()
+    return (
+      <button
+        type="button"
+        onClick={() => setDensity(density === 'compact' ? 'comfortable' : 'compact')}
+      >
+        {density}
+      </button>
+    )
+  }
+
+  it('is comfortable until chosen, then marks <html> and is remembered', async () => {
+    const user = userEvent.setup()
+    const first = render(
+      <PreferencesProvider>
+        <DensityButton />
+      </PreferencesProvider>,
+    )
+    expect(root).toHaveAttribute('data-density', 'comfortable')
+    await user.click(screen.getByRole('button', { name: 'comfortable' }))
+    expect(root).toHaveAttribute('data-density', 'compact')
+    expect(window.localStorage.getItem('shiplog.density')).toBe('compact')
+    first.unmount()
+    render(
+      <PreferencesProvider>
+        <DensityButton />
+      </PreferencesProvider>,
+    )
+    expect(screen.getByRole('button', { name: 'compact' })).toBeInTheDocument()
+  })
+})

@@ -10,16 +10,21 @@ import {
 
 export type Theme = 'light' | 'dark' | 'system'
 export type TimeZonePreference = 'local' | 'UTC'
+/** How tight table rows are: `compact` fits more rows on a screen. */
+export type Density = 'comfortable' | 'compact'
 
 interface Preferences {
   theme: Theme
   setTheme: (theme: Theme) => void
   timeZone: TimeZonePreference
   setTimeZone: (zone: TimeZonePreference) => void
+  density: Density
+  setDensity: (density: Density) => void
 }
 
 const THEME_KEY = 'shiplog.theme'
 const ZONE_KEY = 'shiplog.timeZone'
+const DENSITY_KEY = 'shiplog.density'
 
 function readStored<T extends string>(key: string, allowed: ReadonlyArray<T>, fallback: T): T {
   try {
@@ -54,6 +59,14 @@ export function PreferencesProvider({ children }: { children: ReactNode }) {
   const [timeZone, setTimeZoneState] = useState<TimeZonePreference>(() =>
     readStored(ZONE_KEY, ['local', 'UTC'], 'local'),
   )
+  const [density, setDensityState] = useState<Density>(() =>
+    readStored(DENSITY_KEY, ['comfortable', 'compact'], 'comfortable'),
+  )
+
+  // The stylesheet tightens table rows under `data-density="compact"` (src/index.css).
+  useEffect(() => {
+    document.documentElement.dataset.density = density
+  }, [density])
 
   useEffect(() => {
     const apply = () => {
@@ -76,10 +89,16 @@ export function PreferencesProvider({ children }: { children: ReactNode }) {
     setTimeZoneState(next)
     store(ZONE_KEY, next)
   }, [])
+  const setDensity = useCallback((next: Density) => {
+    // At once, so the rows that draw next (and measure themselves) already have the new height.
+    document.documentElement.dataset.density = next
+    setDensityState(next)
+    store(DENSITY_KEY, next)
+  }, [])
 
   const value = useMemo(
-    () => ({ theme, setTheme, timeZone, setTimeZone }),
-    [theme, setTheme, timeZone, setTimeZone],
+    () => ({ theme, setTheme, timeZone, setTimeZone, density, setDensity }),
+    [theme, setTheme, timeZone, setTimeZone, density, setDensity],
   )
   return <PreferencesContext.Provider value={value}>{children}</PreferencesContext.Provider>
 }

@@ -1,15 +1,15 @@
 import { usePreferences } from './preferences'
-import { formatAbsolute, formatRelative } from '@/lib/time'
+import { formatAbsolute, formatCompactAbsolute, formatRelative } from '@/lib/time'
 import { useNow } from './use-now'
 
 interface TimeStampProps {
   /** Unix seconds. */
   value: number | null | undefined
   /**
-   * `full` shows "absolute · relative", `absolute` or `relative` one of them, `stacked` the
-   * relative time with the absolute one beneath it (table cells).
+   * `full` shows "absolute · relative", `absolute` or `relative` one of them, `line` the
+   * relative time then a shorter absolute one on a single line (table cells).
    */
-  variant?: 'full' | 'absolute' | 'relative' | 'stacked'
+  variant?: 'full' | 'absolute' | 'relative' | 'line'
   className?: string
 }
 
@@ -23,14 +23,19 @@ export function TimeStamp({ value, variant = 'full', className }: TimeStampProps
   const absolute = formatAbsolute(value, { timeZone })
   const relative = formatRelative(value, now)
   const dateTime = new Date(value * 1000).toISOString()
-  if (variant === 'stacked') {
+  if (variant === 'line') {
     return (
-      <span className={`flex flex-col ${className ?? ''}`}>
-        <time dateTime={dateTime} title={absolute}>
+      <span
+        className={`flex min-w-0 flex-wrap items-baseline whitespace-nowrap sm:flex-nowrap ${className ?? ''}`}
+      >
+        <time dateTime={dateTime} title={absolute} className="shrink-0">
           {relative}
         </time>
-        <time dateTime={dateTime} title={relative} className="text-xs text-muted">
-          {absolute}
+        <span aria-hidden="true" className="shrink-0 text-muted">
+          {'\u00a0·\u00a0'}
+        </span>
+        <time dateTime={dateTime} title={absolute} className="truncate text-xs text-muted">
+          {formatCompactAbsolute(value, { timeZone })}
         </time>
       </span>
     )
@@ -52,7 +57,7 @@ export function TimeStamp({ value, variant = 'full', className }: TimeStampProps
   )
 }
 
-/** Relative time with the absolute one beneath it, for table cells; `missing` when there is none. */
+/** Relative and absolute time on one line, for table cells; `missing` when there is none. */
 export function TimeCell({
   value,
   missing = 'unknown',
@@ -61,5 +66,5 @@ export function TimeCell({
   missing?: string
 }) {
   if (value === null) return <span className="text-muted">{missing}</span>
-  return <TimeStamp value={value} variant="stacked" />
+  return <TimeStamp value={value} variant="line" />
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { parseImageReference } from './image-reference'
+import { parseImageReference, shortImageReference } from './image-reference'
 
 const DIGEST = 'f3cdc22a599ddb789e7791389a5a58b43fd9c30d3af079aec392d5962d181096'
 
@@ -56,6 +56,34 @@ describe('parseImageReference', () => {
           }
         },
       ),
+    )
+  })
+})
+
+describe('shortImageReference', () => {
+  const DIGEST = '9af401c4350b21e3f1df17d6ad808da43d9646e75b6da902cc7c492bcfb9c625'
+
+  it('elides the registry host and all but 7 characters of the digest', () => {
+    expect(
+      shortImageReference(
+        `244531986313.dkr.ecr.eu-central-1.amazonaws.com/runner:16d9990@sha256:${DIGEST}`,
+      ),
+    ).toBe('…/runner:16d9990@sha256:9af401c…')
+    expect(shortImageReference('localhost/web:1')).toBe('…/web:1')
+    expect(shortImageReference('registry:5000/team/web:1')).toBe('…/team/web:1')
+  })
+
+  it('keeps names without a registry host or digest as they are', () => {
+    for (const name of ['cyberdojo/runner:16d9990', 'runner', 'a/b/c:tag', 'not an image']) {
+      expect(shortImageReference(name)).toBe(name)
+    }
+  })
+
+  it('never makes a name longer than it was', () => {
+    fc.assert(
+      fc.property(fc.string(), (name) => {
+        expect(shortImageReference(name).length).toBeLessThanOrEqual(name.trim().length)
+      }),
     )
   })
 })

@@ -55,3 +55,22 @@ export function parseImageReference(input: string): Result<ImageReference> {
 function clip(text: string): string {
   return text.length > 40 ? text.slice(0, 40) + '…' : text
 }
+
+/**
+ * An image name short enough for one line of a table cell: the registry host becomes '…/' and a
+ * digest its first 7 characters, e.g.
+ * '244531986313.dkr.ecr.eu-central-1.amazonaws.com/runner:16d9990@sha256:9af4…' →
+ * '…/runner:16d9990@sha256:9af401c…'. Names that are not image references stay as they are.
+ */
+export function shortImageReference(name: string): string {
+  let text = name.trim()
+  const digest = /@sha256:([0-9a-fA-F]{7})[0-9a-fA-F]{57}$/.exec(text)
+  if (digest) text = `${text.slice(0, digest.index)}@sha256:${digest[1]}…`
+  const slash = text.indexOf('/')
+  // The first segment is a registry host when it has a dot or a port, or is localhost.
+  if (slash > 0) {
+    const first = text.slice(0, slash)
+    if (/[.:]/.test(first) || first === 'localhost') text = `…/${text.slice(slash + 1)}`
+  }
+  return text
+}

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import {
   dayKey,
   formatAbsolute,
+  formatCompactAbsolute,
   formatDayHeading,
   formatDuration,
   formatGap,
@@ -20,6 +21,14 @@ const SEED = 1661160900
 const BERLIN = { timeZone: 'Europe/Berlin' }
 const UTC = { timeZone: 'UTC' }
 const NEW_YORK = { timeZone: 'America/New_York' }
+
+describe('formatCompactAbsolute', () => {
+  it('drops the weekday and seconds but keeps the zone', () => {
+    expect(formatCompactAbsolute(SEED, BERLIN)).toBe('22 Aug 2022 11:35 CEST')
+    expect(formatCompactAbsolute(1671700500, NEW_YORK)).toBe('22 Dec 2022 04:15 EST')
+    expect(formatCompactAbsolute(Number.NaN, UTC)).toBe(formatAbsolute(Number.NaN, UTC))
+  })
+})
 
 describe('formatAbsolute', () => {
   it('matches the CLI in Europe/Berlin, with the CEST abbreviation', () => {

@@ -363,3 +363,11 @@ export function formatGap(seconds: number): string {
 export function isoTime(seconds: number | null, missing = ''): string {
   return seconds === null ? missing : new Date(seconds * 1000).toISOString()
 }
+
+/** '22 Aug 2022 11:35 CEST': the absolute time without weekday or seconds, for one-line cells. */
+export function formatCompactAbsolute(tsSeconds: number, opts: ZoneOption): string {
+  const ms = toMs(tsSeconds)
+  if (ms === undefined) return UNKNOWN
+  const p = dateParts(ms, opts.timeZone)
+  return `${p.day} ${p.month} ${p.year} ${p.hour}:${p.minute} ${zoneName(ms, opts.timeZone)}`
+}

@@ -3,6 +3,7 @@ import { Link } from 'react-router'
 import type { Mode } from '@/app/config'
 import { ComplianceBadge } from '@/components/compliance-badge'
 import { SafeLink } from '@/components/safe-link'
+import { Table } from '@/components/table'
 import { TimeStamp } from '@/components/time-stamp'
 import { complianceState } from '@/api/domain'
 import { downloadText } from '@/lib/download'
@@ -176,41 +177,35 @@ export function AuditReportView({
             </dl>
           ) : null}
           {item.tables.map((table, tableIndex) => (
-            <div key={tableIndex} className="overflow-x-auto">
-              <table className="w-full border border-line text-left text-sm">
-                <caption className="py-1 text-left font-medium">
+            <Table
+              key={tableIndex}
+              compact
+              showCaption
+              caption={
+                <>
                   {table.caption} ({formatCount(table.rows.length)})
-                </caption>
-                <thead className="bg-raised">
-                  <tr>
-                    {table.columns.map((column) => (
-                      <th key={column} scope="col" className="px-2 py-1">
-                        {column}
-                      </th>
+                </>
+              }
+              columns={table.columns}
+            >
+              {table.rows.length === 0 ? (
+                <tr>
+                  <td colSpan={table.columns.length} className="px-2 py-1 text-muted">
+                    none
+                  </td>
+                </tr>
+              ) : (
+                table.rows.map((row, rowIndex) => (
+                  <tr key={rowIndex}>
+                    {row.map((entry, cellIndex) => (
+                      <td key={cellIndex} className="px-2 py-1 align-top break-words">
+                        <Cell cell={entry} />
+                      </td>
                     ))}
                   </tr>
-                </thead>
-                <tbody className="divide-y divide-line">
-                  {table.rows.length === 0 ? (
-                    <tr>
-                      <td colSpan={table.columns.length} className="px-2 py-1 text-muted">
-                        none
-                      </td>
-                    </tr>
-                  ) : (
-                    table.rows.map((row, rowIndex) => (
-                      <tr key={rowIndex}>
-                        {row.map((entry, cellIndex) => (
-                          <td key={cellIndex} className="px-2 py-1 align-top break-words">
-                            <Cell cell={entry} />
-                          </td>
-                        ))}
-                      </tr>
-                    ))
-                  )}
-                </tbody>
-              </table>
-            </div>
+                ))
+              )}
+            </Table>
           ))}
           {item.notes.length ? (
             <ul className="list-disc pl-5 text-muted">

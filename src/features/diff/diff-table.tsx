@@ -1,6 +1,9 @@
+import type { ReactNode } from 'react'
 import { Link } from 'react-router'
+import { ImageName } from '@/components/image-name'
 import { SafeLink } from '@/components/safe-link'
 import { ShortId } from '@/components/short-id'
+import { Table } from '@/components/table'
 import { TimeStamp } from '@/components/time-stamp'
 import type { DiffEntry, DiffRow, DiffRowKind } from './align-diff'
 import type { DiffArtifact } from '@/api/diff'
@@ -74,24 +77,13 @@ function EntryCard({ entry, side, org }: { entry: DiffEntry; side: 'from' | 'to'
           </span>
         ) : null}
       </p>
-      <p className="text-xs break-all text-muted">{artifact.name}</p>
-      <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-2 text-sm">
-        <dt className="text-muted">Fingerprint</dt>
-        <dd>
+      <ImageName name={artifact.name} />
+      {/* Two facts a line where there is room: a diff of many services fits more on a screen. */}
+      <dl className="mt-1 grid gap-x-4 text-sm lg:grid-cols-2">
+        <Fact label="Fingerprint">
           <ShortId value={artifact.fingerprint} kind="fingerprint" />
-        </dd>
-        <dt className="text-muted">Flow</dt>
-        <dd>
-          {artifact.flow ? (
-            <Link className="text-accent hover:underline" to={flowPath(org, artifact.flow)}>
-              {artifact.flow}
-            </Link>
-          ) : (
-            <span className="text-muted">unknown</span>
-          )}
-        </dd>
-        <dt className="text-muted">Commit</dt>
-        <dd>
+        </Fact>
+        <Fact label="Commit">
           {commit ? (
             <ShortId value={commit} kind="commit" href={artifact.commitUrl} />
           ) : artifact.commitUrl ? (
@@ -99,21 +91,45 @@ function EntryCard({ entry, side, org }: { entry: DiffEntry; side: 'from' | 'to'
           ) : (
             <span className="text-muted">unknown</span>
           )}
-        </dd>
-        <dt className="text-muted">Started</dt>
-        <dd>
+        </Fact>
+        <Fact label="Flow">
+          {artifact.flow ? (
+            <Link className="text-accent hover:underline" to={flowPath(org, artifact.flow)}>
+              {artifact.flow}
+            </Link>
+          ) : (
+            <span className="text-muted">unknown</span>
+          )}
+        </Fact>
+        <Fact label="Instances">{instancesText(entry, side)}</Fact>
+        <Fact label="Started" wide>
           <TimeStamp value={artifact.mostRecentStart} />
-        </dd>
-        <dt className="text-muted">Instances</dt>
-        <dd>{instancesText(entry, side)}</dd>
+        </Fact>
         {artifact.pods.length && entry.listings.length < 2 ? (
-          <>
-            <dt className="text-muted">Pods</dt>
-            <dd className="break-all">{artifact.pods.join(', ')}</dd>
-          </>
+          <Fact label="Pods" wide>
+            <span className="break-all">{artifact.pods.join(', ')}</span>
+          </Fact>
         ) : null}
       </dl>
       {entry.listings.length > 1 ? <Listings listings={entry.listings} /> : null}
+    </div>
+  )
+}
+
+/** One term and its value on a line; `wide` ones take the whole line. */
+function Fact({
+  label,
+  wide = false,
+  children,
+}: {
+  label: string
+  wide?: boolean
+  children: ReactNode
+}) {
+  return (
+    <div className={`flex min-w-0 gap-2 ${wide ? 'lg:col-span-2' : ''}`}>
+      <dt className="shrink-0 text-muted">{label}</dt>
+      <dd className="min-w-0">{children}</dd>
     </div>
   )
 }
@@ -155,7 +171,7 @@ const SIDE_TINT: Partial<Record<DiffRowKind, { from: string; to: string }>> = {
 
 function ChangeCell({ row }: { row: DiffRow }) {
   return (
-    <div className="flex flex-col items-center gap-1 text-center">
+    <div className="flex flex-col items-start gap-1 sm:items-center sm:text-center">
       <ChangeBadge kind={row.kind} />
       {row.kind === 'replaced' ? <span className="text-xs text-muted">removed → added</span> : null}
       {row.kind === 'scaled' && row.from ? (
@@ -184,63 +200,62 @@ export function DiffTable({
   toLabel: string
 }) {
   return (
-    <div className="overflow-x-auto rounded border border-line bg-surface">
-      <table className="w-full table-fixed border-collapse text-left align-top">
-        <caption className="sr-only">
+    <Table
+      caption={
+        <>
           Artifacts in {fromLabel} (left) and {toLabel} (right), one row per service change
-        </caption>
-        <colgroup>
-          <col className="w-28" />
-          <col />
-          <col className="w-36" />
-          <col />
-        </colgroup>
-        <thead className="bg-raised text-sm">
-          <tr>
-            <th scope="col" className="px-3 py-2">
-              Service
-            </th>
-            <th scope="col" className="px-3 py-2">
+        </>
+      }
+      labels="above"
+      tableClassName="table-fixed border-collapse align-top"
+      columns={[
+        { name: 'Service', width: 'w-28' },
+        {
+          name: `From ${fromLabel}`,
+          heading: (
+            <>
               From <span className="font-mono">{fromLabel}</span>
-            </th>
-            <th scope="col" className="px-3 py-2 text-center">
-              Change
-            </th>
-            <th scope="col" className="px-3 py-2">
+            </>
+          ),
+        },
+        { name: 'Change', width: 'w-36', className: 'text-center' },
+        {
+          name: `To ${toLabel}`,
+          heading: (
+            <>
               To <span className="font-mono">{toLabel}</span>
+            </>
+          ),
+        },
+      ]}
+    >
+      {rows.map((row) => {
+        const tint = SIDE_TINT[row.kind]
+        return (
+          <tr key={row.key} data-kind={row.kind} className="align-top">
+            <th scope="row" className="px-3 py-2 font-medium break-words">
+              {row.service || 'unknown'}
             </th>
+            <td className={`px-3 py-2 ${tint?.from ?? ''}`}>
+              {row.from ? (
+                <EntryCard entry={row.from} side="from" org={org} />
+              ) : (
+                <span className="text-sm text-muted">Not in {fromLabel}</span>
+              )}
+            </td>
+            <td className="px-3 py-2">
+              <ChangeCell row={row} />
+            </td>
+            <td className={`px-3 py-2 ${tint?.to ?? ''}`}>
+              {row.to ? (
+                <EntryCard entry={row.to} side="to" org={org} />
+              ) : (
+                <span className="text-sm text-muted">Not in {toLabel}</span>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-line">
-          {rows.map((row) => {
-            const tint = SIDE_TINT[row.kind]
-            return (
-              <tr key={row.key} data-kind={row.kind} className="align-top">
-                <th scope="row" className="px-3 py-2 font-medium break-words">
-                  {row.service || 'unknown'}
-                </th>
-                <td className={`px-3 py-2 ${tint?.from ?? ''}`}>
-                  {row.from ? (
-                    <EntryCard entry={row.from} side="from" org={org} />
-                  ) : (
-                    <span className="text-sm text-muted">Not in {fromLabel}</span>
-                  )}
-                </td>
-                <td className="px-3 py-2">
-                  <ChangeCell row={row} />
-                </td>
-                <td className={`px-3 py-2 ${tint?.to ?? ''}`}>
-                  {row.to ? (
-                    <EntryCard entry={row.to} side="to" org={org} />
-                  ) : (
-                    <span className="text-sm text-muted">Not in {toLabel}</span>
-                  )}
-                </td>
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
-    </div>
+        )
+      })}
+    </Table>
   )
 }

@@ -7,6 +7,8 @@ import { requireParam } from '@/app/params'
 import { pathOnlyRevalidation } from '@/lib/route-module'
 import { EmptyState } from '@/components/empty-state'
 import { ExportMenu, type ExportColumn } from '@/components/export-menu'
+import { FilterSelect, FilterText, type FilterOption } from '@/components/filter-fields'
+import { Table, type TableColumn } from '@/components/table'
 import { TimeStamp } from '@/components/time-stamp'
 import { useProgressive } from '@/components/use-progressive'
 import { pluralise } from '@/lib/format'
@@ -55,6 +57,13 @@ const EXPORT_COLUMNS: ReadonlyArray<ExportColumn<Flow>> = [
   { header: 'repo_url', value: (flow) => flow.repoUrl },
 ]
 
+const SORT_OPTIONS: ReadonlyArray<FilterOption> = [
+  ['name:asc', 'Name A–Z'],
+  ['name:desc', 'Name Z–A'],
+  ['activity:desc', 'Latest activity, newest first'],
+  ['activity:asc', 'Latest activity, oldest first'],
+]
+
 export function Component() {
   const org = requireParam(useParams(), 'org')
   const { data: flows } = useSuspenseQuery(flowQueries.list(org))
@@ -86,44 +95,26 @@ export function Component() {
       </div>
 
       <div className="flex flex-wrap items-end gap-3">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="flows-filter" className="text-sm text-muted">
-            Filter flows
-          </label>
-          <input
-            id="flows-filter"
-            type="search"
-            value={filterText}
-            onChange={(event) => setFilterText(event.target.value)}
-            placeholder="name, description or tag"
-            className="w-72 rounded border border-line bg-surface px-2 py-1"
-            autoComplete="off"
-            spellCheck={false}
-          />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="flows-sort" className="text-sm text-muted">
-            Sort by
-          </label>
-          <select
-            id="flows-sort"
-            value={`${params.sort}:${params.dir}`}
-            onChange={(event) => {
-              const [sort, dir] = event.target.value.split(':')
-              update({
-                sort: sort === 'activity' ? 'activity' : 'name',
-                dir: dir === 'desc' ? 'desc' : 'asc',
-                page: 1,
-              })
-            }}
-            className="rounded border border-line bg-surface px-2 py-1"
-          >
-            <option value="name:asc">Name A–Z</option>
-            <option value="name:desc">Name Z–A</option>
-            <option value="activity:desc">Latest activity, newest first</option>
-            <option value="activity:asc">Latest activity, oldest first</option>
-          </select>
-        </div>
+        <FilterText
+          label="Filter flows"
+          value={filterText}
+          onChange={setFilterText}
+          placeholder="name, description or tag"
+          width="w-72"
+        />
+        <FilterSelect
+          label="Sort by"
+          value={`${params.sort}:${params.dir}`}
+          options={SORT_OPTIONS}
+          onChange={(value) => {
+            const [sort, dir] = value.split(':')
+            update({
+              sort: sort === 'activity' ? 'activity' : 'name',
+              dir: dir === 'desc' ? 'desc' : 'asc',
+              page: 1,
+            })
+          }}
+        />
         <div className="ml-auto">
           <ExportMenu
             filename={`${org}-flows`}
@@ -185,37 +176,33 @@ export function Component() {
   )
 }
 
-function SortHeader({
-  label,
-  sort,
-  params,
-  onSort,
-}: {
-  label: string
-  sort: FlowSort
-  params: FlowsParams
-  onSort: (next: Partial<FlowsParams>) => void
-}) {
+/** A sortable column's heading: a button that sorts by it, or flips the direction. */
+function sortColumn(
+  name: string,
+  sort: FlowSort,
+  params: FlowsParams,
+  onSort: (next: Partial<FlowsParams>) => void,
+  width: string,
+): TableColumn {
   const active = params.sort === sort
   const nextDir = active ? (params.dir === 'asc' ? 'desc' : 'asc') : DEFAULT_DIRECTION[sort]
-  return (
-    <th
-      scope="col"
-      className="px-3 py-2"
-      aria-sort={active ? (params.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
-    >
+  return {
+    name,
+    width,
+    sort: active ? (params.dir === 'asc' ? 'ascending' : 'descending') : 'none',
+    heading: (
       <button
         type="button"
         className="inline-flex items-center gap-1 font-semibold hover:text-accent"
         onClick={() => onSort({ sort, dir: nextDir, page: 1 })}
       >
-        {label}
+        {name}
         <span aria-hidden="true" className="text-muted">
           {active ? (params.dir === 'asc' ? '▲' : '▼') : '↕'}
         </span>
       </button>
-    </th>
-  )
+    ),
+  }
 }
 
 const firstScreenful = (flows: ReadonlyArray<Flow>) => flows.slice(0, 25)
@@ -234,77 +221,55 @@ function FlowsTable({
   // A page of 100 flows paints its first screenful, then the rest one render later.
   const shown = useProgressive(flows, firstScreenful)
   return (
-    <div className="overflow-x-auto rounded border border-line bg-surface">
-      {/*
-        Wide screens fix the column widths, so the rows that arrive after the first screenful
-        cannot move them; narrow ones let the columns share what room there is.
-      */}
-      <table className="w-full text-left xl:table-fixed">
-        <caption className="sr-only">Flows in {org}</caption>
-        <colgroup>
-          <col className="xl:w-52" />
-          <col />
-          <col className="xl:w-24" />
-          <col className="xl:w-64" />
-          <col className="xl:w-44" />
-          <col className="xl:w-40" />
-        </colgroup>
-        <thead className="border-b border-line bg-raised text-sm">
-          <tr>
-            <SortHeader label="Name" sort="name" params={params} onSort={onSort} />
-            <th scope="col" className="px-3 py-2 font-semibold">
-              Description
-            </th>
-            <th scope="col" className="px-3 py-2 font-semibold">
-              Visibility
-            </th>
-            <th scope="col" className="px-3 py-2 font-semibold">
-              Tags
-            </th>
-            <th scope="col" className="px-3 py-2 font-semibold">
-              Latest state
-            </th>
-            <SortHeader label="Latest activity" sort="activity" params={params} onSort={onSort} />
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-line">
-          {shown.map((flow) => (
-            <tr key={flow.name} className="align-top hover:bg-raised/50">
-              <th scope="row" className="min-w-32 px-3 py-2 font-medium break-words">
-                <Link
-                  className="text-accent underline-offset-2 hover:underline"
-                  to={flowPath(org, flow.name)}
-                >
-                  {flow.name}
-                </Link>
-              </th>
-              <td className="px-3 py-2 break-words">
-                {flow.description || <span className="text-muted">none</span>}
-              </td>
-              <td className="px-3 py-2">
-                {flow.visibility ?? <span className="text-muted">unknown</span>}
-              </td>
-              <td className="min-w-44 px-3 py-2">
-                <TagList tags={flow.tags} />
-              </td>
-              <td className="px-3 py-2">
-                {flow.latestState ? (
-                  <FlowComplianceWhy org={org} flow={flow.name} state={flow.latestState} />
-                ) : (
-                  <span className="text-muted">unknown</span>
-                )}
-              </td>
-              <td className="px-3 py-2 whitespace-nowrap">
-                {flow.latestActivityAt === null ? (
-                  <span className="text-muted">unknown</span>
-                ) : (
-                  <TimeStamp value={flow.latestActivityAt} variant="relative" />
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    // Wide screens fix the column widths, so the rows that arrive after the first screenful
+    // cannot move them; narrow ones let the columns share what room there is.
+    <Table
+      caption={<>Flows in {org}</>}
+      tableClassName="xl:table-fixed"
+      columns={[
+        sortColumn('Name', 'name', params, onSort, 'xl:w-52'),
+        'Description',
+        { name: 'Visibility', width: 'xl:w-24' },
+        { name: 'Tags', width: 'xl:w-64' },
+        { name: 'Latest state', width: 'xl:w-44' },
+        sortColumn('Latest activity', 'activity', params, onSort, 'xl:w-40'),
+      ]}
+    >
+      {shown.map((flow) => (
+        <tr key={flow.name} className="align-top hover:bg-raised/50">
+          <th scope="row" className="min-w-32 px-3 py-2 font-medium break-words">
+            <Link
+              className="text-accent underline-offset-2 hover:underline"
+              to={flowPath(org, flow.name)}
+            >
+              {flow.name}
+            </Link>
+          </th>
+          <td className="px-3 py-2 break-words">
+            {flow.description || <span className="text-muted">none</span>}
+          </td>
+          <td className="px-3 py-2">
+            {flow.visibility ?? <span className="text-muted">unknown</span>}
+          </td>
+          <td className="min-w-44 px-3 py-2">
+            <TagList tags={flow.tags} fold={2} />
+          </td>
+          <td className="px-3 py-2">
+            {flow.latestState ? (
+              <FlowComplianceWhy org={org} flow={flow.name} state={flow.latestState} />
+            ) : (
+              <span className="text-muted">unknown</span>
+            )}
+          </td>
+          <td className="px-3 py-2 whitespace-nowrap">
+            {flow.latestActivityAt === null ? (
+              <span className="text-muted">unknown</span>
+            ) : (
+              <TimeStamp value={flow.latestActivityAt} variant="relative" />
+            )}
+          </td>
+        </tr>
+      ))}
+    </Table>
   )
 }

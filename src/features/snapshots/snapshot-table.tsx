@@ -11,11 +11,15 @@ import {
 } from 'react'
 import { Link } from 'react-router'
 import { ComplianceBadge } from '@/components/compliance-badge'
+import { ImageName } from '@/components/image-name'
+import { usePreferences } from '@/components/preferences'
 import { ShortId } from '@/components/short-id'
+import { Table, type TableColumn } from '@/components/table'
 import { TimeCell, TimeStamp } from '@/components/time-stamp'
 import { SnapshotArtifactWhy } from '@/features/compliance/snapshot-why'
 import { artifactPath, flowPath } from '@/lib/app-paths'
 import { shortSha } from '@/lib/format'
+import { shortImageReference } from '@/lib/image-reference'
 import { displayItemKeys, type DisplayItem, type SnapshotRow } from './snapshot-rows'
 import { SnapshotRowDetails } from './snapshot-row-details'
 
@@ -134,11 +138,12 @@ const ArtifactRow = memo(function ArtifactRow({
               </span>
             ) : null}
           </div>
-          <div className="truncate text-xs text-muted" title={artifact.name}>
-            {artifact.name}
-          </div>
-          <div className="text-xs">
-            <ShortId value={artifact.fingerprint} kind="fingerprint" />
+          {/* One line for the image and its fingerprint keeps every row two lines high. */}
+          <div className="flex min-w-0 items-center gap-2 text-xs">
+            <ImageName name={artifact.name} />
+            <span className="shrink-0">
+              <ShortId value={artifact.fingerprint} kind="fingerprint" />
+            </span>
           </div>
         </th>
         <td className="truncate px-3 py-2">
@@ -218,7 +223,7 @@ const SkimRow = memo(function SkimRow({
       </td>
       <th scope="row" className="px-3 py-2 text-left font-normal">
         <div className="truncate font-medium text-accent">{row.shortName}</div>
-        <div className="truncate text-xs text-muted">{artifact.name}</div>
+        <div className="truncate text-xs text-muted">{shortImageReference(artifact.name)}</div>
       </th>
       <td className="truncate px-3 py-2">{artifact.flow ?? 'no provenance'}</td>
       <td className="px-3 py-2">
@@ -268,54 +273,25 @@ const GroupHeading = memo(function GroupHeading({
   )
 })
 
-function TableHead() {
-  const head = 'sticky top-0 z-10 bg-raised px-3 py-2 text-left font-medium text-muted'
-  return (
-    <thead>
-      <tr aria-rowindex={1}>
-        <th scope="col" className={head}>
-          Commit
-        </th>
-        <th scope="col" className={head}>
-          Artifact
-        </th>
-        <th scope="col" className={head}>
-          Flow
-        </th>
-        <th scope="col" className={head}>
-          Compliance
-        </th>
-        <th scope="col" className={head}>
-          Running since
-        </th>
-        <th scope="col" className={`${head} text-right`}>
-          Replicas
-        </th>
-        <th scope="col" className={head}>
-          Change
-        </th>
-        <th scope="col" className={head}>
-          <span className="sr-only">Details</span>
-        </th>
-      </tr>
-    </thead>
-  )
-}
+const TABLE_COLUMNS: ReadonlyArray<TableColumn> = [
+  { name: 'Commit', width: 'w-32' },
+  'Artifact',
+  { name: 'Flow', width: 'w-36' },
+  { name: 'Compliance', width: 'w-44' },
+  { name: 'Running since', width: 'w-48' },
+  { name: 'Replicas', width: 'w-20', className: 'text-right' },
+  { name: 'Change', width: 'w-32' },
+  { name: '', heading: <span className="sr-only">Details</span>, width: 'w-24' },
+]
 
-function ColumnWidths() {
-  return (
-    <colgroup>
-      <col className="w-32" />
-      <col />
-      <col className="w-36" />
-      <col className="w-44" />
-      <col className="w-48" />
-      <col className="w-20" />
-      <col className="w-32" />
-      <col className="w-24" />
-    </colgroup>
-  )
-}
+/** The shared table, fixed columns on wide screens; stacked cards on phones. */
+const TABLE_PROPS = {
+  compact: true,
+  bodies: true,
+  stickyHead: true,
+  columns: TABLE_COLUMNS,
+  tableClassName: 'min-w-[64rem] table-fixed',
+} as const
 
 /** The snapshot's artifacts; virtualised when long so 5,000 rows scroll smoothly. */
 export function SnapshotTable({
@@ -396,18 +372,13 @@ export function SnapshotTable({
 
   if (!virtualise) {
     return (
-      <div ref={box} className="overflow-x-auto rounded border border-line bg-surface">
-        <table className="w-full min-w-[64rem] table-fixed text-sm">
-          <caption className="sr-only">{caption}</caption>
-          <ColumnWidths />
-          <TableHead />
-          {items.map((item, position) => (
-            <tbody key={keys[position]} className="border-t border-line">
-              {renderItem(item, position, undefined)}
-            </tbody>
-          ))}
-        </table>
-      </div>
+      <Table {...TABLE_PROPS} boxRef={box} caption={caption}>
+        {items.map((item, position) => (
+          <tbody key={keys[position]} className="border-t border-line">
+            {renderItem(item, position, undefined)}
+          </tbody>
+        ))}
+      </Table>
     )
   }
   return (
@@ -454,10 +425,13 @@ function VirtualTable({
   // they share a height; when the estimate is exact a newly drawn row costs the virtualizer
   // nothing, where a wrong one makes it recompute every position below that row.
   const [typical, setTypical] = useState<Record<DisplayItem['kind'], number>>({
-    row: 76,
+    row: 56,
     group: 34,
   })
   const learned = useRef(new Set<DisplayItem['kind']>())
+  // The density switch changes every row's height: learn it again.
+  const { density } = usePreferences()
+  const learnedAt = useRef(density)
   // Stable callbacks: new ones on every render make the virtualizer re-measure every row.
   const estimateSize = useCallback(
     (index: number) => typical[items[index]?.kind ?? 'row'],
@@ -478,6 +452,10 @@ function VirtualTable({
     onChange,
   })
   useLayoutEffect(() => {
+    if (learnedAt.current !== density) {
+      learnedAt.current = density
+      learned.current.clear()
+    }
     const box = scrollRef.current
     if (!box || learned.current.size === 2) return
     const next = { ...typical }
@@ -490,7 +468,7 @@ function VirtualTable({
       next[kind] = body.offsetHeight
     }
     if (next.row !== typical.row || next.group !== typical.group) setTypical(next)
-  }, [items, typical])
+  }, [items, typical, density])
   useEffect(() => {
     if (scrollTo === -1) return
     virtualizer.scrollToIndex(scrollTo, { align: 'center' })
@@ -500,48 +478,44 @@ function VirtualTable({
   const before = virtualItems[0]?.start ?? 0
   const after = virtualizer.getTotalSize() - (virtualItems.at(-1)?.end ?? 0)
   return (
-    <div
-      ref={scrollRef}
-      className="max-h-[70vh] overflow-auto rounded border border-line bg-surface"
-      tabIndex={0}
-      role="region"
-      aria-label={`${caption} (scrollable)`}
+    <Table
+      {...TABLE_PROPS}
+      boxRef={scrollRef}
+      className="max-h-[70vh] overflow-auto"
+      region={`${caption} (scrollable)`}
+      rowCount={items.length + 1}
+      caption={caption}
     >
-      <table className="w-full min-w-[64rem] table-fixed text-sm" aria-rowcount={items.length + 1}>
-        <caption className="sr-only">{caption}</caption>
-        <ColumnWidths />
-        <TableHead />
-        {before > 0 ? (
-          <tbody aria-hidden="true">
-            <tr style={{ height: before }} />
+      {before > 0 ? (
+        <tbody aria-hidden="true">
+          <tr style={{ height: before }} />
+        </tbody>
+      ) : null}
+      {virtualItems.map((virtualItem) => {
+        const item = items[virtualItem.index]
+        if (!item) return null
+        return (
+          <tbody
+            key={virtualItem.key}
+            data-index={virtualItem.index}
+            data-kind={item.kind}
+            ref={virtualizer.measureElement}
+            className="border-t border-line"
+          >
+            {renderItem(
+              item,
+              virtualItem.index,
+              virtualItem.index + 2,
+              skimming ? typical.row : null,
+            )}
           </tbody>
-        ) : null}
-        {virtualItems.map((virtualItem) => {
-          const item = items[virtualItem.index]
-          if (!item) return null
-          return (
-            <tbody
-              key={virtualItem.key}
-              data-index={virtualItem.index}
-              data-kind={item.kind}
-              ref={virtualizer.measureElement}
-              className="border-t border-line"
-            >
-              {renderItem(
-                item,
-                virtualItem.index,
-                virtualItem.index + 2,
-                skimming ? typical.row : null,
-              )}
-            </tbody>
-          )
-        })}
-        {after > 0 ? (
-          <tbody aria-hidden="true">
-            <tr style={{ height: after }} />
-          </tbody>
-        ) : null}
-      </table>
-    </div>
+        )
+      })}
+      {after > 0 ? (
+        <tbody aria-hidden="true">
+          <tr style={{ height: after }} />
+        </tbody>
+      ) : null}
+    </Table>
   )
 }

@@ -11,6 +11,7 @@ import { ComplianceBadge } from '@/components/compliance-badge'
 import { EmptyState } from '@/components/empty-state'
 import { SafeLink } from '@/components/safe-link'
 import { ShortId } from '@/components/short-id'
+import { Table } from '@/components/table'
 import { TimeStamp } from '@/components/time-stamp'
 import { ComplianceChecklist } from '@/features/compliance/compliance-checklist'
 import { TrailComplianceWhy } from '@/features/compliance/trail-why'
@@ -257,45 +258,31 @@ export function Component() {
           Artifacts produced
         </h2>
         {artifacts.length ? (
-          <table className="w-full rounded border border-line bg-surface text-left">
-            <thead className="text-muted">
-              <tr>
-                <th scope="col" className="px-3 py-1">
-                  Name
+          <Table
+            compact
+            caption={<>Artifacts produced on trail {trail.name}</>}
+            columns={['Name', 'Template name', 'Fingerprint', 'Reported']}
+          >
+            {artifacts.map((artifact) => (
+              <tr key={artifact.fingerprint}>
+                <th scope="row" className="px-3 py-1 font-normal break-all">
+                  <Link
+                    className="text-accent hover:underline"
+                    to={artifactPath(org, trail.flow, artifact.fingerprint)}
+                  >
+                    {artifact.name ?? artifact.slot ?? artifact.fingerprint}
+                  </Link>
                 </th>
-                <th scope="col" className="px-3 py-1">
-                  Template name
-                </th>
-                <th scope="col" className="px-3 py-1">
-                  Fingerprint
-                </th>
-                <th scope="col" className="px-3 py-1">
-                  Reported
-                </th>
+                <td className="px-3 py-1">{artifact.slot ?? 'none'}</td>
+                <td className="px-3 py-1">
+                  <ShortId value={artifact.fingerprint} kind="fingerprint" />
+                </td>
+                <td className="px-3 py-1">
+                  <TimeStamp value={artifact.reportedAt} />
+                </td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-line">
-              {artifacts.map((artifact) => (
-                <tr key={artifact.fingerprint}>
-                  <th scope="row" className="px-3 py-1 font-normal break-all">
-                    <Link
-                      className="text-accent hover:underline"
-                      to={artifactPath(org, trail.flow, artifact.fingerprint)}
-                    >
-                      {artifact.name ?? artifact.slot ?? artifact.fingerprint}
-                    </Link>
-                  </th>
-                  <td className="px-3 py-1">{artifact.slot ?? 'none'}</td>
-                  <td className="px-3 py-1">
-                    <ShortId value={artifact.fingerprint} kind="fingerprint" />
-                  </td>
-                  <td className="px-3 py-1">
-                    <TimeStamp value={artifact.reportedAt} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         ) : (
           <EmptyState title="No artifacts were reported on this trail." />
         )}
