@@ -23,6 +23,8 @@ import { classifySnapshotProblem } from '@/components/snapshot-problem'
 import { EnvironmentType } from '@/components/environment-type'
 import {
   EVENTS_PER_PAGE,
+  eventsRange,
+  needsWholeHistory,
   parseEventsTabParams,
   parseSnapshotsTabParams,
   SNAPSHOTS_PER_PAGE,
@@ -88,13 +90,20 @@ export function loader(queryClient: QueryClient) {
     const tab = tabFromPath(url.pathname)
     const tabData =
       tab === 'events'
-        ? (() => {
+        ? (async () => {
             const events = parseEventsTabParams(url.searchParams)
+            const range = eventsRange(events)
+            const start = await queryClient.ensureQueryData(
+              eventQueries.startAfter(org, env, range.from ?? 0),
+            )
             return queryClient.ensureQueryData(
               eventQueries.page(org, env, {
-                page: events.page,
+                // Filters the API cannot apply page the matches in the page itself.
+                page: needsWholeHistory(events) ? 1 : events.page,
                 perPage: EVENTS_PER_PAGE,
                 reverse: events.order === 'oldest',
+                start,
+                end: range.to === null ? null : Math.floor(range.to),
               }),
             )
           })()
