@@ -164,7 +164,9 @@ export function EventsTab({ org, env }: { org: string; env: string }) {
                 if (history.data) void history.refetch()
               }}
             >
-              {reading ? 'Reading for the export…' : `Export all ${whole ? 'matches' : 'events'}…`}
+              {reading
+                ? 'Export (reading the log…)'
+                : `Export all ${whole ? 'matches' : 'events'}…`}
             </button>
           )}
         </div>
@@ -182,8 +184,8 @@ export function EventsTab({ org, env }: { org: string; env: string }) {
       <p role="status" className="mt-2 text-sm text-muted">
         {whole
           ? complete
-            ? `${pluralise(matched.length, 'event')} of ${pluralise(history.data?.events.length ?? 0, 'event')}${inRange} match the filters.`
-            : `${pluralise(matched.length, 'event')} match so far.`
+            ? `${formatCount(matched.length)} of ${pluralise(history.data?.events.length ?? 0, 'event')}${inRange} match the filters.`
+            : 'Reading the whole log for the filters…'
           : data.totalCount !== null
             ? `${pluralise(data.totalCount, 'event')}${inRange ? `${inRange}` : ' in total'}; ${formatCount(data.events.length)} on this page.`
             : `${pluralise(data.events.length, 'event')} on this page.`}
