@@ -39,6 +39,7 @@ import { environmentPath, environmentsPath, snapshotPath } from '@/lib/app-paths
 import { SnapshotsTab } from './snapshots-tab'
 import { TimeTravel } from './time-travel'
 import { IncludedEnvironments } from './included-environments'
+import { EnvironmentAuditLink } from './environment-audit-link'
 
 export interface EnvironmentLoaderData {
   /** The `?at=` expression that could not be opened, and why. */
@@ -173,6 +174,7 @@ export function Component() {
           <EnvironmentType type={environment.type} />
           <EnvironmentComplianceWhy org={org} environment={environment} />
         </div>
+        <EnvironmentAuditLink org={org} env={env} lastReportedAt={environment.lastReportedAt} />
         {environment.description ? (
           <p className="break-words text-muted">{environment.description}</p>
         ) : null}
