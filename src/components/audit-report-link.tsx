@@ -16,7 +16,6 @@ export function AuditReportLink({
       to={auditPath(org, subject)}
       className="no-print inline-flex items-center gap-1 rounded border border-line px-2 py-0.5 text-sm text-accent hover:bg-raised"
     >
-      <span aria-hidden="true">🗎</span>
       {children}
     </Link>
   )
