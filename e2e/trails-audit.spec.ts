@@ -209,7 +209,7 @@ test.describe('reaching the audit report', () => {
         FIRST_LOAD,
       )
       await page.keyboard.press('Control+k')
-      await page.getByRole('combobox').fill('audit report')
+      await page.getByRole('dialog').getByRole('combobox').fill('audit report')
       await page.getByRole('option', { name: /Open the audit report of this page/ }).click()
       await expect(page).toHaveURL(/\/cyber-dojo\/audit\?snapshot=aws-prod%2365$/)
     },
