@@ -189,3 +189,29 @@ test.describe('audit report', () => {
     await expectNoAxeViolations(page)
   })
 })
+
+test.describe('reaching the audit report', () => {
+  test(
+    'from the seed artifact runner:16d9990 to its report, and from the palette',
+    { tag: '@demo' },
+    async ({ page }) => {
+      await page.goto(`/cyber-dojo/flows/runner/artifacts/${RUNNER_FP}`)
+      await page.getByRole('link', { name: 'Audit report' }).click(FIRST_LOAD)
+      await expect(page).toHaveURL(
+        new RegExp(`/cyber-dojo/audit\\?artifact=runner%40${RUNNER_FP}$`),
+      )
+      await expect(page.getByRole('region', { name: /^Artifact .*runner:16d9990$/ })).toBeVisible(
+        FIRST_LOAD,
+      )
+
+      await page.goto('/cyber-dojo/environments/aws-prod/snapshots/65')
+      await expect(page.getByRole('heading', { name: 'aws-prod#65', level: 1 })).toBeVisible(
+        FIRST_LOAD,
+      )
+      await page.keyboard.press('Control+k')
+      await page.getByRole('dialog').getByRole('combobox').fill('audit report')
+      await page.getByRole('option', { name: /Open the audit report of this page/ }).click()
+      await expect(page).toHaveURL(/\/cyber-dojo\/audit\?snapshot=aws-prod%2365$/)
+    },
+  )
+})

@@ -1,4 +1,8 @@
-import { queryOptions } from '@tanstack/react-query'
+import {
+  experimental_streamedQuery as streamedQuery,
+  queryOptions,
+  type Query,
+} from '@tanstack/react-query'
 import { LIVE_META } from '@/lib/live-policy'
 import { z } from 'zod/mini'
 import { apiGet, apiPath } from './client'
@@ -60,6 +64,19 @@ export interface EventsQuery {
   perPage: number
   /** `true` lists oldest first. */
   reverse?: boolean
+  /** The first snapshot index to list (the API's `start`); omitted means the first. */
+  start?: number | null
+  /** The last moment to list, in unix seconds (the API's `end`); omitted means now. */
+  end?: number | null
+}
+
+/**
+ * Where a log narrowed to a time range begins and ends, as the API's `start` (a snapshot index)
+ * and `end` (a unix timestamp) take them. `null` sides are open.
+ */
+export interface EventBounds {
+  start: number | null
+  end: number | null
 }
 
 /** One event as pages use it; `env` names the environment when the wire leaves it out. */
@@ -104,6 +121,8 @@ export async function fetchEnvironmentEvents(
         page: query.page,
         per_page: query.perPage,
         reverse: query.reverse ? 'true' : undefined,
+        start: query.start ?? undefined,
+        end: query.end ?? undefined,
       },
       signal,
     },
@@ -182,13 +201,147 @@ export async function fetchEnvironmentEventsAround(
   return data.map((wire) => toEvent(wire, env))
 }
 
+/**
+ * The first snapshot index of the log after `from` (unix seconds): one past the snapshot of the
+ * newest event reported before it, so the API's `start` can bound a time range exactly (a time
+ * given as `start` would name the snapshot current at that moment, which began before it).
+ * `null` when nothing was reported before `from`.
+ */
+export async function fetchStartAfter(
+  org: string,
+  env: string,
+  from: number,
+  signal?: AbortSignal,
+): Promise<number | null> {
+  const before = Math.floor(from) - 1
+  if (before <= 0) return null
+  const { events } = await fetchEnvironmentEvents(
+    org,
+    env,
+    { page: 1, perPage: 1, end: before },
+    signal,
+  )
+  const index = events[0]?.snapshotIndex ?? null
+  return index === null ? null : index + 1
+}
+
+/** The whole log (or one range of it), read a page at a time, newest first. */
+export interface EventHistory {
+  events: EnvironmentEvent[]
+  pagesRead: number
+  totalPages: number | null
+  totalCount: number | null
+  /**
+   * The newest snapshot index of the first page: later pages ask for nothing newer, so events
+   * recorded while the history is read do not shift the pages.
+   */
+  pinnedEnd: number | null
+  done: boolean
+}
+
+export const HISTORY_PAGE_SIZE = 100
+/** Pages requested at once while reading the whole log. */
+const READ_AHEAD = 4
+
+const EMPTY_HISTORY: EventHistory = {
+  events: [],
+  pagesRead: 0,
+  totalPages: null,
+  totalCount: null,
+  pinnedEnd: null,
+  done: false,
+}
+
+type HistoryChunk =
+  { kind: 'restart' } | { kind: 'page'; page: EventsPage; pinnedEnd: number | null }
+
+function addChunk(history: EventHistory, chunk: HistoryChunk): EventHistory {
+  if (chunk.kind === 'restart') return EMPTY_HISTORY
+  const { page } = chunk
+  const pagesRead = history.pagesRead + 1
+  return {
+    events: history.events.concat(page.events),
+    pagesRead,
+    totalPages: page.totalPages ?? history.totalPages,
+    totalCount: page.totalCount ?? history.totalCount,
+    pinnedEnd: chunk.pinnedEnd,
+    done:
+      page.totalPages !== null ? pagesRead >= page.totalPages : page.events.length < page.perPage,
+  }
+}
+
+/**
+ * Pages of the log from where `resume` stopped (a cancelled or failed read continues; a
+ * finished one starts again from the newest).
+ */
+async function* historyChunks(
+  org: string,
+  env: string,
+  bounds: EventBounds,
+  resume: EventHistory | undefined,
+  signal: AbortSignal,
+): AsyncGenerator<HistoryChunk> {
+  let state = resume && !resume.done ? resume : EMPTY_HISTORY
+  if (resume?.done) yield { kind: 'restart' }
+  let pinnedEnd = state.pinnedEnd
+  const request = (page: number) =>
+    fetchEnvironmentEvents(
+      org,
+      env,
+      // A snapshot index pins the end; a time from the range is already fixed.
+      { page, perPage: HISTORY_PAGE_SIZE, start: bounds.start, end: bounds.end ?? pinnedEnd },
+      signal,
+    )
+  let next = state.pagesRead + 1
+  if (next === 1) {
+    const first = await request(1)
+    if (bounds.end === null) pinnedEnd = first.events[0]?.snapshotIndex ?? null
+    const chunk: HistoryChunk = { kind: 'page', page: first, pinnedEnd }
+    yield chunk
+    state = addChunk(state, chunk)
+    if (state.done || first.events.length === 0) return
+    next = 2
+  }
+  // With the end pinned the pages hold still, so a few can be on their way at once; they are
+  // still added in order.
+  const last = state.totalPages
+  const ahead: Array<Promise<EventsPage>> = []
+  const fill = () => {
+    while (ahead.length < (last === null ? 1 : READ_AHEAD) && (last === null || next <= last)) {
+      const pending = request(next++)
+      // Awaited in turn below; a failure after the first one that fails is not news.
+      pending.catch(() => undefined)
+      ahead.push(pending)
+    }
+  }
+  fill()
+  for (let pending = ahead.shift(); pending; pending = ahead.shift()) {
+    const page = await pending
+    const chunk: HistoryChunk = { kind: 'page', page, pinnedEnd }
+    yield chunk
+    state = addChunk(state, chunk)
+    if (state.done || page.events.length === 0) return
+    fill()
+  }
+}
+
 export const eventKeys = {
   all: (org: string, env: string) => ['events', org, env] as const,
   page: (org: string, env: string, query: EventsQuery) =>
     [
       ...eventKeys.all(org, env),
-      { page: query.page, perPage: query.perPage, reverse: !!query.reverse },
+      {
+        page: query.page,
+        perPage: query.perPage,
+        reverse: !!query.reverse,
+        start: query.start ?? null,
+        end: query.end ?? null,
+      },
     ] as const,
+  startAfter: (org: string, env: string, from: number) =>
+    [...eventKeys.all(org, env), 'start-after', from] as const,
+  history: (org: string, env: string, bounds: EventBounds) =>
+    [...eventKeys.all(org, env), 'history', { start: bounds.start, end: bounds.end }] as const,
   between: (org: string, env: string, start: number, end: number) =>
     [...eventKeys.all(org, env), 'between', { start, end }] as const,
   around: (org: string, env: string, timestamp: number) =>
@@ -214,4 +367,30 @@ export const eventQueries = {
       queryFn: ({ signal }) => fetchEnvironmentEventsAround(org, env, timestamp, signal),
       staleTime: Infinity,
     }),
+  startAfter: (org: string, env: string, from: number) =>
+    queryOptions({
+      queryKey: eventKeys.startAfter(org, env, from),
+      queryFn: ({ signal }) => fetchStartAfter(org, env, from, signal),
+      // What came before a moment in the past does not change.
+      staleTime: Infinity,
+    }),
+  /**
+   * The log read to its end, page by page: the data grows as pages arrive. Cancelling keeps
+   * what was read; fetching again continues from there. A partial read is stale, so a page
+   * that shows it again picks it up.
+   */
+  history: (org: string, env: string, bounds: EventBounds) => {
+    const queryKey = eventKeys.history(org, env, bounds)
+    return queryOptions({
+      queryKey,
+      queryFn: streamedQuery({
+        streamFn: ({ client, signal }) =>
+          historyChunks(org, env, bounds, client.getQueryData<EventHistory>(queryKey), signal),
+        refetchMode: 'append',
+        reducer: addChunk,
+        initialValue: EMPTY_HISTORY,
+      }),
+      staleTime: (query: Query<EventHistory>) => (query.state.data?.done ? Infinity : 0),
+    })
+  },
 }

@@ -3,6 +3,7 @@ import {
   APP_ROUTES,
   artifactPath,
   auditPath,
+  auditSubjectForPage,
   diffPath,
   diffSearchString,
   diffWithPreviousPath,
@@ -45,5 +46,45 @@ describe('app paths', () => {
   it('names each pattern once', () => {
     const patterns = APP_ROUTES.map((route) => route.pattern)
     expect(new Set(patterns).size).toBe(patterns.length)
+  })
+})
+
+describe('auditSubjectForPage', () => {
+  const now = Date.UTC(2026, 7, 19, 12) / 1000
+  it('names the report of artifact, trail and snapshot pages', () => {
+    expect(auditSubjectForPage('/cyber-dojo/flows/runner/artifacts/9af401c4', '', now)).toEqual({
+      artifact: 'runner@9af401c4',
+    })
+    expect(auditSubjectForPage('/cyber-dojo/flows/runner-ci/trails/a2ffba5', '', now)).toEqual({
+      trail: 'runner-ci/a2ffba5',
+    })
+    expect(auditSubjectForPage('/cyber-dojo/environments/aws-prod/snapshots/65', '', now)).toEqual({
+      snapshot: 'aws-prod#65',
+    })
+    expect(auditSubjectForPage('/cyber-dojo/environments/aws-prod/65', '', now)).toEqual({
+      snapshot: 'aws-prod#65',
+    })
+  })
+
+  it("takes an environment's range from its log, or the 30 days up to now", () => {
+    expect(
+      auditSubjectForPage(
+        '/cyber-dojo/environments/aws-prod/events',
+        '?from=2026-07-01&to=2026-09-30',
+        now,
+      ),
+    ).toEqual({ env: 'aws-prod', from: '2026-07-01T00:00:00Z', to: '2026-09-30T23:59:59Z' })
+    expect(auditSubjectForPage('/cyber-dojo/environments/aws-prod', '', now)).toEqual({
+      env: 'aws-prod',
+      from: '2026-07-21T00:00:00Z',
+      to: '2026-08-19T23:59:59Z',
+    })
+  })
+
+  it('has no report for lists and other pages', () => {
+    for (const path of ['/cyber-dojo/flows', '/cyber-dojo/environments', '/cyber-dojo/overview']) {
+      expect(auditSubjectForPage(path, '', now)).toBeUndefined()
+    }
+    expect(auditSubjectForPage('/cyber-dojo/flows/%E0%A4%A/artifacts/x', '', now)).toBeUndefined()
   })
 })

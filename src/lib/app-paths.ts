@@ -176,3 +176,56 @@ export type AuditSubject =
 export function auditPath(org: string, subject?: AuditSubject): string {
   return withSearch(`${orgPath(org)}/audit`, new URLSearchParams(subject))
 }
+
+/** Unix seconds → the UTC day, `YYYY-MM-DD`. */
+function utcDay(seconds: number): string {
+  return new Date(seconds * 1000).toISOString().slice(0, 10)
+}
+
+/** An environment's report over whole UTC days, the last one included. */
+export function environmentAuditSubject(env: string, fromDay: string, toDay: string): AuditSubject {
+  return { env, from: `${fromDay}T00:00:00Z`, to: `${toDay}T23:59:59Z` }
+}
+
+/** The 30 days up to `endSeconds` (an environment's last report, say), as UTC days. */
+export function recentAuditDays(endSeconds: number): { from: string; to: string } {
+  return { from: utcDay(endSeconds - 29 * 86_400), to: utcDay(endSeconds) }
+}
+
+const DAY_OR_MOMENT = /^\d{4}-\d{2}-\d{2}/
+
+/**
+ * The audit report that belongs to a page of Shiplog, from its address: an artifact, a trail, a
+ * snapshot, or an environment over the log's date range (or the 30 days up to `nowSeconds`).
+ * `undefined` for pages that have no report of their own.
+ */
+export function auditSubjectForPage(
+  pathname: string,
+  search: string,
+  nowSeconds: number,
+): AuditSubject | undefined {
+  let parts: string[]
+  try {
+    parts = pathname.split('/').filter(Boolean).map(decodeURIComponent)
+  } catch {
+    return undefined
+  }
+  const [, section, name, kind, item, rest] = parts
+  if (section === 'flows' && name && item && rest === undefined) {
+    if (kind === 'artifacts') return { artifact: `${name}@${item}` }
+    if (kind === 'trails') return { trail: `${name}/${item}` }
+  }
+  if (section !== 'environments' || !name) return undefined
+  if (kind === 'snapshots' && item && /^\d+$/.test(item)) return { snapshot: `${name}#${item}` }
+  if (kind && /^\d+$/.test(kind) && item === undefined) return { snapshot: `${name}#${kind}` }
+  if (kind !== undefined && kind !== 'snapshots' && kind !== 'events') return undefined
+  if (item !== undefined) return undefined
+  const params = new URLSearchParams(search)
+  const from = params.get('from') ?? ''
+  const to = params.get('to') ?? ''
+  const toDay = DAY_OR_MOMENT.test(to) ? to.slice(0, 10) : recentAuditDays(nowSeconds).to
+  const fromDay = DAY_OR_MOMENT.test(from)
+    ? from.slice(0, 10)
+    : recentAuditDays(Date.parse(`${toDay}T00:00:00Z`) / 1000).from
+  return environmentAuditSubject(name, fromDay, toDay)
+}

@@ -371,3 +371,18 @@ export function formatCompactAbsolute(tsSeconds: number, opts: ZoneOption): stri
   const p = dateParts(ms, opts.timeZone)
   return `${p.day} ${p.month} ${p.year} ${p.hour}:${p.minute} ${zoneName(ms, opts.timeZone)}`
 }
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/i
+
+/** ISO 8601 date or date-time → unix seconds; no zone means UTC (as Kosli's `@{...}`). */
+export function parseIsoDateTime(value: string | null): number | null {
+  const text = (value ?? '').trim()
+  if (!text) return null
+  let normalised = text
+  if (DATE_ONLY.test(text)) normalised = `${text}T00:00:00Z`
+  else if (!ISO.test(text)) return null
+  else if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(text)) normalised = `${text}Z`
+  const ms = Date.parse(normalised)
+  return Number.isFinite(ms) ? ms / 1000 : null
+}

@@ -17,6 +17,7 @@ import { trailQueries } from '@/api/trails'
 import { requireParam } from '@/app/params'
 import { pathOnlyRevalidation, type LoaderData } from '@/lib/route-module'
 import { RouteErrorBoundary } from '@/app/route-error-boundary'
+import { AuditReportLink } from '@/components/audit-report-link'
 import { SafeLink } from '@/components/safe-link'
 import { ShortId } from '@/components/short-id'
 import { TimeStamp } from '@/components/time-stamp'
@@ -225,6 +226,10 @@ function ArtifactHeader({ org, flow, artifact }: ArtifactSectionProps) {
           flow={artifact.flow ?? flow}
           artifact={artifact}
           subject={shortArtifactName(artifact.name || artifact.fingerprint)}
+        />
+        <AuditReportLink
+          org={org}
+          subject={{ artifact: `${artifact.flow ?? flow}@${artifact.fingerprint}` }}
         />
       </div>
       {artifact.stateInfo ? <p className="text-muted">{artifact.stateInfo}</p> : null}

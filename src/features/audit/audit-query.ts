@@ -1,6 +1,9 @@
 import { parseArtifactExpression } from '@/lib/artifact-expression'
 import { formatSnappish, parseSnappish, type Snappish } from '@/lib/snappish'
-import { isoTime, toSnappishTime } from '@/lib/time'
+import { isoTime, parseIsoDateTime, toSnappishTime } from '@/lib/time'
+
+/** ISO 8601 date or date-time → unix seconds; no zone means UTC (as Kosli's `@{...}`). */
+export const parseIsoTime = parseIsoDateTime
 
 /** What an audit report was asked for, from the URL (`/:org/audit?...`). */
 export type AuditQuery =
@@ -10,21 +13,6 @@ export type AuditQuery =
   | { kind: 'environment'; env: string; from: number; to: number }
   | { kind: 'none' }
   | { kind: 'invalid'; error: string }
-
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/i
-
-/** ISO 8601 date or date-time → unix seconds; no zone means UTC (as Kosli's `@{...}`). */
-export function parseIsoTime(value: string | null): number | null {
-  const text = (value ?? '').trim()
-  if (!text) return null
-  let normalised = text
-  if (DATE_ONLY.test(text)) normalised = `${text}T00:00:00Z`
-  else if (!ISO.test(text)) return null
-  else if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(text)) normalised = `${text}Z`
-  const ms = Date.parse(normalised)
-  return Number.isFinite(ms) ? ms / 1000 : null
-}
 
 /** Bad values never throw: they come back as `invalid` with a sentence saying what to fix. */
 export function parseAuditQuery(params: URLSearchParams): AuditQuery {
@@ -58,8 +46,8 @@ export function parseAuditQuery(params: URLSearchParams): AuditQuery {
     if (!parsed.ok || parsed.value.kind !== 'latest') {
       return { kind: 'invalid', error: 'env: give an environment name, e.g. aws-prod' }
     }
-    const from = parseIsoTime(params.get('from'))
-    const to = parseIsoTime(params.get('to'))
+    const from = parseIsoDateTime(params.get('from'))
+    const to = parseIsoDateTime(params.get('to'))
     if (from === null || to === null) {
       return {
         kind: 'invalid',

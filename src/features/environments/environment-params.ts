@@ -1,6 +1,11 @@
 import type { Result } from '@/lib/result'
 import { parseSnappish, type Snappish } from '@/lib/snappish'
-import { parseDateTimeInput, toSnappishTime, type TimeZoneChoice } from '@/lib/time'
+import {
+  parseDateTimeInput,
+  parseIsoDateTime as parseIsoTime,
+  toSnappishTime,
+  type TimeZoneChoice,
+} from '@/lib/time'
 
 export type EnvironmentTab = 'snapshots' | 'events'
 
@@ -34,6 +39,12 @@ export interface EventsTabParams {
   type: string
   /** A flow name, `-` for events without provenance, or '' for all. */
   flow: string
+  /** Text an artifact's name contains or its fingerprint starts with, or '' for all. */
+  artifact: string
+  /** The range's first day (`YYYY-MM-DD`, UTC) or moment (ISO), or '' for open. */
+  from: string
+  /** The range's last day (`YYYY-MM-DD`, UTC, the whole day) or moment (ISO), or '' for open. */
+  to: string
 }
 
 export const NO_PROVENANCE = '-'
@@ -44,7 +55,38 @@ export function parseEventsTabParams(search: URLSearchParams): EventsTabParams {
     order: search.get('order') === 'oldest' ? 'oldest' : 'newest',
     type: search.get('type') ?? '',
     flow: search.get('flow') ?? '',
+    artifact: (search.get('artifact') ?? '').trim(),
+    from: rangeSide(search.get('from')),
+    to: rangeSide(search.get('to')),
   }
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+
+// A side that does not parse is dropped, so a bad link shows the whole log rather than nothing.
+function rangeSide(value: string | null): string {
+  const text = (value ?? '').trim()
+  return parseIsoTime(text) === null ? '' : text
+}
+
+/**
+ * The range in unix seconds, both ends inclusive: a day-only `to` covers that whole day.
+ * Days are UTC days, so a link means the same in every time zone.
+ */
+export function eventsRange(params: Pick<EventsTabParams, 'from' | 'to'>): {
+  from: number | null
+  to: number | null
+} {
+  const to = parseIsoTime(params.to)
+  return {
+    from: parseIsoTime(params.from),
+    to: to !== null && DAY.test(params.to) ? to + 86_400 - 1 : to,
+  }
+}
+
+/** Filters the API cannot apply, so the whole history (or range) must be read to apply them. */
+export function needsWholeHistory(params: EventsTabParams): boolean {
+  return params.type !== '' || params.flow !== '' || params.artifact !== ''
 }
 
 export function eventsTabSearch(params: EventsTabParams): URLSearchParams {
@@ -53,6 +95,9 @@ export function eventsTabSearch(params: EventsTabParams): URLSearchParams {
   if (params.order !== 'newest') search.set('order', params.order)
   if (params.type) search.set('type', params.type)
   if (params.flow) search.set('flow', params.flow)
+  if (params.artifact) search.set('artifact', params.artifact)
+  if (params.from) search.set('from', params.from)
+  if (params.to) search.set('to', params.to)
   return search
 }
 

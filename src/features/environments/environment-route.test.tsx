@@ -24,11 +24,18 @@ describe('environment params', () => {
   })
 
   it('falls back to defaults for bad event params', () => {
-    expect(parseEventsTabParams(new URLSearchParams('page=-2&order=sideways'))).toEqual({
+    expect(
+      parseEventsTabParams(
+        new URLSearchParams('page=-2&order=sideways&from=yesterday&to=2026-13-40'),
+      ),
+    ).toEqual({
       page: 1,
       order: 'newest',
       type: '',
       flow: '',
+      artifact: '',
+      from: '',
+      to: '',
     })
   })
 

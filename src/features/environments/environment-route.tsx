@@ -26,6 +26,8 @@ import { Skeleton } from '@/components/skeleton'
 import { HISTORY_VIEW_PARAM } from '@/features/history/history-range'
 import {
   EVENTS_PER_PAGE,
+  eventsRange,
+  needsWholeHistory,
   parseEventsTabParams,
   parseSnapshotsTabParams,
   SNAPSHOTS_PER_PAGE,
@@ -42,6 +44,7 @@ import { environmentPath, environmentsPath, snapshotPath } from '@/lib/app-paths
 import { SnapshotsTab } from './snapshots-tab'
 import { TimeTravel } from './time-travel'
 import { IncludedEnvironments } from './included-environments'
+import { EnvironmentAuditLink } from './environment-audit-link'
 
 // Its own chunk, fetched after the page: the chart and its data are not needed to show it.
 const EnvironmentHistory = lazy(() => import('@/features/history/environment-history'))
@@ -96,13 +99,20 @@ export function loader(queryClient: QueryClient) {
     const tab = tabFromPath(url.pathname)
     const tabData =
       tab === 'events'
-        ? (() => {
+        ? (async () => {
             const events = parseEventsTabParams(url.searchParams)
+            const range = eventsRange(events)
+            const start = await queryClient.ensureQueryData(
+              eventQueries.startAfter(org, env, range.from ?? 0),
+            )
             return queryClient.ensureQueryData(
               eventQueries.page(org, env, {
-                page: events.page,
+                // Filters the API cannot apply page the matches in the page itself.
+                page: needsWholeHistory(events) ? 1 : events.page,
                 perPage: EVENTS_PER_PAGE,
                 reverse: events.order === 'oldest',
+                start,
+                end: range.to === null ? null : Math.floor(range.to),
               }),
             )
           })()
@@ -146,7 +156,8 @@ const tabClass = (isActive: boolean) =>
 /**
  * The history picture reads the environment's whole change log (a hundred requests for a busy
  * environment), so it is drawn when asked for: `?history=` in the URL (the button sets it, so
- * the link and a reload keep it), and hidden again by removing it with its time window.
+ * the link and a reload keep it), and hidden again by removing it. Its time window, `?from=&to=`,
+ * is the page's date range, which the change log reads too.
  */
 function HistoryOnDemand({ env, children }: { env: string; children: ReactNode }) {
   const [searchParams, setSearchParams] = useSearchParams()
@@ -156,7 +167,7 @@ function HistoryOnDemand({ env, children }: { env: string; children: ReactNode }
       (current) => {
         const next = new URLSearchParams(current)
         if (show) next.set(HISTORY_VIEW_PARAM, 'chart')
-        else for (const name of [HISTORY_VIEW_PARAM, 'from', 'to']) next.delete(name)
+        else next.delete(HISTORY_VIEW_PARAM)
         return next
       },
       { replace: true, preventScrollReset: true },
@@ -228,6 +239,7 @@ export function Component() {
           <EnvironmentType type={environment.type} />
           <EnvironmentComplianceWhy org={org} environment={environment} />
         </div>
+        <EnvironmentAuditLink org={org} env={env} lastReportedAt={environment.lastReportedAt} />
         {environment.description ? (
           <p className="break-words text-muted">{environment.description}</p>
         ) : null}

@@ -1,9 +1,11 @@
-import { useSuspenseQuery } from '@tanstack/react-query'
-import { useMemo } from 'react'
+import { useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query'
+import { useMemo, useState } from 'react'
 import { Link, useLocation, useSearchParams } from 'react-router'
 import { eventQueries, type EnvironmentEvent } from '@/api/events'
 import { ComplianceBadge } from '@/components/compliance-badge'
 import { EmptyState } from '@/components/empty-state'
+import { NEW_ROW_CLASS, NewMark } from '@/components/new-mark'
+import { useArrivals } from '@/components/use-arrivals'
 import { ExportMenu, type ExportColumn } from '@/components/export-menu'
 import { SafeLink } from '@/components/safe-link'
 import { ShortId } from '@/components/short-id'
@@ -13,19 +15,22 @@ import { ComplianceWhy } from '@/features/compliance/compliance-why'
 import { SnapshotArtifactExplanation } from '@/features/compliance/snapshot-why'
 import {
   EVENTS_PER_PAGE,
+  eventsRange,
   eventsTabSearch,
+  needsWholeHistory,
   NO_PROVENANCE,
   parseEventsTabParams,
   type EventsTabParams,
 } from './environment-params'
+import { HistoryProgress } from './history-progress'
+import { flowOptions, logExportName, matchesLogFilter, typeOptions } from './log-filter'
+import { ArtifactFilter, DateFilter, rangeWords } from './log-filter-fields'
 import { Pager } from './pager'
 import { artifactPath, flowPath, snapshotPath } from '@/lib/app-paths'
 import { TimeCell } from '@/components/time-stamp'
 import { isoTime } from '@/lib/time'
 import { FilterSelect } from '@/components/filter-fields'
 import { Table } from '@/components/table'
-import { NEW_ROW_CLASS, NewMark } from '@/components/new-mark'
-import { useArrivals } from '@/components/use-arrivals'
 
 const EVENT_LOOK: Record<string, string> = {
   started: '▶',
@@ -60,56 +65,55 @@ function eventKey(event: EnvironmentEvent): string {
   return `${event.snapshotIndex ?? ''}/${event.fingerprint ?? event.artifactName}/${event.type}`
 }
 
-function matches(event: EnvironmentEvent, params: EventsTabParams): boolean {
-  if (params.type && event.type !== params.type) return false
-  if (params.flow === NO_PROVENANCE) return event.flow === null
-  if (params.flow) return event.flow === params.flow || event.flows.includes(params.flow)
-  return true
-}
-
-/** The environment's change log, a page at a time as the API pages it. */
+/** The environment's change log: a page at a time, or, filtered, its whole history. */
 export function EventsTab({ org, env }: { org: string; env: string }) {
   const [searchParams, setSearchParams] = useSearchParams()
   const { pathname } = useLocation()
+  const queryClient = useQueryClient()
   const params = useMemo(() => parseEventsTabParams(searchParams), [searchParams])
+  const range = useMemo(() => eventsRange(params), [params])
+  const { data: start } = useSuspenseQuery(eventQueries.startAfter(org, env, range.from ?? 0))
+  const bounds = { start, end: range.to === null ? null : Math.floor(range.to) }
+  const whole = needsWholeHistory(params)
   const { data } = useSuspenseQuery(
     eventQueries.page(org, env, {
-      page: params.page,
+      page: whole ? 1 : params.page,
       perPage: EVENTS_PER_PAGE,
       reverse: params.order === 'oldest',
+      ...bounds,
     }),
   )
-  const shown = useMemo(() => data.events.filter((event) => matches(event, params)), [data, params])
-  // Offer what occurs on this page, plus the current choice so it never vanishes from the list.
-  const types = useMemo(
-    () =>
-      [...new Set([...data.events.map((event) => event.type), params.type])].filter(Boolean).sort(),
-    [data, params.type],
-  )
-  const flows = useMemo(
-    () =>
-      [
-        ...new Set([
-          ...data.events.flatMap((event) => event.flows.concat(event.flow ?? [])),
-          params.flow,
-        ]),
-      ]
-        .filter((flow) => flow && flow !== NO_PROVENANCE)
-        .sort(),
-    [data, params.flow],
-  )
+  // Read only when a filter needs it or an export of everything was asked for.
+  const [exportAll, setExportAll] = useState(false)
+  const historyOptions = eventQueries.history(org, env, bounds)
+  const history = useQuery({ ...historyOptions, enabled: whole || exportAll })
+  const matched = useMemo(() => {
+    const all = history.data?.events ?? []
+    const found = all.filter((event) => matchesLogFilter(event, params, range))
+    return params.order === 'oldest' ? found.reverse() : found
+  }, [history.data, params, range])
+  const shown = whole
+    ? matched.slice((params.page - 1) * EVENTS_PER_PAGE, params.page * EVENTS_PER_PAGE)
+    : data.events
+  const seen = history.data?.events.length ? history.data.events : data.events
+  const types = useMemo(() => typeOptions(seen, params.type), [seen, params.type])
+  const flows = useMemo(() => flowOptions(seen, params.flow), [seen, params.flow])
+  const reading = history.fetchStatus === 'fetching'
+  const complete = history.data?.done === true
   const update = (change: Partial<EventsTabParams>) =>
-    setSearchParams(eventsTabSearch({ ...params, ...change }))
+    setSearchParams(eventsTabSearch({ ...params, page: 1, ...change }))
   const hrefFor = (page: number) => {
     const search = eventsTabSearch({ ...params, page }).toString()
     return search ? `${pathname}?${search}` : pathname
   }
-  const filtered = params.type !== '' || params.flow !== ''
-  // New events arrive at the top of the first page, newest first.
+  const ranged = params.from !== '' || params.to !== ''
+  const inRange = ranged ? ` ${rangeWords(params)}` : ''
+  const matchPages = Math.max(1, Math.ceil(matched.length / EVENTS_PER_PAGE))
+  // New events arrive at the top of the newest page of the open-ended log.
   const arrived = useArrivals(
     shown.map(eventKey),
-    `${env}/${params.type}/${params.flow}`,
-    params.page === 1 && params.order === 'newest',
+    `${env}/${params.type}/${params.flow}/${params.artifact}/${params.from}/${params.to}`,
+    !whole && params.page === 1 && params.order === 'newest' && range.to === null,
   )
   const newCount = shown.filter((event) => arrived.has(eventKey(event))).length
   // Keys that survive a refresh, so rows (and the focus in them) stay put when events arrive.
@@ -139,13 +143,20 @@ export function EventsTab({ org, env }: { org: string; env: string }) {
           onChange={(flow) => update({ flow })}
           className="max-w-56"
         />
+        <ArtifactFilter
+          key={params.artifact}
+          value={params.artifact}
+          onChange={(artifact) => update({ artifact })}
+        />
+        <DateFilter label="From (UTC)" value={params.from} onChange={(from) => update({ from })} />
+        <DateFilter label="To (UTC)" value={params.to} onChange={(to) => update({ to })} />
         <div role="group" aria-label="Order" className="flex">
           {(['newest', 'oldest'] as const).map((order) => (
             <button
               key={order}
               type="button"
               aria-pressed={params.order === order}
-              onClick={() => update({ order, page: 1 })}
+              onClick={() => update({ order })}
               className={`border border-line px-2 py-1 first:rounded-l last:rounded-r ${
                 params.order === order ? 'bg-raised font-medium' : 'text-muted hover:bg-raised'
               }`}
@@ -154,15 +165,46 @@ export function EventsTab({ org, env }: { org: string; env: string }) {
             </button>
           ))}
         </div>
+        {whole || ranged ? (
+          <Link to={pathname} className="self-center text-accent hover:underline">
+            Clear filters
+          </Link>
+        ) : null}
         <div className="ml-auto">
-          <ExportMenu
-            filename={`${org}-${env}-log-page-${params.page}`}
-            rows={shown}
-            columns={EXPORT_COLUMNS}
-            label="events"
-          />
+          {complete ? (
+            <ExportMenu
+              filename={logExportName(org, env, params)}
+              rows={matched}
+              columns={EXPORT_COLUMNS}
+              label="events"
+            />
+          ) : (
+            <button
+              type="button"
+              className="rounded border border-line px-2 py-1 hover:bg-raised disabled:opacity-60"
+              disabled={reading}
+              onClick={() => {
+                setExportAll(true)
+                if (history.data) void history.refetch()
+              }}
+            >
+              {reading
+                ? 'Export (reading the log…)'
+                : `Export all ${whole ? 'matches' : 'events'}…`}
+            </button>
+          )}
         </div>
       </div>
+      {whole || exportAll ? (
+        <HistoryProgress
+          history={history.data}
+          reading={reading}
+          error={history.error}
+          matches={whole ? matched.length : null}
+          onStop={() => void queryClient.cancelQueries({ queryKey: historyOptions.queryKey })}
+          onContinue={() => void history.refetch()}
+        />
+      ) : null}
       <p role="status" className="mt-2 text-sm text-muted">
         {newCount > 0 ? (
           <span className="mr-2 rounded bg-info-soft px-1.5 py-0.5 font-medium text-info">
@@ -170,20 +212,29 @@ export function EventsTab({ org, env }: { org: string; env: string }) {
             <span className="sr-only"> at the top.</span>
           </span>
         ) : null}
-        {data.totalCount !== null ? `${pluralise(data.totalCount, 'event')} in total. ` : ''}
-        {filtered
-          ? `${formatCount(shown.length)} of the ${formatCount(data.events.length)} events on this page match the filters.`
-          : `${pluralise(data.events.length, 'event')} on this page.`}
+        {whole
+          ? complete
+            ? `${formatCount(matched.length)} of ${pluralise(history.data?.events.length ?? 0, 'event')}${inRange} match the filters.`
+            : 'Reading the whole log for the filters…'
+          : data.totalCount !== null
+            ? `${pluralise(data.totalCount, 'event')}${inRange ? `${inRange}` : ' in total'}; ${formatCount(data.events.length)} on this page.`
+            : `${pluralise(data.events.length, 'event')} on this page.`}
       </p>
       {shown.length === 0 ? (
         <div className="mt-2">
-          <EmptyState
-            title={data.events.length === 0 ? 'No events' : 'No event on this page matches'}
-          >
-            {data.events.length === 0
-              ? `${env} has no recorded changes${params.page > 1 ? ' on this page' : ''}.`
-              : 'Try another page or clear the filters.'}
-          </EmptyState>
+          {whole ? (
+            <EmptyState
+              title={reading || !history.data ? 'Searching the log…' : 'No event matches'}
+            >
+              {reading || !history.data
+                ? 'Matches appear here as the log is read.'
+                : `No event of ${env}${inRange} matches these filters.`}
+            </EmptyState>
+          ) : (
+            <EmptyState title="No events">
+              {`${env} has no recorded changes${inRange}${params.page > 1 ? ' on this page' : ''}.`}
+            </EmptyState>
+          )}
         </div>
       ) : (
         <Table
@@ -191,7 +242,9 @@ export function EventsTab({ org, env }: { org: string; env: string }) {
           className="mt-2"
           caption={
             <>
-              Change log of {env}, {params.order} first, page {params.page}
+              Change log of {env}
+              {whole ? ', events matching the filters' : ''}
+              {inRange}, {params.order} first, page {params.page}
             </>
           }
           columns={['Snapshot', 'Event', 'Artifact', 'Flow', 'Compliance', 'Reported', 'Code']}
@@ -283,11 +336,13 @@ export function EventsTab({ org, env }: { org: string; env: string }) {
       <Pager
         label="Log pages"
         page={params.page}
-        totalPages={data.totalPages}
+        totalPages={whole ? matchPages : data.totalPages}
         hasNext={
-          data.totalPages !== null
-            ? params.page < data.totalPages
-            : data.events.length >= EVENTS_PER_PAGE
+          whole
+            ? params.page < matchPages
+            : data.totalPages !== null
+              ? params.page < data.totalPages
+              : data.events.length >= EVENTS_PER_PAGE
         }
         hrefFor={hrefFor}
         previousLabel={params.order === 'newest' ? 'Newer' : 'Older'}

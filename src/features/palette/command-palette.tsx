@@ -1,5 +1,5 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
-import { useNavigate } from 'react-router'
+import { useLocation, useNavigate } from 'react-router'
 import { usePreferences, type Theme } from '@/components/preferences'
 import { OptionListbox } from '@/features/search/option-listbox'
 import type { PickOption } from '@/features/search/pick-option'
@@ -9,7 +9,13 @@ import { useSearchNavigation } from '@/features/search/use-search-navigation'
 import { useSearchOptions } from '@/features/search/use-search-options'
 import type { PaletteView } from './global-shortcuts'
 import { SHORTCUTS } from './shortcuts'
-import { diffPath, environmentsPath, flowsPath } from '@/lib/app-paths'
+import {
+  auditPath,
+  auditSubjectForPage,
+  diffPath,
+  environmentsPath,
+  flowsPath,
+} from '@/lib/app-paths'
 
 const ORG_NAME = /^[a-zA-Z0-9][a-zA-Z0-9._-]*$/
 const THEMES: ReadonlyArray<{ theme: Theme; label: string }> = [
@@ -46,6 +52,9 @@ export function CommandPalette({
   const titleId = useId()
   const dialogRef = useRef<HTMLDivElement>(null)
   const navigate = useNavigate()
+  const location = useLocation()
+  // When the palette opened: the end of an environment's default report range.
+  const [openedAt] = useState(() => Date.now() / 1000)
   const { theme, setTheme, timeZone, setTimeZone } = usePreferences()
   const [text, setText] = useState('')
   const [status, setStatus] = useState('')
@@ -58,7 +67,20 @@ export function CommandPalette({
       void navigate(path)
       onClose()
     }
+    // The page the palette was opened on may have an audit report of its own.
+    const subject = auditSubjectForPage(location.pathname, location.search, openedAt)
     const actions: PickOption[] = [
+      ...(subject
+        ? [
+            {
+              key: 'audit-report',
+              group: 'Actions',
+              label: 'Open the audit report of this page',
+              detail: Object.values(subject).join(' '),
+              onPick: go(auditPath(org, subject)),
+            },
+          ]
+        : []),
       {
         key: 'go-flows',
         group: 'Actions',
@@ -168,6 +190,9 @@ export function CommandPalette({
   }, [
     org,
     query,
+    location.pathname,
+    location.search,
+    openedAt,
     navigate,
     onClose,
     onViewChange,

@@ -1,5 +1,6 @@
 import { useSuspenseQuery } from '@tanstack/react-query'
 import { useDeferredValue, useMemo, useState } from 'react'
+import { AuditReportLink } from '@/components/audit-report-link'
 import { Link, useParams, useSearchParams } from 'react-router'
 import { environmentQueries } from '@/api/environments'
 import { snapshotQueries, type Snapshot } from '@/api/snapshots'
@@ -118,6 +119,7 @@ function SnapshotPage({
             <span className="rounded bg-info-soft px-1.5 text-xs text-info">latest</span>
           ) : null}
           <EnvironmentType type={snapshot.type ?? environmentType} />
+          <AuditReportLink org={org} subject={{ snapshot: expression }} />
         </div>
         <p className="text-sm">
           Taken <TimeStamp value={snapshot.timestamp} />
