@@ -43,3 +43,19 @@ describe('useUrlDraft with a delay', () => {
     expect(write).not.toHaveBeenCalled()
   })
 })
+
+describe('useUrlDraft, a delayed write', () => {
+  it("uses the page's latest write, not the one of the key that started the wait", () => {
+    vi.useFakeTimers()
+    const first = vi.fn()
+    const latest = vi.fn()
+    const { result, rerender } = renderHook(({ write }) => useUrlDraft('', write, undefined, 300), {
+      initialProps: { write: first },
+    })
+    act(() => result.current[1]('runn'))
+    rerender({ write: latest })
+    act(() => vi.advanceTimersByTime(300))
+    expect(first).not.toHaveBeenCalled()
+    expect(latest).toHaveBeenCalledWith('runn')
+  })
+})

@@ -18,6 +18,11 @@ export function useUrlDraft(
   const [draft, setDraft] = useState(urlValue)
   const pending = useRef<string[]>([])
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  // A delayed write uses the page's latest `write`, which knows the URL as it is by then.
+  const latestWrite = useRef(write)
+  useEffect(() => {
+    latestWrite.current = write
+  })
   useEffect(() => {
     const index = pending.current.indexOf(urlValue)
     if (index !== -1) {
@@ -31,7 +36,7 @@ export function useUrlDraft(
   useEffect(() => () => clearTimeout(timer.current), [])
   const send = (value: string) => {
     pending.current.push(normalise(value))
-    write(value)
+    latestWrite.current(value)
   }
   const change = (value: string) => {
     setDraft(value)

@@ -153,3 +153,27 @@ describe('environment page', { timeout: 40_000 }, () => {
     ).toBeVisible()
   })
 })
+
+describe('a logical environment', () => {
+  it("lists what runs in its members' latest snapshots, combined, naming each member", async () => {
+    renderRoute('/cyber-dojo/environments/production')
+    expect(
+      await screen.findByRole('heading', { name: 'A logical environment' }, SLOW),
+    ).toBeVisible()
+    const table = await screen.findByRole(
+      'table',
+      { name: /Artifacts running in the members of production/ },
+      SLOW,
+    )
+    const memberLinks = within(table).getAllByRole('link', { name: /^aws-prod#\d+$/ })
+    expect(memberLinks.length).toBeGreaterThan(0)
+    expect(memberLinks[0]).toHaveAttribute(
+      'href',
+      expect.stringMatching(/^\/cyber-dojo\/environments\/aws-prod\/snapshots\/\d+\?fingerprint=/),
+    )
+    expect(screen.queryByRole('heading', { name: 'No snapshots yet' })).toBeNull()
+    expect(
+      screen.getByRole('heading', { name: /^Running now \(\d+\) across 2 members$/ }),
+    ).toBeVisible()
+  })
+})

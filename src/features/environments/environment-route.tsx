@@ -38,6 +38,7 @@ import { EventsTab } from './events-tab'
 import { LatestSnapshotNotice } from './latest-snapshot-notice'
 import { LatestSnapshotSummary } from './latest-snapshot-summary'
 import { useLatestWatch } from '@/components/use-latest-watch'
+import { LogicalRunningNow } from './logical-running-now'
 import { RunningNow } from './running-now'
 import type { LoaderData } from '@/lib/route-module'
 import { environmentPath, environmentsPath, snapshotPath } from '@/lib/app-paths'
@@ -275,6 +276,7 @@ export function Component() {
           error={latest.error}
           loading={latest.isPending}
           onRetry={() => void latest.refetch()}
+          members={environment.type === 'logical' ? environment.includedEnvironments : []}
         />
         <TimeTravel
           key={`${env}:${searchParams.get('at') ?? ''}`}
@@ -308,7 +310,11 @@ export function Component() {
         </details>
       ) : null}
 
-      {latest.data ? <RunningNow org={org} env={env} snapshot={latest.data} /> : null}
+      {latest.data ? (
+        <RunningNow org={org} env={env} snapshot={latest.data} />
+      ) : environment.type === 'logical' && environment.includedEnvironments.length > 0 ? (
+        <LogicalRunningNow org={org} env={env} members={environment.includedEnvironments} />
+      ) : null}
 
       <HistoryOnDemand env={env}>
         <Suspense fallback={<Skeleton rows={4} label={`Loading the history of ${env}`} />}>

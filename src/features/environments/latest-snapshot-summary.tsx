@@ -19,8 +19,11 @@ export function LatestSnapshotSummary({
   error,
   loading,
   onRetry,
+  members = [],
 }: {
   onRetry: () => void
+  /** A logical environment's members: it has no snapshots of its own. */
+  members?: ReadonlyArray<string>
   org: string
   env: string
   snapshot: Snapshot | undefined
@@ -30,6 +33,19 @@ export function LatestSnapshotSummary({
   const frame = 'rounded border border-line bg-surface p-4'
   if (!snapshot) {
     if (loading) return <Skeleton rows={2} label="Loading the latest snapshot" />
+    if (members.length > 0) {
+      return (
+        <section aria-labelledby="latest-heading" className={frame}>
+          <h2 id="latest-heading" className="font-semibold">
+            A logical environment
+          </h2>
+          <p className="mt-1 text-muted">
+            {env} has no snapshots of its own: it stands for {members.join(', ')}. What runs in each
+            member&apos;s latest snapshot is listed below, combined.
+          </p>
+        </section>
+      )
+    }
     if (error && classifySnapshotProblem(error).kind !== 'no-snapshots') {
       return <ErrorState error={error} onRetry={onRetry} />
     }
