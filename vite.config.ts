@@ -17,6 +17,12 @@ const CHUNK_GROUPS = [
     priority: 40,
   },
   {
+    // The history picture (environment and artifact pages), loaded when it is drawn.
+    name: 'history',
+    test: /[\\/]src[\\/](features[\\/]history[\\/]|api[\\/]history\.ts$)/,
+    priority: 12,
+  },
+  {
     name: 'shared',
     test: /[\\/](src[\\/](api|lib|components)[\\/]|src[\\/]app[\\/]params\.ts$|node_modules[\\/]zod[\\/])/,
     priority: 30,

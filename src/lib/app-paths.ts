@@ -229,3 +229,9 @@ export function auditSubjectForPage(
     : recentAuditDays(Date.parse(`${toDay}T00:00:00Z`) / 1000).from
   return environmentAuditSubject(name, fromDay, toDay)
 }
+
+/**
+ * `?history=chart` or `?history=table` on an environment page: the History section is drawn,
+ * as that view (the environment page draws it only when asked).
+ */
+export const HISTORY_VIEW_PARAM = 'history'

@@ -23,7 +23,6 @@ import { describeError } from '@/components/describe-error'
 import { classifySnapshotProblem } from '@/components/snapshot-problem'
 import { EnvironmentType } from '@/components/environment-type'
 import { Skeleton } from '@/components/skeleton'
-import { HISTORY_VIEW_PARAM } from '@/features/history/history-range'
 import {
   EVENTS_PER_PAGE,
   eventsRange,
@@ -41,7 +40,12 @@ import { useLatestWatch } from '@/components/use-latest-watch'
 import { LogicalRunningNow } from './logical-running-now'
 import { RunningNow } from './running-now'
 import type { LoaderData } from '@/lib/route-module'
-import { environmentPath, environmentsPath, snapshotPath } from '@/lib/app-paths'
+import {
+  environmentPath,
+  environmentsPath,
+  snapshotPath,
+  HISTORY_VIEW_PARAM,
+} from '@/lib/app-paths'
 import { SnapshotsTab } from './snapshots-tab'
 import { TimeTravel } from './time-travel'
 import { IncludedEnvironments } from './included-environments'

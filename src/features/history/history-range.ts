@@ -1,8 +1,5 @@
 import { toSnappishTime } from '@/lib/time'
 
-/** `?history=chart` or `?history=table`: which view the History section shows. */
-export const HISTORY_VIEW_PARAM = 'history'
-
 /** The chart's time window, `?from=&to=` in the URL; `null` sides mean the whole history. */
 export interface HistoryRange {
   from: number | null
