@@ -47,6 +47,22 @@ describe('apiGet', () => {
     expect(error.message).toMatch(/^Unexpected response from GET \/thing: field 'count'/)
   })
 
+  it('asks again past the browser cache after an answer it could not read', async () => {
+    const modes: string[] = []
+    let good = false
+    server.use(
+      http.get('*/api/v2/cached', ({ request }) => {
+        modes.push(request.cache)
+        return HttpResponse.json(good ? { name: 'x', count: 1 } : { name: 'x' })
+      }),
+    )
+    await failure(apiGet('/api/v2/cached', schema))
+    good = true
+    await apiGet('/api/v2/cached', schema)
+    await apiGet('/api/v2/cached', schema)
+    expect(modes).toEqual(['default', 'reload', 'default'])
+  })
+
   it('reports malformed JSON as an unexpected response', async () => {
     server.use(http.get('*/api/v2/thing', () => new HttpResponse('{"broken":', { status: 200 })))
     const error = await failure(apiGet('/api/v2/thing', schema))

@@ -74,6 +74,13 @@ export interface RequestOptions {
 }
 
 /**
+ * URLs whose last answer could not be read. Numbered snapshots are cached by the browser as
+ * immutable, and revalidating them costs nothing upstream: asking again for such a URL must skip
+ * the browser's cache, or "Try again" would read the same unreadable copy for a year.
+ */
+const unreadable = new Set<string>()
+
+/**
  * GET a Kosli endpoint, parse the body with `schema`, and throw a typed `ApiError`
  * for every way it can fail. `path` is what `apiPath` returns.
  */
@@ -97,7 +104,11 @@ export async function apiGet<S extends z.ZodMiniType>(
 
   let response: Response
   try {
-    response = await fetch(url, { headers: { Accept: 'application/json' }, signal })
+    response = await fetch(url, {
+      headers: { Accept: 'application/json' },
+      signal,
+      cache: unreadable.has(url) ? 'reload' : 'default',
+    })
   } catch (error) {
     if (options.signal?.aborted) throw error
     if (timeout.aborted) throw timedOut()
@@ -137,6 +148,7 @@ export async function apiGet<S extends z.ZodMiniType>(
   try {
     json = JSON.parse(text)
   } catch {
+    unreadable.add(url)
     throw new ApiError({
       message: `Unexpected response from ${endpoint}: the body is not valid JSON.`,
       status: response.status,
@@ -146,6 +158,7 @@ export async function apiGet<S extends z.ZodMiniType>(
   }
   const parsed = schema.safeParse(json)
   if (!parsed.success) {
+    unreadable.add(url)
     throw new ApiError({
       message: `Unexpected response from ${endpoint}: ${describeIssue(parsed.error.issues)}.`,
       status: response.status,
@@ -153,6 +166,7 @@ export async function apiGet<S extends z.ZodMiniType>(
       endpoint,
     })
   }
+  unreadable.delete(url)
   return { data: parsed.data, headers: response.headers }
 }
 
