@@ -1,15 +1,12 @@
 import { useQueries } from '@tanstack/react-query'
 import { Link } from 'react-router'
 import { snapshotQueries, type Snapshot, type SnapshotArtifact } from '@/api/snapshots'
-import { ComplianceBadge } from '@/components/compliance-badge'
 import { describeError } from '@/components/describe-error'
-import { ShortId } from '@/components/short-id'
 import { Skeleton } from '@/components/skeleton'
 import { Table } from '@/components/table'
-import { TimeCell } from '@/components/time-stamp'
-import { artifactPath, environmentPath, flowPath, snapshotPath } from '@/lib/app-paths'
-import { formatCount, pluralise, shortArtifactName } from '@/lib/format'
-import { RUNNING_SHOWN, runningFirst } from './running-now'
+import { environmentPath, snapshotPath } from '@/lib/app-paths'
+import { formatCount, pluralise } from '@/lib/format'
+import { RUNNING_SHOWN, RunningRow, runningFirst } from './running-now'
 
 interface MemberRow {
   member: string
@@ -115,59 +112,21 @@ export function LogicalRunningNow({
               'Running since',
             ]}
           >
-            {shown.map(({ member, snapshot, artifact }) => {
-              const name = shortArtifactName(artifact.name) || 'unknown'
-              return (
-                <tr
-                  key={`${member}/${artifact.fingerprint}/${artifact.name}`}
-                  className="align-top"
-                >
-                  <th scope="row" className="px-3 py-2 font-medium">
-                    {artifact.flow ? (
-                      <Link
-                        to={artifactPath(org, artifact.flow, artifact.fingerprint)}
-                        className="text-accent hover:underline"
-                        title={artifact.name}
-                      >
-                        {name}
-                      </Link>
-                    ) : (
-                      <span title={artifact.name}>{name}</span>
-                    )}
-                  </th>
-                  <td className="px-3 py-2">
-                    <Link
-                      to={snapshotPath(org, member, snapshot.index, artifact.fingerprint)}
-                      className="font-mono text-accent hover:underline"
-                    >
-                      {member}#{snapshot.index}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">
-                    <ShortId value={artifact.gitCommit} kind="commit" href={artifact.commitUrl} />
-                  </td>
-                  <td className="px-3 py-2">
-                    {artifact.flow ? (
-                      <Link
-                        to={flowPath(org, artifact.flow)}
-                        className="text-accent hover:underline"
-                      >
-                        {artifact.flow}
-                      </Link>
-                    ) : (
-                      <span className="text-muted">no provenance</span>
-                    )}
-                  </td>
-                  <td className="px-3 py-2 tabular-nums">{artifact.replicas}</td>
-                  <td className="px-3 py-2">
-                    <ComplianceBadge value={artifact.compliant} />
-                  </td>
-                  <td className="px-3 py-2">
-                    <TimeCell value={artifact.runningSince} />
-                  </td>
-                </tr>
-              )
-            })}
+            {shown.map(({ member, snapshot, artifact }) => (
+              <RunningRow
+                key={`${member}/${artifact.fingerprint}/${artifact.name}`}
+                org={org}
+                artifact={artifact}
+                member={
+                  <Link
+                    to={snapshotPath(org, member, snapshot.index, artifact.fingerprint)}
+                    className="font-mono text-accent hover:underline"
+                  >
+                    {member}#{snapshot.index}
+                  </Link>
+                }
+              />
+            ))}
           </Table>
           {rows.length > shown.length ? (
             <p className="text-sm text-muted">

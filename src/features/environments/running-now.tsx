@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { useMemo, type ReactNode } from 'react'
 import { Link } from 'react-router'
 import type { Snapshot, SnapshotArtifact } from '@/api/snapshots'
 import { ComplianceBadge } from '@/components/compliance-badge'
@@ -66,53 +66,14 @@ export function RunningNow({
             caption={<>Artifacts running in {env}, non-compliant first</>}
             columns={['Artifact', 'Commit', 'Flow', 'Replicas', 'Compliance', 'Running since']}
           >
-            {shown.map((artifact) => {
-              const name = shortArtifactName(artifact.name) || 'unknown'
-              const isNew = arrived.has(rowKey(artifact))
-              return (
-                <tr
-                  key={rowKey(artifact)}
-                  className={isNew ? `align-top ${NEW_ROW_CLASS}` : 'align-top'}
-                >
-                  <th scope="row" className="px-3 py-2 font-medium">
-                    {artifact.flow ? (
-                      <Link
-                        to={artifactPath(org, artifact.flow, artifact.fingerprint)}
-                        className="text-accent hover:underline"
-                        title={artifact.name}
-                      >
-                        {name}
-                      </Link>
-                    ) : (
-                      <span title={artifact.name}>{name}</span>
-                    )}
-                    {isNew ? <NewMark /> : null}
-                  </th>
-                  <td className="px-3 py-2">
-                    <ShortId value={artifact.gitCommit} kind="commit" href={artifact.commitUrl} />
-                  </td>
-                  <td className="px-3 py-2">
-                    {artifact.flow ? (
-                      <Link
-                        to={flowPath(org, artifact.flow)}
-                        className="text-accent hover:underline"
-                      >
-                        {artifact.flow}
-                      </Link>
-                    ) : (
-                      <span className="text-muted">no provenance</span>
-                    )}
-                  </td>
-                  <td className="px-3 py-2 tabular-nums">{artifact.replicas}</td>
-                  <td className="px-3 py-2">
-                    <ComplianceBadge value={artifact.compliant} />
-                  </td>
-                  <td className="px-3 py-2">
-                    <TimeCell value={artifact.runningSince} />
-                  </td>
-                </tr>
-              )
-            })}
+            {shown.map((artifact) => (
+              <RunningRow
+                key={rowKey(artifact)}
+                org={org}
+                artifact={artifact}
+                isNew={arrived.has(rowKey(artifact))}
+              />
+            ))}
           </Table>
           <p className="text-sm text-muted">
             {running.length > shown.length
@@ -123,5 +84,61 @@ export function RunningNow({
         </>
       )}
     </section>
+  )
+}
+
+/**
+ * One running artifact: name, commit, flow, replicas, compliance and since when. `member` adds
+ * the cell that names which member of a logical environment runs it.
+ */
+export function RunningRow({
+  org,
+  artifact,
+  isNew = false,
+  member,
+}: {
+  org: string
+  artifact: SnapshotArtifact
+  isNew?: boolean
+  member?: ReactNode
+}) {
+  const name = shortArtifactName(artifact.name) || 'unknown'
+  return (
+    <tr className={isNew ? `align-top ${NEW_ROW_CLASS}` : 'align-top'}>
+      <th scope="row" className="px-3 py-2 font-medium">
+        {artifact.flow ? (
+          <Link
+            to={artifactPath(org, artifact.flow, artifact.fingerprint)}
+            className="text-accent hover:underline"
+            title={artifact.name}
+          >
+            {name}
+          </Link>
+        ) : (
+          <span title={artifact.name}>{name}</span>
+        )}
+        {isNew ? <NewMark /> : null}
+      </th>
+      {member === undefined ? null : <td className="px-3 py-2">{member}</td>}
+      <td className="px-3 py-2">
+        <ShortId value={artifact.gitCommit} kind="commit" href={artifact.commitUrl} />
+      </td>
+      <td className="px-3 py-2">
+        {artifact.flow ? (
+          <Link to={flowPath(org, artifact.flow)} className="text-accent hover:underline">
+            {artifact.flow}
+          </Link>
+        ) : (
+          <span className="text-muted">no provenance</span>
+        )}
+      </td>
+      <td className="px-3 py-2 tabular-nums">{artifact.replicas}</td>
+      <td className="px-3 py-2">
+        <ComplianceBadge value={artifact.compliant} />
+      </td>
+      <td className="px-3 py-2">
+        <TimeCell value={artifact.runningSince} />
+      </td>
+    </tr>
   )
 }
