@@ -28,9 +28,15 @@ export function earlyPaletteKeyPressed(): boolean {
   return pressed
 }
 
-/** The shortcuts are listening now: forget the early press and stop listening for one. */
-export function stopEarlyPaletteKey(): void {
+/**
+ * The shortcuts are listening now: stop listening for an early press. Answers whether one came
+ * after the shortcuts first read `earlyPaletteKeyPressed` (between their render and their
+ * effects), so that press is not lost either.
+ */
+export function stopEarlyPaletteKey(): boolean {
   window.removeEventListener('keydown', onKeyDown)
   listening = false
+  const wasPressed = pressed
   pressed = false
+  return wasPressed
 }

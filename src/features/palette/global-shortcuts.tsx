@@ -46,8 +46,11 @@ export function GlobalShortcuts({ org }: { org: string }) {
     }, 0)
   }, [])
 
-  // From here on the shortcuts below listen themselves.
-  useEffect(stopEarlyPaletteKey, [])
+  // From here on the shortcuts below listen themselves. A press that came after the first
+  // render, before this effect, opens the palette now.
+  useEffect(() => {
+    if (stopEarlyPaletteKey()) setView((current) => current ?? 'commands')
+  }, [])
 
   const open = view !== null
   useEffect(() => {
