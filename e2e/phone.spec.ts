@@ -207,6 +207,43 @@ test.describe('phone layout', () => {
   })
 })
 
+test.describe('between phone and laptop', () => {
+  test.use({ viewport: { width: 800, height: 900 } })
+
+  for (const route of pages.filter((each) =>
+    ['environment', 'snapshots', 'snapshot'].includes(each.name),
+  )) {
+    test(`${route.name} fits 800 px: no sideways page, no clipped value`, async ({ page }) => {
+      await page.goto(route.url)
+      await route.ready(page)
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        800,
+      )
+      expect(await clippedCells(page)).toEqual([])
+      await reviewShot(page, `tablet-${route.name}`)
+    })
+  }
+
+  test("a snapshot's eight columns become cards, each value named", async ({ page }) => {
+    await page.goto('/cyber-dojo/environments/aws-prod/snapshots/65')
+    const table = page.getByRole('table', { name: /aws-prod#65/ })
+    await expect(table.getByRole('rowheader').first()).toBeVisible()
+    expect(await labelledCells(page)).not.toEqual([])
+  })
+})
+
+test.describe('laptop header', () => {
+  test.use({ viewport: { width: 1280, height: 800 } })
+
+  test('keeps to one line with the search and every setting in it', async ({ page }) => {
+    await page.goto('/cyber-dojo/flows')
+    await expect(page.getByRole('combobox', { name: /Search flows, environments/ })).toBeVisible()
+    await expect(page.getByRole('button', { name: /^Times:/ })).toBeVisible()
+    const header = await page.locator('header').first().boundingBox()
+    expect(header?.height ?? 0).toBeLessThanOrEqual(60)
+  })
+})
+
 test.describe('row density', () => {
   test('compact rows are shorter, and the choice is remembered', async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 900 })

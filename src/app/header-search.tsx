@@ -71,7 +71,7 @@ export function HeaderSearch({ org }: { org: string }) {
         onFocus={() => setFocused(true)}
         onBlur={() => setFocused(false)}
         placeholder="Search: name, commit, aws-prod#65…  ( / )"
-        className="w-full rounded border border-line bg-canvas px-2 py-1 text-sm placeholder:text-muted sm:w-56 xl:w-72"
+        className="w-full rounded border border-line bg-canvas px-2 py-1 text-sm placeholder:text-muted sm:w-56"
       />
       {open ? (
         <OptionListbox

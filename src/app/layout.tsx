@@ -39,7 +39,7 @@ function SearchPlaceholder() {
       type="search"
       disabled
       aria-label="Search (loading)"
-      className="w-full rounded border border-line bg-canvas px-2 py-1 text-sm sm:w-64"
+      className="w-full rounded border border-line bg-canvas px-2 py-1 text-sm sm:w-56"
     />
   )
 }

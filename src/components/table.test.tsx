@@ -1,5 +1,5 @@
 import { render, screen, within } from '@testing-library/react'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { Table } from './table'
 
 describe('Table', () => {
@@ -47,5 +47,52 @@ describe('Table', () => {
     expect(table).toHaveAttribute('aria-rowcount', '3')
     expect(table.querySelectorAll('tbody')).toHaveLength(1)
     expect(table.querySelector('col')).toHaveClass('w-40')
+  })
+
+  describe('stacking into cards', () => {
+    afterEach(() => {
+      vi.unstubAllGlobals()
+    })
+
+    /** A window between phone and laptop width: 48rem. */
+    function tabletWindow() {
+      vi.stubGlobal('matchMedia', (query: string) => ({
+        matches: query === '(width < 64rem)',
+        media: query,
+        addEventListener: () => undefined,
+        removeEventListener: () => undefined,
+      }))
+    }
+
+    it('stacks below its breakpoint only', () => {
+      tabletWindow()
+      render(
+        <>
+          <Table caption="Wide" columns={['Name']} stackBelow="lg">
+            <tr>
+              <td>one</td>
+            </tr>
+          </Table>
+          <Table caption="Narrow" columns={['Name']}>
+            <tr>
+              <td>one</td>
+            </tr>
+          </Table>
+        </>,
+      )
+      expect(screen.getByRole('table', { name: 'Wide' })).toHaveAttribute('data-stacked')
+      expect(screen.getByRole('table', { name: 'Narrow' })).not.toHaveAttribute('data-stacked')
+    })
+
+    it('is not stacked where no media query can be asked', () => {
+      render(
+        <Table caption="Plain" columns={['Name']} stackBelow="lg">
+          <tr>
+            <td>one</td>
+          </tr>
+        </Table>,
+      )
+      expect(screen.getByRole('table', { name: 'Plain' })).not.toHaveAttribute('data-stacked')
+    })
   })
 })

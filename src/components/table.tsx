@@ -1,4 +1,5 @@
 import type { CSSProperties, ReactNode, Ref } from 'react'
+import { useMediaQuery } from './use-media-query'
 
 /** One column: its name, or the name with a richer heading, a width or a sort state. */
 export type TableColumn =
@@ -14,6 +15,12 @@ export type TableColumn =
       className?: string
       sort?: 'ascending' | 'descending' | 'none'
     }
+
+/**
+ * Below which width the rows stack into cards: phones (`sm`, 40rem) for most tables; `lg`
+ * (64rem) for a table whose columns do not fit a tablet's width.
+ */
+const STACK_BELOW = { sm: '(width < 40rem)', lg: '(width < 64rem)' } as const
 
 /** The deepest column a phone label is kept for; src/index.css has one rule per column. */
 export const LABELLED_COLUMNS = 10
@@ -35,9 +42,10 @@ function columnLabels(columns: ReadonlyArray<TableColumn>): CSSProperties {
 
 /**
  * The app's table: a bordered box with a caption, one heading row and a divider between rows.
- * Below 40rem the rows stack into cards, each cell under or beside its column's name
- * (src/index.css), so no table makes a phone scroll sideways; on wider screens a table wider
- * than its box scrolls inside it. Row density follows the header's compact/comfortable switch.
+ * Below its breakpoint (`stackBelow`) the rows stack into cards, each cell under or beside its
+ * column's name (src/index.css), so no table makes a phone scroll sideways; on wider screens a
+ * table wider than its box scrolls inside it. Row density follows the header's
+ * compact/comfortable switch.
  */
 export function Table({
   caption,
@@ -46,6 +54,7 @@ export function Table({
   compact = false,
   showCaption = false,
   labels = 'beside',
+  stackBelow = 'sm',
   stickyHead = false,
   bodies = false,
   rowCount,
@@ -66,6 +75,8 @@ export function Table({
   showCaption?: boolean
   /** Where a stacked row puts each column's name: beside short values, above wide ones. */
   labels?: 'beside' | 'above'
+  /** Stack the rows below phone width (`sm`) or below a tablet's (`lg`). */
+  stackBelow?: keyof typeof STACK_BELOW
   /** Keep the heading row in view while the box scrolls. */
   stickyHead?: boolean
   /** The children are `<tbody>` elements of their own (a row with its details), not rows. */
@@ -83,7 +94,10 @@ export function Table({
   /** The rows (or row groups, with `bodies`). */
   children: ReactNode
 }) {
-  const box = `overflow-x-auto rounded border border-line bg-surface ${className ?? ''}`
+  const stacked = useMediaQuery(STACK_BELOW[stackBelow])
+  // Relative: text kept for screen readers only (absolutely placed) stays inside the box instead
+  // of widening the page when the table scrolls sideways.
+  const box = `relative overflow-x-auto rounded border border-line bg-surface ${className ?? ''}`
   const widths = columns.map((column) => (typeof column === 'string' ? undefined : column.width))
   const headCell = `px-3 py-2 ${compact ? 'font-medium' : 'font-semibold'} ${
     stickyHead ? 'sticky top-0 z-10 bg-raised' : ''
@@ -97,6 +111,7 @@ export function Table({
       <table
         className={`shiplog-table w-full text-left ${compact ? 'text-sm' : ''} ${tableClassName ?? ''}`}
         data-labels={labels}
+        data-stacked={stacked ? '' : undefined}
         style={columnLabels(columns)}
         aria-rowcount={rowCount}
       >

@@ -284,9 +284,13 @@ const TABLE_COLUMNS: ReadonlyArray<TableColumn> = [
   { name: '', heading: <span className="sr-only">Details</span>, width: 'w-24' },
 ]
 
-/** The shared table, fixed columns on wide screens; stacked cards on phones. */
+/**
+ * The shared table, fixed columns on wide screens; stacked cards below a laptop's width, where
+ * eight columns would leave the artifact's name a few letters.
+ */
 const TABLE_PROPS = {
   compact: true,
+  stackBelow: 'lg',
   bodies: true,
   stickyHead: true,
   columns: TABLE_COLUMNS,
