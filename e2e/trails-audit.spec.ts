@@ -7,6 +7,8 @@ const TRAIL_PATH = `/cyber-dojo/flows/runner-ci/trails/${TRAIL}`
 const UNIT_TEST = '295f7331-29b3-4152-ad9a-1ff93628'
 const RUNNER_FP = '9af401c4350b21e3f1df17d6ad808da43d9646e75b6da902cc7c492bcfb9c625'
 const AUDIT_PATH = `/cyber-dojo/audit?artifact=runner%40${RUNNER_FP}`
+// The demo world's saver hotfix that skipped review: failed tests, high vulnerabilities.
+const HOTFIX_FP = '81fd55e4b27cce4c40bbf37fe4a8fe2b4647890eed6b62eb3d87fdea7c96e08a'
 
 // The first page of a run builds the demo world (in the worker or the mock server): allow it.
 const FIRST_LOAD = { timeout: 30_000 }
@@ -174,6 +176,27 @@ test.describe('audit report', () => {
 
       await chooseTheme(page, 'Dark theme')
       await reviewShot(page, `p7-audit-dark-${mode}`)
+    },
+  )
+
+  test(
+    'a non-compliant artifact report names the failed tests and vulnerabilities',
+    { tag: '@demo' },
+    async ({ page }) => {
+      await page.goto(`/cyber-dojo/audit?artifact=saver-ci%40${HOTFIX_FP}`)
+      const compliance = page.getByRole('region', { name: 'Compliance' })
+      await expect(
+        compliance.getByText(
+          'saver.unit-test (junit): Reported, but not compliant: 3 of 412 tests failed.',
+          { exact: true },
+        ),
+      ).toBeVisible(FIRST_LOAD)
+      await expect(
+        compliance.getByText(
+          'saver.snyk-container-scan (snyk): Reported, but not compliant: 2 high severity vulnerabilities.',
+          { exact: true },
+        ),
+      ).toBeVisible()
     },
   )
 

@@ -161,6 +161,18 @@ export interface ArtifactPage {
   mayHaveMore: boolean
 }
 
+/** The artifact endpoints' paths: the fetchers' and every link or report that names them. */
+export const artifactEndpoints = {
+  list: (org: string) => apiPath('artifacts', org),
+  detail: (org: string, flow: string, fingerprint: string) =>
+    apiPath('artifacts', org, flow, 'fingerprint', fingerprint),
+  byCommit: (org: string, flow: string, commit: string) =>
+    apiPath('artifacts', org, flow, 'commit_sha', commit),
+  /** Kosli's own audit package (a download, served through the proxy in live mode). */
+  auditPackage: (org: string, flow: string, fingerprint: string) =>
+    apiPath('artifacts', org, flow, fingerprint, 'audit_package'),
+}
+
 export async function fetchFlowArtifacts(
   org: string,
   flow: string,
@@ -168,7 +180,7 @@ export async function fetchFlowArtifacts(
   perPage: number,
   signal?: AbortSignal,
 ): Promise<ArtifactPage> {
-  const { data } = await apiGet(apiPath('artifacts', org), z.array(artifactWire), {
+  const { data } = await apiGet(artifactEndpoints.list(org), z.array(artifactWire), {
     query: { flow_name: flow, page, per_page: perPage },
     signal,
   })
@@ -186,11 +198,9 @@ export async function fetchArtifact(
   fingerprint: string,
   signal?: AbortSignal,
 ): Promise<Artifact> {
-  const { data } = await apiGet(
-    apiPath('artifacts', org, flow, 'fingerprint', fingerprint),
-    artifactWire,
-    { signal },
-  )
+  const { data } = await apiGet(artifactEndpoints.detail(org, flow, fingerprint), artifactWire, {
+    signal,
+  })
   return toArtifact(data, flow)
 }
 
@@ -202,7 +212,7 @@ export async function fetchArtifactsByCommit(
   signal?: AbortSignal,
 ): Promise<Artifact[]> {
   const { data } = await apiGet(
-    apiPath('artifacts', org, flow, 'commit_sha', commit),
+    artifactEndpoints.byCommit(org, flow, commit),
     z.union([z.array(artifactWire), artifactWire]),
     { signal },
   )

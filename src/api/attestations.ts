@@ -106,12 +106,26 @@ function toList(data: z.infer<typeof attestationListWire>): Attestation[] {
   return (Array.isArray(data) ? data : data.data).map(toAttestation)
 }
 
+/** The attestation endpoints' paths: the fetchers' and every report that names them. */
+export const attestationEndpoints = {
+  /** By `attestation_id`, or the org's paged list. */
+  list: (org: string) => apiPath('attestations', org),
+  ofFlow: (org: string, flow: string) => apiPath('attestations', org, flow),
+  onTrail: (org: string, flow: string, trail: string, name: string) =>
+    apiPath('attestations', org, flow, 'trail', trail, name),
+  onArtifact: (org: string, flow: string, fingerprint: string, name: string) =>
+    apiPath('attestations', org, flow, 'artifact', fingerprint, name),
+  /** The evidence file (a download through the proxy in live mode). */
+  evidence: (org: string, flow: string, trail: string, id: string) =>
+    apiPath('attestations', org, flow, 'trail', trail, 'attestation', id, 'evidence'),
+}
+
 export async function fetchAttestationById(
   org: string,
   id: string,
   signal?: AbortSignal,
 ): Promise<Attestation | null> {
-  const { data } = await apiGet(apiPath('attestations', org), attestationListWire, {
+  const { data } = await apiGet(attestationEndpoints.list(org), attestationListWire, {
     query: { attestation_id: id },
     signal,
   })
@@ -125,7 +139,7 @@ export async function fetchTrailAttestations(
   name: string,
   signal?: AbortSignal,
 ): Promise<Attestation[]> {
-  return fetchAllAttestations(apiPath('attestations', org, flow, 'trail', trail, name), signal)
+  return fetchAllAttestations(attestationEndpoints.onTrail(org, flow, trail, name), signal)
 }
 
 export async function fetchArtifactAttestations(
@@ -135,10 +149,7 @@ export async function fetchArtifactAttestations(
   name: string,
   signal?: AbortSignal,
 ): Promise<Attestation[]> {
-  return fetchAllAttestations(
-    apiPath('attestations', org, flow, 'artifact', fingerprint, name),
-    signal,
-  )
+  return fetchAllAttestations(attestationEndpoints.onArtifact(org, flow, fingerprint, name), signal)
 }
 
 export async function fetchFlowAttestations(
@@ -148,7 +159,7 @@ export async function fetchFlowAttestations(
   perPage: number,
   signal?: AbortSignal,
 ): Promise<Attestation[]> {
-  const { data } = await apiGet(apiPath('attestations', org, flow), attestationListWire, {
+  const { data } = await apiGet(attestationEndpoints.ofFlow(org, flow), attestationListWire, {
     query: { page, per_page: perPage },
     signal,
   })

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query'
 import { LIVE_META } from '@/lib/live-policy'
 import { z } from 'zod/mini'
-import { apiGet, apiPath } from './client'
+import { apiGet, apiPath, withQuery } from './client'
 import { stringTags, textOrNull, toSeconds } from './domain'
 import { followPages, type ListPage } from './pages'
 import { optionalBoolean, optionalNumber, optionalString, tags, timestamp } from './wire'
@@ -81,9 +81,21 @@ function toEnvironment(wire: z.infer<typeof environmentWire>): Environment {
   }
 }
 
+/** The environment endpoints' paths: the fetchers' and every link or report that names them. */
+export const environmentEndpoints = {
+  list: (org: string) => apiPath('environments', org),
+  detail: (org: string, env: string) => apiPath('environments', org, env),
+  /** Kosli's audit log of a time range, as CSV (a download through the proxy in live mode). */
+  auditLog: (org: string, env: string, from: number, to: number) =>
+    withQuery(apiPath('environments', org, env, 'auditlog'), {
+      from_timestamp: Math.floor(from),
+      to_timestamp: Math.ceil(to),
+    }),
+}
+
 /** Every environment: a plain array, or each page of the paginated shape. */
 export async function fetchEnvironments(org: string, signal?: AbortSignal): Promise<Environment[]> {
-  const path = apiPath('environments', org)
+  const path = environmentEndpoints.list(org)
   const { data } = await apiGet(path, environmentListWire, { signal })
   const first = environmentListPage(data)
   const items = await followPages(path, first, async (page, perPage) => {
@@ -101,7 +113,7 @@ export async function fetchEnvironment(
   env: string,
   signal?: AbortSignal,
 ): Promise<Environment> {
-  const { data } = await apiGet(apiPath('environments', org, env), environmentWire, { signal })
+  const { data } = await apiGet(environmentEndpoints.detail(org, env), environmentWire, { signal })
   return toEnvironment(data)
 }
 

@@ -100,6 +100,11 @@ function toEvent(wire: z.infer<typeof eventWire>, env: string): EnvironmentEvent
   }
 }
 
+/** The change log's path: the fetchers' and every report that names it. */
+export const eventEndpoints = {
+  list: (org: string, env: string) => apiPath('environments', org, env, 'events'),
+}
+
 function headerNumber(headers: Headers, name: string): number | null {
   const value = headers.get(name)
   if (value === null) return null
@@ -113,20 +118,16 @@ export async function fetchEnvironmentEvents(
   query: EventsQuery,
   signal?: AbortSignal,
 ): Promise<EventsPage> {
-  const { data, headers } = await apiGet(
-    apiPath('environments', org, env, 'events'),
-    z.array(eventWire),
-    {
-      query: {
-        page: query.page,
-        per_page: query.perPage,
-        reverse: query.reverse ? 'true' : undefined,
-        start: query.start ?? undefined,
-        end: query.end ?? undefined,
-      },
-      signal,
+  const { data, headers } = await apiGet(eventEndpoints.list(org, env), z.array(eventWire), {
+    query: {
+      page: query.page,
+      per_page: query.perPage,
+      reverse: query.reverse ? 'true' : undefined,
+      start: query.start ?? undefined,
+      end: query.end ?? undefined,
     },
-  )
+    signal,
+  })
   return {
     events: data.map((wire) => toEvent(wire, env)),
     page: headerNumber(headers, 'X-Current-Page') ?? query.page,
@@ -159,11 +160,10 @@ export async function fetchEnvironmentEventsBetween(
   const inRange = (event: EnvironmentEvent) =>
     event.snapshotIndex !== null && event.snapshotIndex >= start && event.snapshotIndex <= end
   for (let page = 1; page <= maxPages; page++) {
-    const { data, headers } = await apiGet(
-      apiPath('environments', org, env, 'events'),
-      z.array(eventWire),
-      { query: { page, per_page: 100, start, end, reverse: 'true' }, signal },
-    )
+    const { data, headers } = await apiGet(eventEndpoints.list(org, env), z.array(eventWire), {
+      query: { page, per_page: 100, start, end, reverse: 'true' },
+      signal,
+    })
     for (const wire of data) events.push(toEvent(wire, env))
     const totalPages = headerNumber(headers, 'X-Total-Pages')
     const last = data.length < 100 || (totalPages !== null && page >= totalPages)
@@ -189,7 +189,7 @@ export async function fetchEnvironmentEventsAround(
   timestamp: number,
   signal?: AbortSignal,
 ): Promise<EnvironmentEvent[]> {
-  const { data } = await apiGet(apiPath('environments', org, env, 'events'), z.array(eventWire), {
+  const { data } = await apiGet(eventEndpoints.list(org, env), z.array(eventWire), {
     query: {
       page: 1,
       per_page: 100,

@@ -52,6 +52,14 @@ function toSummary(wire: z.infer<typeof snapshotListItemWire>): SnapshotSummary 
   }
 }
 
+/** The snapshot endpoints' paths: the fetchers' and every link or report that names them. */
+export const snapshotEndpoints = {
+  list: (org: string, env: string) => apiPath('snapshots', org, env),
+  // The expression segment is encoded by snapshotPathSegment itself.
+  detail: (org: string, snappish: Snappish) =>
+    `${apiPath('snapshots', org, snappish.env)}/${snapshotPathSegment(snappish)}`,
+}
+
 /**
  * One numbered snapshot's list entry (when it was taken, whether it is still current) without
  * its artifacts: the list endpoint with `interval=N..N`. Null when the environment has no #N.
@@ -62,7 +70,7 @@ export async function fetchSnapshotSummary(
   index: number,
   signal?: AbortSignal,
 ): Promise<SnapshotSummary | null> {
-  const { data } = await apiGet(apiPath('snapshots', org, env), z.array(snapshotListItemWire), {
+  const { data } = await apiGet(snapshotEndpoints.list(org, env), z.array(snapshotListItemWire), {
     query: { interval: `${index}..${index}`, page: 1, per_page: 1 },
     signal,
   })
@@ -77,7 +85,7 @@ export async function fetchSnapshotList(
   perPage: number,
   signal?: AbortSignal,
 ): Promise<SnapshotListPage> {
-  const { data } = await apiGet(apiPath('snapshots', org, env), z.array(snapshotListItemWire), {
+  const { data } = await apiGet(snapshotEndpoints.list(org, env), z.array(snapshotListItemWire), {
     query: { page, per_page: perPage },
     signal,
   })
@@ -335,9 +343,7 @@ export async function fetchSnapshot(
   snappish: Snappish,
   signal?: AbortSignal,
 ): Promise<Snapshot> {
-  // The expression segment is encoded by snapshotPathSegment itself.
-  const path = `${apiPath('snapshots', org, snappish.env)}/${snapshotPathSegment(snappish)}`
-  const { data } = await apiGet(path, snapshotWire, { signal })
+  const { data } = await apiGet(snapshotEndpoints.detail(org, snappish), snapshotWire, { signal })
   const count = data.artifact_compliance_count ?? {}
   return {
     environment: snappish.env,

@@ -229,6 +229,17 @@ export interface TrailPage {
   pageCount: number | null
 }
 
+/** The trail endpoints' paths: the fetchers' and every link or report that names them. */
+export const trailEndpoints = {
+  list: (org: string) => apiPath('trails', org),
+  detail: (org: string, flow: string, trail: string) => apiPath('trails', org, flow, trail),
+  /** Kosli's own audit PDF and package (downloads, served through the proxy in live mode). */
+  auditPdf: (org: string, flow: string, trail: string) =>
+    apiPath('trails', org, flow, trail, 'audit_pdf'),
+  auditPackage: (org: string, flow: string, trail: string) =>
+    apiPath('trails', org, flow, trail, 'audit_package'),
+}
+
 export async function fetchFlowTrails(
   org: string,
   flow: string,
@@ -237,7 +248,7 @@ export async function fetchFlowTrails(
   signal?: AbortSignal,
 ): Promise<TrailPage> {
   const { data } = await apiGet(
-    apiPath('trails', org),
+    trailEndpoints.list(org),
     z.union([paginated(trailWire), z.array(trailWire)]),
     { query: { flow, page, per_page: perPage }, signal },
   )
@@ -258,7 +269,7 @@ export async function fetchTrail(
   trail: string,
   signal?: AbortSignal,
 ): Promise<Trail> {
-  const { data } = await apiGet(apiPath('trails', org, flow, trail), trailWire, { signal })
+  const { data } = await apiGet(trailEndpoints.detail(org, flow, trail), trailWire, { signal })
   return toTrail(data, flow)
 }
 

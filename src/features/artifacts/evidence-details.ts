@@ -1,35 +1,7 @@
-/** Type-specific parts of an attestation, read defensively from the raw object. */
-
-export interface JunitSummary {
-  total: number
-  failures: number
-  errors: number
-  skipped: number
-  suites: number
-}
-
-export interface SnykSummary {
-  high: number
-  medium: number
-  low: number
-  tool: string | null
-}
-
-export interface PullRequestSummary {
-  url: string | null
-  title: string | null
-  state: string | null
-  author: string | null
-  approvers: string[]
-}
-
-export interface EvidenceDetails {
-  junit: JunitSummary | null
-  snyk: SnykSummary | null
-  pullRequests: PullRequestSummary[]
-  /** Custom attestation data and anything type-specific we have no summary for. */
-  data: Record<string, unknown>
-}
+/**
+ * The part of an attestation the artifact page shows as plain data: what is neither common to
+ * every attestation nor read as typed results (features/compliance/attestation-failures).
+ */
 
 // Fields every attestation has; the rest is what makes this one interesting.
 const COMMON_KEYS = new Set([
@@ -64,73 +36,7 @@ function record(value: unknown): Record<string, unknown> | null {
     : null
 }
 
-function count(value: unknown): number {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : 0
-}
-
-function text(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? value : null
-}
-
-function junit(raw: Record<string, unknown>): JunitSummary | null {
-  const suites = raw.junit_results
-  if (!Array.isArray(suites)) return null
-  const summary: JunitSummary = { total: 0, failures: 0, errors: 0, skipped: 0, suites: 0 }
-  for (const item of suites) {
-    const suite = record(item)
-    if (!suite) continue
-    summary.suites += 1
-    summary.total += count(suite.total)
-    summary.failures += count(suite.failures)
-    summary.errors += count(suite.errors)
-    summary.skipped += count(suite.skipped)
-  }
-  return summary
-}
-
-function snyk(raw: Record<string, unknown>): SnykSummary | null {
-  const results = record(raw.processed_snyk_results) ?? record(raw.snyk_results)
-  if (!results) return null
-  const summary: SnykSummary = {
-    high: 0,
-    medium: 0,
-    low: 0,
-    tool: text(record(results.tool)?.name),
-  }
-  for (const item of Array.isArray(results.results) ? results.results : []) {
-    const result = record(item)
-    if (!result) continue
-    summary.high += count(result.high_count)
-    summary.medium += count(result.medium_count)
-    summary.low += count(result.low_count)
-  }
-  return summary
-}
-
-function pullRequests(raw: Record<string, unknown>): PullRequestSummary[] {
-  if (!Array.isArray(raw.pull_requests)) return []
-  return raw.pull_requests.flatMap((item) => {
-    const pr = record(item)
-    if (!pr) return []
-    const approvers = Array.isArray(pr.approvers)
-      ? pr.approvers.flatMap((approver) => {
-          const name = typeof approver === 'string' ? approver : text(record(approver)?.username)
-          return name ? [name] : []
-        })
-      : []
-    return [
-      {
-        url: text(pr.url),
-        title: text(pr.title),
-        state: text(pr.state),
-        author: text(pr.author),
-        approvers,
-      },
-    ]
-  })
-}
-
-export function evidenceDetails(raw: Record<string, unknown>): EvidenceDetails {
+export function evidenceData(raw: Record<string, unknown>): Record<string, unknown> {
   const data: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(raw)) {
     if (COMMON_KEYS.has(key)) continue
@@ -138,5 +44,5 @@ export function evidenceDetails(raw: Record<string, unknown>): EvidenceDetails {
     if (value === null || (record(value) && Object.keys(value as object).length === 0)) continue
     data[key] = value
   }
-  return { junit: junit(raw), snyk: snyk(raw), pullRequests: pullRequests(raw), data }
+  return data
 }

@@ -6,13 +6,15 @@ import { attestationQueries } from '@/api/attestations'
 import type { ComplianceState } from '@/api/domain'
 import { trailQueries, type AttestationStatus, type Trail } from '@/api/trails'
 import { ComplianceBadge } from '@/components/compliance-badge'
+import { AttestationFailureNote } from '@/features/compliance/attestation-failure-note'
+import { junitSummary, pullRequests, snykSummary } from '@/features/compliance/attestation-failures'
 import { DataTree } from '@/components/data-tree'
 import { ErrorState } from '@/components/error-state'
 import { SafeLink } from '@/components/safe-link'
 import { Skeleton } from '@/components/skeleton'
 import { TimeStamp } from '@/components/time-stamp'
 import { pluralise } from '@/lib/format'
-import { evidenceDetails } from './evidence-details'
+import { evidenceData } from './evidence-details'
 import { trailPath } from '@/lib/app-paths'
 import type { ArtifactSectionProps } from './artifact-props'
 
@@ -82,7 +84,10 @@ function AttestationDetails({ org, id }: { org: string; id: string }) {
   const attestation = query.data
   if (!attestation)
     return <p className="text-muted">The API has no details for this attestation.</p>
-  const details = evidenceDetails(attestation.raw)
+  const junit = junitSummary(attestation.raw)
+  const snyk = snykSummary(attestation.raw)
+  const prs = pullRequests(attestation.raw) ?? []
+  const data = evidenceData(attestation.raw)
   return (
     <div className="space-y-2 text-sm">
       <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
@@ -111,24 +116,25 @@ function AttestationDetails({ org, id }: { org: string; id: string }) {
           </>
         ) : null}
       </dl>
-      {details.junit ? (
+      <AttestationFailureNote attestation={attestation} />
+      {junit ? (
         <p>
           <span className="font-medium">Tests: </span>
-          {pluralise(details.junit.total, 'test')}, {pluralise(details.junit.failures, 'failure')},{' '}
-          {pluralise(details.junit.errors, 'error')}, {details.junit.skipped} skipped (
-          {pluralise(details.junit.suites, 'suite')})
+          {pluralise(junit.total, 'test')}, {pluralise(junit.failures, 'failure')},{' '}
+          {pluralise(junit.errors, 'error')}, {junit.skipped} skipped (
+          {pluralise(junit.suites.length, 'suite')})
         </p>
       ) : null}
-      {details.snyk ? (
+      {snyk ? (
         <p>
-          <span className="font-medium">{details.snyk.tool ?? 'Snyk'}: </span>
-          {details.snyk.high} high, {details.snyk.medium} medium, {details.snyk.low} low severity
-          vulnerabilities
+          <span className="font-medium">{snyk.tool ?? 'Snyk'}: </span>
+          {snyk.critical ? `${snyk.critical} critical, ` : ''}
+          {snyk.high} high, {snyk.medium} medium, {snyk.low} low severity vulnerabilities
         </p>
       ) : null}
-      {details.pullRequests.length ? (
+      {prs.length ? (
         <ul className="space-y-1">
-          {details.pullRequests.map((pr, index) => (
+          {prs.map((pr, index) => (
             <li key={index}>
               <span className="font-medium">Pull request: </span>
               <SafeLink href={pr.url}>{pr.title ?? pr.url ?? 'unknown'}</SafeLink>
@@ -143,10 +149,10 @@ function AttestationDetails({ org, id }: { org: string; id: string }) {
       ) : attestation.type === 'pull_request' ? (
         <p className="text-muted">No pull request was found for this commit.</p>
       ) : null}
-      {Object.keys(details.data).length ? (
+      {Object.keys(data).length ? (
         <div>
           <p className="font-medium">Data</p>
-          <DataTree value={details.data} />
+          <DataTree value={data} />
         </div>
       ) : null}
     </div>

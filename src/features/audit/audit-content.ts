@@ -1,13 +1,18 @@
-import { apiPath } from '@/api/client'
-import type { Artifact } from '@/api/artifacts'
-import type { Environment } from '@/api/environments'
-import type { EnvironmentEvent } from '@/api/events'
-import type { Snapshot, SnapshotArtifact } from '@/api/snapshots'
-import type { Trail } from '@/api/trails'
+import { artifactEndpoints } from '@/api/artifacts'
+import { environmentEndpoints } from '@/api/environments'
+import { eventEndpoints } from '@/api/events'
+import { snapshotEndpoints, type Snapshot, type SnapshotArtifact } from '@/api/snapshots'
+import { trailEndpoints, type Trail } from '@/api/trails'
 import { appliedPolicyRules } from '@/features/compliance/applied-policy-text'
 import {
+  failingAttestationKey,
+  type AttestationReads,
+} from '@/features/compliance/attestation-failures'
+import {
+  checklistDetail,
   checklistItems,
   checklistProblems,
+  checklistReads,
   CHECKLIST_LOOK,
 } from '@/features/compliance/checklist-items'
 import { complianceRollup, rollupSentence } from '@/features/compliance/compliance-rollup'
@@ -19,6 +24,7 @@ import {
   trailEventSentence,
 } from '@/features/trails/trail-event-text'
 import { complianceText } from '@/lib/format'
+import type { AttestationFindings, AuditInputs } from './audit-plan'
 
 /**
  * An audit report as data: the page renders it and the JSON download is exactly it, so what
@@ -98,6 +104,29 @@ function pageCell(value: string | null | undefined, path: string | null): AuditC
   return { text: text(value), path }
 }
 
+/** Where a section's facts come from: the API request, as its module names the path. */
+const get = (path: string) => `GET ${path}`
+
+const numberedSnapshot = (org: string, env: string, index: number) =>
+  snapshotEndpoints.detail(org, { kind: 'index', env, index })
+
+/** The reads of a report's failing attestations, looked up by where and what they are. */
+function readsOf(findings: AttestationFindings): AttestationReads {
+  const byKey = new Map(
+    findings.reads.map((entry) => [failingAttestationKey(entry.ref), entry.read]),
+  )
+  return (ref) => byKey.get(failingAttestationKey(ref))
+}
+
+/** Said when a report named only the first failing attestations. */
+function unreadNote(findings: AttestationFindings): string[] {
+  return findings.unread
+    ? [
+        `${findings.unread} more failing attestation(s) were not read for this report; their trails name their failures.`,
+      ]
+    : []
+}
+
 function section(
   heading: string,
   source: string | null,
@@ -112,8 +141,9 @@ function section(
   }
 }
 
-function checklistTable(trail: Trail): AuditTable | null {
+function checklistTable(trail: Trail, reads: AttestationReads): AuditTable | null {
   if (!trail.checklist) return null
+  const readOf = checklistReads(trail.flow, trail.name, reads)
   return {
     caption: 'Template checklist',
     columns: ['Item', 'Kind', 'Status', 'Why'],
@@ -121,15 +151,15 @@ function checklistTable(trail: Trail): AuditTable | null {
       cell(item.label),
       cell(item.kind === 'artifact' ? 'artifact' : (item.type ?? 'attestation')),
       cell(CHECKLIST_LOOK[item.status].label),
-      cell(item.detail),
+      cell(checklistDetail(item, readOf(item))),
     ]),
   }
 }
 
-function trailSections(org: string, trail: Trail): AuditSection[] {
-  const source = `GET ${apiPath('trails', org, trail.flow, trail.name)}`
+function trailSections(org: string, trail: Trail, reads: AttestationReads): AuditSection[] {
+  const source = get(trailEndpoints.detail(org, trail.flow, trail.name))
   const commit = trail.gitCommitInfo
-  const checklist = checklistTable(trail)
+  const checklist = checklistTable(trail, reads)
   const produced = producedArtifacts(trail.events, trail.checklist?.artifacts ?? [])
   return [
     section(`Trail ${trail.name}`, source, {
@@ -182,8 +212,18 @@ function trailSections(org: string, trail: Trail): AuditSection[] {
   ]
 }
 
-export function buildTrailContent(org: string, trail: Trail): AuditContent {
-  const problems = trail.checklist ? checklistProblems(checklistItems(trail.checklist)) : []
+function trailProblems(trail: Trail, reads: AttestationReads): string[] {
+  return trail.checklist
+    ? checklistProblems(
+        checklistItems(trail.checklist),
+        checklistReads(trail.flow, trail.name, reads),
+      )
+    : []
+}
+
+function buildTrailContent(org: string, trail: Trail, findings: AttestationFindings): AuditContent {
+  const reads = readsOf(findings)
+  const problems = [...trailProblems(trail, reads), ...unreadNote(findings)]
   return {
     kind: 'trail',
     subject: `${trail.flow}/${trail.name}`,
@@ -193,34 +233,27 @@ export function buildTrailContent(org: string, trail: Trail): AuditContent {
         ? problems
         : [`Kosli reports the trail ${trail.state}; no failing checklist item.`],
     },
-    sections: trailSections(org, trail),
+    sections: trailSections(org, trail, reads),
   }
 }
 
-/** The snapshot an artifact runs in, judged by policy; `null` snapshot means it failed to load. */
-export interface ArtifactRuntime {
-  environment: string
-  index: number
-  snapshot: Snapshot | null
-  error: string | null
+function artifactReasons(artifact: SnapshotArtifact, reads: AttestationReads): string[] {
+  return [...artifact.reasonsForIncompliance, ...failureReasons(artifact.policyDecisions, reads)]
 }
 
-function artifactReasons(artifact: SnapshotArtifact): string[] {
-  return [...artifact.reasonsForIncompliance, ...failureReasons(artifact.policyDecisions)]
-}
-
-export function buildArtifactContent(
+function buildArtifactContent(
   org: string,
-  artifact: Artifact,
-  trail: Trail | null,
-  runtimes: ReadonlyArray<ArtifactRuntime>,
+  input: Extract<AuditInputs, { kind: 'artifact' }>,
 ): AuditContent {
+  const { artifact, runtimes } = input
+  const trail = input.trail?.ok ? input.trail.data : null
+  const reads = readsOf(input.attestations)
   const flow = artifact.flow ?? 'unknown'
   const reasons: string[] = []
   const sections: AuditSection[] = [
     section(
       `Artifact ${artifact.name}`,
-      `GET ${apiPath('artifacts', org, flow, 'fingerprint', artifact.fingerprint)}`,
+      get(artifactEndpoints.detail(org, flow, artifact.fingerprint)),
       {
         facts: [
           pageFact(
@@ -289,12 +322,18 @@ export function buildArtifactContent(
     ),
   ]
   if (trail) {
-    sections.push(...trailSections(org, trail))
-    if (trail.checklist) reasons.push(...checklistProblems(checklistItems(trail.checklist)))
+    sections.push(...trailSections(org, trail, reads))
+    reasons.push(...trailProblems(trail, reads))
+  } else if (input.trail && !input.trail.ok) {
+    sections.push(
+      section(`Trail ${artifact.trail ?? ''}`, null, {
+        notes: [`Could not load the trail: ${input.trail.error}`],
+      }),
+    )
   }
   for (const runtime of runtimes) {
     const heading = `Policy decisions in ${runtime.environment}#${runtime.index}`
-    const source = `GET ${apiPath('snapshots', org, runtime.environment, String(runtime.index))}`
+    const source = get(numberedSnapshot(org, runtime.environment, runtime.index))
     const entry = runtime.snapshot?.artifacts.find(
       (item) => item.fingerprint === artifact.fingerprint,
     )
@@ -306,7 +345,7 @@ export function buildArtifactContent(
       )
       continue
     }
-    const why = artifactReasons(entry)
+    const why = artifactReasons(entry, reads)
     reasons.push(...why.map((reason) => `${runtime.environment}#${runtime.index}: ${reason}`))
     sections.push(
       section(heading, source, {
@@ -326,6 +365,7 @@ export function buildArtifactContent(
       }),
     )
   }
+  reasons.push(...unreadNote(input.attestations))
   return {
     kind: 'artifact',
     subject: `${flow}@${artifact.fingerprint}`,
@@ -368,19 +408,23 @@ function runningTable(org: string, snapshot: Snapshot): AuditTable {
   }
 }
 
-function snapshotReasons(snapshot: Snapshot): string[] {
+function snapshotReasons(snapshot: Snapshot, reads: AttestationReads): string[] {
   return snapshot.artifacts
     .filter((artifact) => !artifact.exited && artifact.compliant === false)
     .flatMap((artifact) => {
-      const why = artifactReasons(artifact)
+      const why = artifactReasons(artifact, reads)
       return (why.length ? why : ['non-compliant; Kosli gave no reason']).map(
         (reason) => `${artifact.name}: ${reason}`,
       )
     })
 }
 
-export function buildSnapshotContent(org: string, snapshot: Snapshot): AuditContent {
-  const reasons = snapshotReasons(snapshot)
+function buildSnapshotContent(
+  org: string,
+  snapshot: Snapshot,
+  findings: AttestationFindings,
+): AuditContent {
+  const reasons = [...snapshotReasons(snapshot, readsOf(findings)), ...unreadNote(findings)]
   const state =
     snapshot.compliant === true
       ? 'COMPLIANT'
@@ -397,7 +441,7 @@ export function buildSnapshotContent(org: string, snapshot: Snapshot): AuditCont
     sections: [
       section(
         `Snapshot ${snapshot.environment}#${snapshot.index}`,
-        `GET ${apiPath('snapshots', org, snapshot.environment, String(snapshot.index))}`,
+        get(numberedSnapshot(org, snapshot.environment, snapshot.index)),
         {
           facts: [
             fact('Environment', snapshot.environment),
@@ -434,21 +478,28 @@ export function buildSnapshotContent(org: string, snapshot: Snapshot): AuditCont
   }
 }
 
-export function buildEnvironmentContent(
+/** What could not be read for an environment's range, in words. */
+function environmentNotes(input: Extract<AuditInputs, { kind: 'environment' }>): string[] {
+  const notes: string[] = []
+  if (!input.start.ok)
+    notes.push('The range starts before the first snapshot (or it could not be loaded).')
+  if (!input.end.ok) notes.push(`Could not load the snapshot at the end: ${input.end.error}`)
+  if (input.events && !input.events.ok)
+    notes.push(`Could not load the changes: ${input.events.error}`)
+  if (input.events?.ok && input.events.data.truncated)
+    notes.push('More changes exist in this range than were fetched; narrow the range.')
+  return notes
+}
+
+function buildEnvironmentContent(
   org: string,
-  input: {
-    environment: Environment
-    from: number
-    to: number
-    start: Snapshot | null
-    end: Snapshot | null
-    events: ReadonlyArray<EnvironmentEvent>
-    truncated: boolean
-    notes: string[]
-  },
+  input: Extract<AuditInputs, { kind: 'environment' }>,
 ): AuditContent {
-  const { environment, start, end } = input
-  const inRange = input.events
+  const { environment } = input
+  const start = input.start.ok ? input.start.data : null
+  const end = input.end.ok ? input.end.data : null
+  const reads = readsOf(input.attestations)
+  const inRange = (input.events?.ok ? input.events.data.events : [])
     .flatMap((event) => {
       const at = event.reportedAt
       return at !== null && at >= input.from && at <= input.to ? [{ ...event, reportedAt: at }] : []
@@ -470,11 +521,11 @@ export function buildEnvironmentContent(
         .join(', ')}.`,
     )
   }
-  if (end) reasons.push(...snapshotReasons(end))
+  if (end) reasons.push(...snapshotReasons(end, reads), ...unreadNote(input.attestations))
   const sections: AuditSection[] = [
     section(
       `Environment ${environment.name}`,
-      `GET ${apiPath('environments', org, environment.name)}`,
+      get(environmentEndpoints.detail(org, environment.name)),
       {
         facts: [
           fact('Environment', environment.name),
@@ -504,46 +555,37 @@ export function buildEnvironmentContent(
         ],
       },
     ),
-    section(
-      'Changes in the range',
-      `GET ${apiPath('environments', org, environment.name, 'events')}`,
-      {
-        tables: [
-          {
-            caption: 'Changes',
-            columns: [
-              'Time',
-              'Snapshot',
-              'Artifact',
-              'Change',
-              'Flow',
-              'Artifact compliance',
-              'Snapshot compliance',
-            ],
-            rows: inRange.map((event) => [
-              timed(event.reportedAt),
-              event.snapshotIndex === null
-                ? cell('no snapshot')
-                : pageCell(
-                    `#${event.snapshotIndex}`,
-                    snapshotPath(org, environment.name, event.snapshotIndex),
-                  ),
-              cell(event.artifactName),
-              cell(event.description),
-              cell(event.flow),
-              cell(complianceText(event.artifactCompliant)),
-              cell(complianceText(event.snapshotCompliant)),
-            ]),
-          },
-        ],
-        notes: [
-          ...input.notes,
-          ...(input.truncated
-            ? ['More changes exist in this range than were fetched; narrow the range.']
-            : []),
-        ],
-      },
-    ),
+    section('Changes in the range', get(eventEndpoints.list(org, environment.name)), {
+      tables: [
+        {
+          caption: 'Changes',
+          columns: [
+            'Time',
+            'Snapshot',
+            'Artifact',
+            'Change',
+            'Flow',
+            'Artifact compliance',
+            'Snapshot compliance',
+          ],
+          rows: inRange.map((event) => [
+            timed(event.reportedAt),
+            event.snapshotIndex === null
+              ? cell('no snapshot')
+              : pageCell(
+                  `#${event.snapshotIndex}`,
+                  snapshotPath(org, environment.name, event.snapshotIndex),
+                ),
+            cell(event.artifactName),
+            cell(event.description),
+            cell(event.flow),
+            cell(complianceText(event.artifactCompliant)),
+            cell(complianceText(event.snapshotCompliant)),
+          ]),
+        },
+      ],
+      notes: environmentNotes(input),
+    }),
   ]
   if (end) {
     sections.push(
@@ -569,5 +611,19 @@ export function buildEnvironmentContent(
         : ['No non-compliant snapshot or running artifact was found in the range.'],
     },
     sections,
+  }
+}
+
+/** The report, built from what its plan read and nothing else. */
+export function buildAuditContent(org: string, input: AuditInputs): AuditContent {
+  switch (input.kind) {
+    case 'artifact':
+      return buildArtifactContent(org, input)
+    case 'trail':
+      return buildTrailContent(org, input.trail, input.attestations)
+    case 'snapshot':
+      return buildSnapshotContent(org, input.snapshot, input.attestations)
+    case 'environment':
+      return buildEnvironmentContent(org, input)
   }
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { AttestationStatus, ComplianceChecklist } from '@/api/trails'
-import { checklistItems, checklistProblems, checklistSummary } from './checklist-items'
+import {
+  checklistDetail,
+  checklistItems,
+  checklistProblems,
+  checklistReads,
+  checklistSummary,
+  failingChecklistAttestations,
+} from './checklist-items'
 
 const status = (over: Partial<AttestationStatus>): AttestationStatus => ({
   name: 'a',
@@ -73,5 +80,42 @@ describe('checklistItems', () => {
       'docs: Required by the template but no artifact was reported.',
     ])
     expect(checklistSummary([])).toMatch(/requires nothing/)
+  })
+})
+
+describe('checklist failures, named', () => {
+  const junit = {
+    id: 'id-ut',
+    type: 'junit',
+    compliant: false,
+    createdAt: 1,
+    raw: { junit_results: [{ name: 'unit', tests: 412, failures: 3, errors: 0, skipped: 2 }] },
+  }
+
+  it('asks for the reported, non-compliant attestations only', () => {
+    expect(failingChecklistAttestations('saver-ci', 'e1f0c3a', checklistItems(checklist))).toEqual([
+      { flow: 'saver-ci', trail: 'e1f0c3a', name: 'unit-test' },
+    ])
+  })
+
+  it('names the failed tests and the missing attestation', () => {
+    const items = checklistItems(checklist)
+    const reads = checklistReads('saver-ci', 'e1f0c3a', (ref) =>
+      ref.name === 'unit-test' ? { ok: true, attestations: [junit] } : undefined,
+    )
+    expect(checklistProblems(items, reads)).toEqual([
+      'pull-request (pull_request): Required by the template but not reported.',
+      'saver: Reported, but not compliant.',
+      'saver.unit-test (junit): Reported, but not compliant: 3 of 412 tests failed.',
+      'docs: Required by the template but no artifact was reported.',
+    ])
+  })
+
+  it('says so when the attestation could not be read', () => {
+    const item = checklistItems(checklist).find((entry) => entry.label === 'saver.unit-test')
+    expect(item && checklistDetail(item, { ok: false, error: 'Not found' })).toBe(
+      'Reported, but not compliant: its details could not be read (Not found).',
+    )
+    expect(item && checklistDetail(item)).toBe('Reported, but not compliant.')
   })
 })

@@ -1,4 +1,11 @@
 import type { ArtifactStatus, AttestationStatus, ComplianceChecklist } from '@/api/trails'
+import {
+  failureFinding,
+  findingClause,
+  type AttestationRead,
+  type AttestationReads,
+  type FailingAttestation,
+} from './attestation-failures'
 
 /** A trail's template checklist (its `compliance_status`), flattened into rows a person reads. */
 
@@ -12,6 +19,8 @@ export interface ChecklistItem {
   kind: 'attestation' | 'artifact'
   /** Attestation type, e.g. junit; null for artifact slots. */
   type: string | null
+  /** The attestation's own name ('unit-test' inside slot 'runner'); null for artifact slots. */
+  attestationName: string | null
   status: ChecklistStatus
   /** Why, in words. */
   detail: string
@@ -82,6 +91,7 @@ export function checklistItems(checklist: ComplianceChecklist): ChecklistItem[] 
     label: status.name || 'unnamed attestation',
     kind: 'attestation',
     type: status.type,
+    attestationName: status.name || null,
     ...attestationStatus(status),
     attestationId: status.attestationId,
     fingerprint: null,
@@ -93,6 +103,7 @@ export function checklistItems(checklist: ComplianceChecklist): ChecklistItem[] 
       label: slot.slot,
       kind: 'artifact',
       type: null,
+      attestationName: null,
       ...artifactStatus(slot),
       attestationId: null,
       fingerprint: slot.fingerprint,
@@ -104,6 +115,7 @@ export function checklistItems(checklist: ComplianceChecklist): ChecklistItem[] 
         label: `${slot.slot}.${status.name || 'unnamed attestation'}`,
         kind: 'attestation',
         type: status.type,
+        attestationName: status.name || null,
         ...attestationStatus(status),
         attestationId: status.attestationId,
         fingerprint: slot.fingerprint,
@@ -132,9 +144,47 @@ export function checklistSummary(items: ReadonlyArray<ChecklistItem>): string {
     .join(', ')
 }
 
+const PROBLEMS: ReadonlySet<ChecklistStatus> = new Set(['non-compliant', 'missing', 'incomplete'])
+
+/** The reported, non-compliant attestations of a trail's checklist: what names their failures. */
+export function failingChecklistAttestations(
+  flow: string,
+  trail: string,
+  items: ReadonlyArray<ChecklistItem>,
+): FailingAttestation[] {
+  return items.flatMap((item) =>
+    item.status === 'non-compliant' && item.attestationName && item.attestationId
+      ? [{ flow, trail, name: item.attestationName }]
+      : [],
+  )
+}
+
+/** The item's "why", naming its specific failure when the attestation was read. */
+export function checklistDetail(item: ChecklistItem, read?: AttestationRead): string {
+  if (item.status !== 'non-compliant' || item.kind !== 'attestation') return item.detail
+  const finding = failureFinding(read, item.attestationId)
+  return finding ? `${item.detail.replace(/\.$/, '')}${findingClause(finding)}` : item.detail
+}
+
+/** A lookup from checklist items of one trail to the reads of their attestations. */
+export function checklistReads(
+  flow: string,
+  trail: string,
+  reads: AttestationReads,
+): (item: ChecklistItem) => AttestationRead | undefined {
+  return (item) =>
+    item.attestationName ? reads({ flow, trail, name: item.attestationName }) : undefined
+}
+
 /** The rows that explain a failure (non-compliant, missing, incomplete), as sentences. */
-export function checklistProblems(items: ReadonlyArray<ChecklistItem>): string[] {
+export function checklistProblems(
+  items: ReadonlyArray<ChecklistItem>,
+  readOf: (item: ChecklistItem) => AttestationRead | undefined = () => undefined,
+): string[] {
   return items
-    .filter((item) => ['non-compliant', 'missing', 'incomplete'].includes(item.status))
-    .map((item) => `${item.label}${item.type ? ` (${item.type})` : ''}: ${item.detail}`)
+    .filter((item) => PROBLEMS.has(item.status))
+    .map(
+      (item) =>
+        `${item.label}${item.type ? ` (${item.type})` : ''}: ${checklistDetail(item, readOf(item))}`,
+    )
 }

@@ -3,6 +3,7 @@ import type { PolicyDecision, RuleEvaluation } from '@/api/policy-decisions'
 import {
   attestationPhrase,
   describeResolution,
+  failingPolicyAttestations,
   failureReasons,
   readRuleDefinition,
   resolutionSentence,
@@ -159,5 +160,74 @@ describe('failureReasons', () => {
       'Policy pull-request v3, Attestation: pull_request attestation: Missing attestation: no pull_request attestation was reported, and the policy requires one. In trail e1f0c3a of flow saver-ci.',
       'Policy pull-request v3, Provenance: not satisfied. Every artifact must have provenance (be reported by a flow).',
     ])
+  })
+
+  it("ends a non-compliant attestation's sentence with its own failures, or says they were unread", () => {
+    const decisions: PolicyDecision[] = [
+      {
+        policy: 'snyk-scan-aws-beta',
+        version: 1,
+        compliant: false,
+        rules: [
+          {
+            type: 'attestation',
+            definition: { name: 'snyk-container-scan', type: 'snyk', must_be_compliant: true },
+            satisfied: false,
+            ignored: false,
+            resolutions: [res('non_compliant_attestation', { flow: 'saver-ci', trail: 'e1f0c3a' })],
+          },
+          {
+            ...namedRule,
+            satisfied: false,
+            ignored: false,
+            resolutions: [res('non_compliant_attestation', { flow: 'saver-ci', trail: 'e1f0c3a' })],
+          },
+        ],
+      },
+    ]
+    expect(failingPolicyAttestations(decisions)).toEqual([
+      { flow: 'saver-ci', trail: 'e1f0c3a', name: 'snyk-container-scan' },
+      { flow: 'saver-ci', trail: 'e1f0c3a', name: 'unit-test' },
+    ])
+    const reasons = failureReasons(decisions, (ref) =>
+      ref.name === 'snyk-container-scan'
+        ? {
+            ok: true,
+            attestations: [
+              {
+                id: 'a',
+                type: 'snyk',
+                compliant: false,
+                createdAt: 1,
+                raw: { processed_snyk_results: { results: [{ high_count: 2, medium_count: 5 }] } },
+              },
+            ],
+          }
+        : { ok: false, error: 'Not found' },
+    )
+    expect(reasons[0]).toBe(
+      'Policy snyk-scan-aws-beta v1, Attestation: snyk attestation named "snyk-container-scan": Non-compliant attestation: the snyk attestation named "snyk-container-scan" was reported but is not compliant, and the policy requires it to be compliant. In trail e1f0c3a of flow saver-ci. It reports: 2 high severity vulnerabilities.',
+    )
+    expect(reasons[1]).toMatch(
+      /In trail e1f0c3a of flow saver-ci\. Its details could not be read \(Not found\)\.$/,
+    )
+    // A rule about any attestation of a type names none to read.
+    expect(
+      failingPolicyAttestations([
+        {
+          policy: 'p',
+          version: null,
+          compliant: false,
+          rules: [
+            {
+              ...attestationRule,
+              satisfied: false,
+              ignored: false,
+              resolutions: [res('non_compliant_attestation', { flow: 'f', trail: 't' })],
+            },
+          ],
+        },
+      ]),
+    ).toEqual([])
   })
 })

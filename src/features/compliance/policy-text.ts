@@ -1,4 +1,10 @@
 import type { PolicyDecision, Resolution, RuleEvaluation } from '@/api/policy-decisions'
+import {
+  failureFinding,
+  findingSentence,
+  type AttestationReads,
+  type FailingAttestation,
+} from './attestation-failures'
 
 /**
  * Plain words for policy decisions. Kosli's own UI says "non-compliant"
@@ -187,18 +193,49 @@ export function resolutionSentence(
     : describeResolution(resolution, rule)
 }
 
+/** The attestation a failing resolution is about, when it names one by name and place. */
+function resolutionAttestation(
+  resolution: Resolution,
+  rule: Pick<RuleEvaluation, 'definition'>,
+): FailingAttestation | null {
+  if (resolution.type !== 'non_compliant_attestation') return null
+  const name = readRuleDefinition(rule.definition).attestationName
+  if (!name || name === '*' || !resolution.flow || !resolution.trail) return null
+  return { flow: resolution.flow, trail: resolution.trail, name }
+}
+
+/** The reported, non-compliant attestations that policy decisions blame. */
+export function failingPolicyAttestations(
+  decisions: ReadonlyArray<PolicyDecision>,
+): FailingAttestation[] {
+  return decisions.flatMap((decision) =>
+    decision.rules.flatMap((rule) =>
+      rule.resolutions.flatMap((resolution) => resolutionAttestation(resolution, rule) ?? []),
+    ),
+  )
+}
+
 /**
  * Why a policy decision failed: one sentence per failing resolution (or per failing rule with no
- * resolutions), prefixed with the policy. Empty for compliant decisions.
+ * resolutions), prefixed with the policy. Empty for compliant decisions. With `reads`, a
+ * non-compliant attestation's own failures ('3 of 412 tests failed') end its sentence.
  */
-export function failureReasons(decisions: ReadonlyArray<PolicyDecision>): string[] {
+export function failureReasons(
+  decisions: ReadonlyArray<PolicyDecision>,
+  reads: AttestationReads = () => undefined,
+): string[] {
   const reasons: string[] = []
   for (const decision of decisions) {
     const policy = `Policy ${decision.policy}${decision.version !== null ? ` v${decision.version}` : ''}`
     for (const rule of decision.rules) {
       const failing = rule.resolutions.filter((r) => resolutionTone(r.type) === 'fail')
       for (const resolution of failing) {
-        reasons.push(`${policy}, ${ruleLabel(rule)}: ${resolutionSentence(resolution, rule)}`)
+        const ref = resolutionAttestation(resolution, rule)
+        const finding = ref ? failureFinding(reads(ref), null) : null
+        const found = finding ? ` ${findingSentence(finding)}` : ''
+        reasons.push(
+          `${policy}, ${ruleLabel(rule)}: ${resolutionSentence(resolution, rule)}${found}`,
+        )
       }
       if (!failing.length && ruleOutcome(rule) === 'not-satisfied') {
         reasons.push(`${policy}, ${ruleLabel(rule)}: not satisfied. ${ruleRequirement(rule)}`)

@@ -10,15 +10,15 @@ import { SafeLink } from '@/components/safe-link'
 import { ShortId } from '@/components/short-id'
 import { Skeleton } from '@/components/skeleton'
 import { TimeStamp } from '@/components/time-stamp'
+import { AttestationFailureNote } from '@/features/compliance/attestation-failure-note'
 import {
-  annotationRows,
-  customData,
   jiraIssues,
   junitSummary,
   pullRequests,
   snykSummary,
   sonarSummary,
-} from './attestation-details'
+} from '@/features/compliance/attestation-failures'
+import { annotationRows, customData } from './attestation-details'
 import { evidenceProxyPath } from './evidence-link'
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -257,6 +257,7 @@ function Details({ attestation, org }: { attestation: Attestation; org: string }
           </Row>
         ) : null}
       </dl>
+      <AttestationFailureNote attestation={attestation} />
       <TypeDetails attestation={attestation} />
       <Section title="Evidence file">
         {attestation.evidenceFingerprint ? (

@@ -1,5 +1,5 @@
-import type { Attestation } from '@/api/attestations'
-import { API_BASE, apiPath } from '@/api/client'
+import { attestationEndpoints, type Attestation } from '@/api/attestations'
+import { API_BASE } from '@/api/client'
 import { safeHref } from '@/lib/safe-url'
 
 /**
@@ -18,16 +18,7 @@ export function evidenceProxyPath(
     if (at !== -1 && path.endsWith('/evidence')) return path.slice(at)
   }
   if (attestation.evidenceFingerprint && attestation.id && attestation.flow && attestation.trail) {
-    return apiPath(
-      'attestations',
-      org,
-      attestation.flow,
-      'trail',
-      attestation.trail,
-      'attestation',
-      attestation.id,
-      'evidence',
-    )
+    return attestationEndpoints.evidence(org, attestation.flow, attestation.trail, attestation.id)
   }
   return null
 }

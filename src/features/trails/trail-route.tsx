@@ -3,8 +3,7 @@ import { useSuspenseQuery } from '@tanstack/react-query'
 import { useCallback, type ReactNode } from 'react'
 import { Link, useParams, useSearchParams, type LoaderFunctionArgs } from 'react-router'
 import { attestationQueries } from '@/api/attestations'
-import { apiPath } from '@/api/client'
-import { trailQueries, type Trail, type TrailEvent } from '@/api/trails'
+import { trailEndpoints, trailQueries, type Trail, type TrailEvent } from '@/api/trails'
 import { useAppConfig } from '@/app/config'
 import { requireParam } from '@/app/params'
 import { ComplianceBadge } from '@/components/compliance-badge'
@@ -171,7 +170,7 @@ export function Component() {
           {live ? (
             <a
               className="text-accent hover:underline"
-              href={apiPath('trails', org, trail.flow, trail.name, 'audit_pdf')}
+              href={trailEndpoints.auditPdf(org, trail.flow, trail.name)}
             >
               Kosli audit PDF
             </a>
