@@ -180,7 +180,7 @@ function specsFor(art: ArtifactRec): AttestationSpec[] {
   return specsOverride.get(art.fingerprint) ?? standardAttestations(art)
 }
 
-function attestationJson(
+export function attestationJson(
   org: OrgRec,
   art: ArtifactRec,
   spec: AttestationSpec,

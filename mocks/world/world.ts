@@ -17,6 +17,7 @@ import { newOrg, trailKey } from './model'
 import type { OrgRec } from './model'
 import { addPolicies } from './policies'
 import { utc } from './time'
+import { addRunTrails } from './run-trails'
 import { registerCapturedAttestations } from './trails'
 
 /** Orgs are built on first use and then kept: start-up stays instant, later requests are fast. */
@@ -52,6 +53,7 @@ function buildCyberDojoOrg(): OrgRec {
     legacyFlow(ORG, 'shas', 'Git commit shas of the running services', utc(2022, 8, 1)),
   )
   addCapturedFlows(org)
+  addRunTrails(org)
   buildCyberDojo(org)
 
   for (const json of capturedEnvironments) {

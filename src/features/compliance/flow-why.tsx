@@ -9,6 +9,7 @@ import { artifactQueries } from '@/api/artifacts'
 import { isApiError } from '@/api/client'
 import type { ComplianceState } from '@/api/domain'
 import { trailQueries } from '@/api/trails'
+import { complianceWord } from '@/components/compliance-badge'
 import { ErrorState } from '@/components/error-state'
 import { Skeleton } from '@/components/skeleton'
 import { ArtifactExplanation } from './artifact-why'
@@ -19,13 +20,28 @@ import { TrailChecklist } from './trail-why'
 /** How many trails the flow page lists; the explanation asks for the same page to share it. */
 export const RECENT_TRAILS = 10
 
-function LatestArtifact({ org, flow }: { org: string; flow: string }) {
+/** What is known when Kosli lists neither trails nor artifacts: its state, and nothing behind it. */
+export function nothingListedText(state: ComplianceState | null): string {
+  return state === null
+    ? 'Kosli lists no trails and no artifacts for this flow.'
+    : `Kosli rates this flow ${complianceWord(state)}, but lists no trails and no artifacts that explain it.`
+}
+
+function LatestArtifact({
+  org,
+  flow,
+  state,
+}: {
+  org: string
+  flow: string
+  state: ComplianceState | null
+}) {
   const query = useQuery(artifactQueries.flowList(org, flow, 1, 1))
   if (query.isPending) return <Skeleton rows={2} label="Loading the latest artifact" />
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />
   const latest = query.data.artifacts[0]
   if (!latest) {
-    return <p className="text-muted">The flow has no trails and no artifacts to explain it.</p>
+    return <p className="text-muted">{nothingListedText(state)}</p>
   }
   return (
     <div className="space-y-2">
@@ -44,12 +60,21 @@ function LatestArtifact({ org, flow }: { org: string; flow: string }) {
   )
 }
 
-export function FlowExplanation({ org, flow }: { org: string; flow: string }) {
+export function FlowExplanation({
+  org,
+  flow,
+  state = null,
+}: {
+  org: string
+  flow: string
+  /** the flow's `latest_state`, when known */
+  state?: ComplianceState | null
+}) {
   const query = useQuery(trailQueries.flowList(org, flow, 1, RECENT_TRAILS))
   const noTrails = query.isError && isApiError(query.error) && query.error.status === 404
   if (query.isPending) return <Skeleton rows={3} label="Loading the latest trail" />
   if (noTrails || (query.isSuccess && query.data.trails.length === 0)) {
-    return <LatestArtifact org={org} flow={flow} />
+    return <LatestArtifact org={org} flow={flow} state={state} />
   }
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />
   const [latest] = query.data.trails
@@ -84,7 +109,7 @@ export function FlowComplianceWhy({
 }) {
   return (
     <ComplianceWhy value={state} subject={`flow ${flow}`} label={label}>
-      <FlowExplanation org={org} flow={flow} />
+      <FlowExplanation org={org} flow={flow} state={state} />
     </ComplianceWhy>
   )
 }

@@ -110,7 +110,11 @@ export function Component() {
       </header>
 
       <ArtifactsSection org={org} flow={flowName} />
-      <TrailsSection org={org} flow={flowName} />
+      <TrailsSection
+        org={org}
+        flow={flowName}
+        latestActivityAt={summary?.latestActivityAt ?? null}
+      />
 
       <section aria-labelledby="template-heading" className="space-y-2">
         <h2 id="template-heading" className="text-lg font-semibold">
@@ -248,7 +252,24 @@ function ArtifactsSection({ org, flow }: { org: string; flow: string }) {
   )
 }
 
-function TrailsSection({ org, flow }: { org: string; flow: string }) {
+/** Kosli keeps trails from 2024 on; only an older flow's empty list is explained by its age. */
+const TRAILS_BEGIN = Date.UTC(2024, 0, 1) / 1000
+
+export function noTrailsText(latestActivityAt: number | null): string {
+  return latestActivityAt !== null && latestActivityAt < TRAILS_BEGIN
+    ? 'This flow has no trails (flows from before 2024 have none).'
+    : 'Kosli lists no trails for this flow.'
+}
+
+function TrailsSection({
+  org,
+  flow,
+  latestActivityAt,
+}: {
+  org: string
+  flow: string
+  latestActivityAt: number | null
+}) {
   const trails = useQuery(trailQueries.flowList(org, flow, 1, TRAILS_PER_PAGE))
   const section = useRef<HTMLElement>(null)
   const { hash } = useLocation()
@@ -276,7 +297,7 @@ function TrailsSection({ org, flow }: { org: string; flow: string }) {
           <ErrorState error={trails.error} onRetry={() => void trails.refetch()} />
         )
       ) : trails.data.trails.length === 0 ? (
-        <p className="text-muted">This flow has no trails (flows from before 2024 have none).</p>
+        <p className="text-muted">{noTrailsText(latestActivityAt)}</p>
       ) : (
         <>
           <ul className="divide-y divide-line rounded border border-line bg-surface">

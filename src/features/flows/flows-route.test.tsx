@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { server } from '@mocks/node'
+import flowsJson from '../../../fixtures/kosli/flows.json'
 import { renderRoute } from '@/test/render-route'
 
 // The first render lazily imports the route module.
@@ -114,5 +115,70 @@ describe('flow page', () => {
       'href',
       '/cyber-dojo/flows',
     )
+  })
+
+  it("lists the secrets flow's daily trails and explains it by the newest one's failing check", async () => {
+    const user = userEvent.setup()
+    renderRoute('/cyber-dojo/flows/secrets')
+    expect(
+      await screen.findByRole('link', { name: 'secrets-check-2026-08-19' }, LOAD),
+    ).toHaveAttribute('href', '/cyber-dojo/flows/secrets/trails/secrets-check-2026-08-19')
+    expect(screen.queryByText(/lists no trails|have none/)).not.toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: /Why is flow secrets non-compliant/ }))
+    expect(
+      await screen.findByText(/^A flow's state is that of its latest trail/, {}, LOAD),
+    ).toBeVisible()
+    const checklist = screen.getByRole('group', {
+      name: 'Checklist of trail secrets-check-2026-08-19',
+    })
+    const failing = within(checklist)
+      .getAllByRole('listitem')
+      .find((item) => within(item).queryByText('expiring-secrets') !== null)
+    expect(failing).toHaveTextContent('Non-compliant')
+  })
+})
+
+describe('a flow Kosli lists no trails for', () => {
+  /** The secrets flow with no trails, no artifacts, and its latest activity at `latest`. */
+  function withoutTrails(latest: number) {
+    server.use(
+      http.get('*/api/v2/trails/cyber-dojo', () => HttpResponse.json([])),
+      http.get('*/api/v2/artifacts/cyber-dojo/secrets', () => HttpResponse.json([])),
+      http.get('*/api/v2/flows/cyber-dojo', () =>
+        HttpResponse.json(
+          flowsJson.map((flow) =>
+            flow.name === 'secrets' ? { ...flow, latest_activity_at: latest } : flow,
+          ),
+        ),
+      ),
+    )
+  }
+
+  it('does not blame its age when its latest activity is recent, nor in the why', async () => {
+    const user = userEvent.setup()
+    withoutTrails(Date.UTC(2026, 7, 19) / 1000)
+    renderRoute('/cyber-dojo/flows/secrets')
+    expect(await screen.findByText('Kosli lists no trails for this flow.', {}, LOAD)).toBeVisible()
+    expect(screen.queryByText(/before 2024/)).not.toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: /Why is flow secrets non-compliant/ }))
+    expect(
+      await screen.findByText(
+        'Kosli rates this flow non-compliant, but lists no trails and no artifacts that explain it.',
+        {},
+        LOAD,
+      ),
+    ).toBeVisible()
+  })
+
+  it('explains an empty list by its age when its latest activity is before 2024', async () => {
+    withoutTrails(Date.UTC(2023, 5, 1) / 1000)
+    renderRoute('/cyber-dojo/flows/secrets')
+    expect(
+      await screen.findByText(
+        'This flow has no trails (flows from before 2024 have none).',
+        {},
+        LOAD,
+      ),
+    ).toBeVisible()
   })
 })
