@@ -8,20 +8,22 @@
  * which leaves navigations alone), since one scope has one worker.
  */
 /* global importScripts */
-if (new URL(self.location.href).searchParams.get('mode') === 'demo') {
-  importScripts('/mockServiceWorker.js')
-}
+const DEMO = new URL(self.location.href).searchParams.get('mode') === 'demo'
+if (DEMO) importScripts('/mockServiceWorker.js')
 
 const CACHE = 'shiplog-page-v1'
-// `/` is the app's page without any one page's preload tags.
+// `/` is the app's page without any one page's preload tags; the logo is its only image.
 const PAGE = '/'
+const LOGO = '/favicon.svg'
 let refreshed = false
 
 function keepPage() {
   refreshed = true
   return caches
     .open(CACHE)
-    .then((cache) => cache.add(new Request(PAGE, { cache: 'no-cache' })))
+    .then((cache) =>
+      cache.addAll([PAGE, LOGO].map((url) => new Request(url, { cache: 'no-cache' }))),
+    )
     .catch(() => undefined)
 }
 
@@ -40,6 +42,11 @@ self.addEventListener('activate', (event) => {
 })
 
 self.addEventListener('fetch', (event) => {
+  // In demo mode MSW's worker answers every request but navigations.
+  if (!DEMO && new URL(event.request.url).pathname === LOGO) {
+    event.respondWith(fetch(event.request).catch(() => caches.match(LOGO, { cacheName: CACHE })))
+    return
+  }
   if (event.request.mode !== 'navigate') return
   event.respondWith(
     (async () => {
