@@ -3,7 +3,7 @@
  * opened yesterday opens at once today, and offline.
  *
  * - Bounded: at most MAX_TOTAL_CHARS of JSON in all, the least recently used dropped first; an
- *   answer over MAX_ENTRY_CHARS is not kept (measured: the 5,111-artifact snapshot is ~9 M).
+ *   answer over MAX_ENTRY_CHARS is not kept (the 5,111-artifact snapshot is 11 M).
  * - Versioned: everything is dropped when the build or PERSIST_SCHEMA changes (a kept answer is
  *   a domain object of src/api, whose shape is the build's).
  * - One org at a time: an answer for another org drops what the previous one left.
