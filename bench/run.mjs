@@ -43,7 +43,7 @@ import {
 import { runLighthouse } from './lib/lighthouse.mjs'
 import { TARGETS, buildRows, formatTable } from './lib/report.mjs'
 import { startServers } from './lib/servers.mjs'
-import { count, ms, ratio } from './lib/stats.mjs'
+import { count, ms, ratio, spread, summarise } from './lib/stats.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium'
@@ -244,6 +244,29 @@ const pageOrder = (run) =>
     : [...PAGE_ORDER.slice((run - 1) % 3), ...PAGE_ORDER.slice(0, (run - 1) % 3)]
 /** Pages of immutable data: numbered snapshots, a diff of two of them, an artifact. */
 const REVISIT_CASES = ['snapshotPage', 'diff', 'artifact']
+
+/**
+ * The kept-snapshot revisits beside the floor's page that fetches nothing.
+ * @param {Record<string, any>} results
+ */
+function keptRevisitRows(results) {
+  const noFetch = summarise((results.floorNoFetch ?? []).map((/** @type {any} */ r) => r.painted))
+  return (results.keptRevisits ?? []).flatMap((/** @type {any} */ record) =>
+    ['online', 'offline'].map((mode) => {
+      const painted = summarise(record[mode])
+      const over = painted && noFetch ? painted.median / noFetch.median : null
+      return {
+        section: `revisit of a kept snapshot · ${record.name}`,
+        label: `${mode === 'online' ? 'new tab' : 'new tab, offline'}: rows painted ÷ floor without fetch`,
+        value: over === null ? 'n/a' : ratio(over),
+        target: `≤ ${TARGETS.revisitRatio}×`,
+        pass: over !== null && over <= TARGETS.revisitRatio,
+        number: over,
+        note: `painted ${spread(painted, ms)}; floor without fetch ${spread(noFetch, ms)}${record[`${mode}Error`] ? `; failed: ${record[`${mode}Error`]}` : ''}`,
+      }
+    }),
+  )
+}
 
 async function main() {
   /** @type {import('./lib/args.mjs').BenchOptions} */
@@ -482,6 +505,40 @@ async function main() {
       }
     }
 
+    // Kept answers (IndexedDB): numbered snapshots that are no longer the latest, reopened in a
+    // new tab of the same profile, online and with the network cut.
+    if (cases.has('snapshot') && browser && servers && found.snapshot) {
+      const previous = found.snapshot.url.replace(/\d+$/, (n) => String(Number(n) - 1))
+      const pages = [
+        { name: 'aws-prod#65', url: `/${ORG}/environments/aws-prod/snapshots/65` },
+        { name: `${SCALE_ENV}#${previous.split('/').pop()}`, url: previous },
+      ]
+      results.keptRevisits = pages.map((page) => ({ ...page, online: [], offline: [] }))
+      for (let run = 1; run <= options.runs; run++) {
+        for (const record of results.keptRevisits) {
+          for (const mode of ['online', 'offline']) {
+            const url = `${servers.appUrl}${record.url}`
+            try {
+              const result = await measureRevisit(browser, {
+                url,
+                selector: TABLE_ROW,
+                offline: mode === 'offline',
+              })
+              record[mode].push(result.painted)
+              log(
+                `run ${run}/${options.runs} kept ${record.name} ${mode}: painted ${ms(result.painted)}`,
+              )
+            } catch (error) {
+              record[`${mode}Error`] = message(error)
+              log(
+                `run ${run}/${options.runs} kept ${record.name} ${mode}: FAILED ${message(error)}`,
+              )
+            }
+          }
+        }
+      }
+    }
+
     if (
       cases.has('heap') &&
       results.cases.heap.status === 'ok' &&
@@ -585,7 +642,7 @@ async function main() {
     results.cases.bundle = { title: 'bundle budget', status: 'ok', ...checkBundle(dist) }
   }
 
-  const rows = buildRows(results)
+  const rows = [...buildRows(results), ...keptRevisitRows(results)]
   const finishedAt = new Date()
   const header = [
     `Shiplog bench · ${options.quick ? 'quick' : 'full'} · ${options.runs} run${options.runs === 1 ? '' : 's'} per case · ${results.browser ? `Chromium ${results.browser}` : 'no browser'} · ${Math.round((finishedAt.getTime() - startedAt.getTime()) / 1000)} s`,

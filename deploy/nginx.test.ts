@@ -17,7 +17,12 @@ import { http as mswHttp, HttpResponse } from 'msw'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { handlers } from '../mocks/handlers/index.ts'
 import { createMockApiServer } from '../mocks/server.ts'
-import { API_CONTENT_SECURITY_POLICY } from '../server/proxy.ts'
+import {
+  API_CONTENT_SECURITY_POLICY,
+  IMMUTABLE_API_CACHE,
+  isImmutableAnswer,
+  REVALIDATED_API_CACHE,
+} from '../server/proxy.ts'
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../server/serve.ts'
 import { close, everything, HOSTILE_RESPONSE_HEADERS, listen } from '../server/test-helpers.ts'
 import type { RawResponse } from '../server/test-helpers.ts'
@@ -127,10 +132,10 @@ function expectPageHeaders(headers: IncomingHttpHeaders): void {
   expect(headers['strict-transport-security']).toMatch(/^max-age=\d{7,}/)
 }
 
-function expectApiHeaders(headers: IncomingHttpHeaders): void {
+function expectApiHeaders(headers: IncomingHttpHeaders, cacheControl = 'no-store'): void {
   expectPageHeaders({ ...headers, 'content-security-policy': CONTENT_SECURITY_POLICY })
   expect(headers['content-security-policy']).toBe(API_CONTENT_SECURITY_POLICY)
-  expect(headers['cache-control']).toBe('no-store')
+  expect(headers['cache-control']).toBe(cacheControl)
 }
 
 async function lastUpstreamRequest(): Promise<Record<string, unknown>> {
@@ -254,7 +259,7 @@ describe('deploy/nginx.conf proxying /api/v2', () => {
     expect(response.headers['content-type']).toMatch(/^application\/json/)
     expect(JSON.parse(response.body)).toEqual(expect.any(Array))
     expect(response.headers['content-disposition']).toBeUndefined()
-    expectApiHeaders(response.headers)
+    expectApiHeaders(response.headers, REVALIDATED_API_CACHE)
     expect(await lastUpstreamRequest()).toMatchObject({
       method: 'GET',
       path: '/api/v2/flows/cyber-dojo',
@@ -356,6 +361,36 @@ describe('deploy/nginx.conf proxying /api/v2', () => {
     expect(JSON.parse(gunzipSync(json.raw).toString())).toMatchObject({ auth: 'Bearer ***' })
     expect(json.headers['content-disposition']).toBeUndefined()
     expect(everything({ ...json, body: gunzipSync(json.raw).toString() })).not.toContain(TOKEN)
+  })
+
+  it('lets the browser keep numbered snapshots and diffs of two, as the Node server does', async () => {
+    const immutable = [
+      '/api/v2/snapshots/cyber-dojo/aws-prod/65',
+      '/api/v2/env-diff/cyber-dojo?snappish1=aws-prod%2364&snappish2=aws-prod%2365',
+    ]
+    const revalidated = [
+      '/api/v2/snapshots/cyber-dojo/aws-prod',
+      '/api/v2/snapshots/cyber-dojo/aws-prod/-1',
+      '/api/v2/env-diff/cyber-dojo?snappish1=aws-prod%2364&snappish2=aws-prod',
+      '/api/v2/env-diff/cyber-dojo?snappish1=aws-prod%2364&snappish2=aws-prod%23-1',
+      '/api/v2/env-diff/cyber-dojo?snappish1=aws-prod%7E1&snappish2=aws-prod%2365',
+      '/api/v2/environments/cyber-dojo/aws-prod',
+    ]
+    for (const [target, expected] of [
+      ...immutable.map((target) => [target, IMMUTABLE_API_CACHE] as const),
+      ...revalidated.map((target) => [target, REVALIDATED_API_CACHE] as const),
+    ]) {
+      const response = await send(target)
+      expect(response.status, target).toBe(200)
+      expect(response.headers['cache-control'], target).toBe(expected)
+      // The rule is server/proxy.ts's own.
+      const [path = '', query = ''] = target.split(/(?=\?)/)
+      expect(isImmutableAnswer(path, query), target).toBe(expected === IMMUTABLE_API_CACHE)
+    }
+    // Not found is not kept, even for a numbered snapshot.
+    const missing = await send('/api/v2/snapshots/cyber-dojo/aws-prod/99999999')
+    expect(missing.status).toBe(404)
+    expectApiHeaders(missing.headers)
   })
 
   it('answers a broken upstream with JSON that does not name it', async () => {

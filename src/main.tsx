@@ -3,15 +3,23 @@ import { createRoot } from 'react-dom/client'
 import { App } from './app/app'
 import { readConfig } from './app/config'
 import { createLiveStore } from './app/live'
-import { createQueryClient } from './app/query-client'
+import { createQueryClient, openKeptAnswers } from './app/query-client'
 import { createAppRouter } from './app/router'
 import { listenForEarlyPaletteKey } from './features/palette/early-palette-key'
 import './index.css'
 
+/** public/shiplog-sw.js: opens the app offline; in demo mode it also serves the demo data. */
+const OFFLINE_WORKER = '/shiplog-sw.js'
+const OFFLINE_WORKER_DEMO = `${OFFLINE_WORKER}?mode=demo`
+
 async function startDemoData(pollSeconds: number): Promise<string | null> {
   try {
     const { worker, startDemoReplay } = await import('@mocks/browser')
-    await worker.start({ onUnhandledRequest: 'bypass', quiet: true })
+    await worker.start({
+      onUnhandledRequest: 'bypass',
+      quiet: true,
+      serviceWorker: { url: OFFLINE_WORKER_DEMO },
+    })
     const replay = new URLSearchParams(window.location.search).get('replay')
     if (replay !== null && replay !== '0') startDemoReplay(pollSeconds || 15)
     return null
@@ -42,13 +50,19 @@ async function main() {
     }
   }
   const live = createLiveStore(config.pollSeconds)
-  const queryClient = createQueryClient(live)
+  const queryClient = createQueryClient(live, { keptAnswers: openKeptAnswers })
   const router = createAppRouter(queryClient, config.defaultOrg)
   createRoot(root).render(
     <StrictMode>
       <App queryClient={queryClient} router={router} config={config} live={live} />
     </StrictMode>,
   )
+  // After the first page, not before it; a browser that refuses only loses the offline page.
+  if (config.mode === 'live' && 'serviceWorker' in navigator) {
+    const register = () => void navigator.serviceWorker.register(OFFLINE_WORKER).catch(() => {})
+    if (document.readyState === 'complete') register()
+    else window.addEventListener('load', register, { once: true })
+  }
 }
 
 void main()

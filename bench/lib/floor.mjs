@@ -77,9 +77,10 @@ export function apisBeforePaint(load) {
 
 /**
  * A second visit in the same browser profile: the first load fills the HTTP cache and whatever
- * the page keeps (IndexedDB), then the same URL opens in a new tab and is timed.
+ * the page keeps (IndexedDB), then the same URL opens in a new tab and is timed; with
+ * `offline`, that tab opens with the network cut (`context.setOffline(true)`).
  * @param {import('playwright-core').Browser} browser
- * @param {{ url: string, selector: string }} target
+ * @param {{ url: string, selector: string, offline?: boolean }} target
  */
 export async function measureRevisit(browser, target) {
   const context = await browser.newContext(CONTEXT_OPTIONS)
@@ -97,6 +98,7 @@ export async function measureRevisit(browser, target) {
     await first.evaluate(settledScripts, { quietMs: 1000, maxMs: 10_000 })
     await first.waitForTimeout(500)
     await first.close()
+    if (target.offline) await context.setOffline(true)
     const again = await context.newPage()
     await again.goto(target.url, { waitUntil: 'commit', timeout: LOAD_TIMEOUT_MS })
     await waitForPaint(again)

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { REQUEST_TIMEOUT_MS } from '@/api/client'
 import { PageProgress } from '@/components/page-progress'
 import { Skeleton } from '@/components/skeleton'
+import { OfflineBanner } from './offline-banner'
 
 const SLOW_AFTER_MS = 4_000
 
@@ -24,6 +25,8 @@ export function RouteFallback() {
           </span>
         </div>
       </header>
+      {/* A link opened offline waits here for data that was not kept: say why. */}
+      <OfflineBanner />
       <main className="mx-auto max-w-7xl px-4 py-4">
         {slow ? (
           <p className="mb-2 text-sm text-muted">

@@ -21,13 +21,17 @@ export const shouldRevalidate = pathOnlyRevalidation
 export function loader(queryClient: QueryClient) {
   return async ({ params }: LoaderFunctionArgs) => {
     const { org, env, index } = snapshotParams(params)
-    const [environment, snapshot] = await Promise.allSettled([
-      queryClient.ensureQueryData(environmentQueries.detail(org, env)),
-      queryClient.ensureQueryData(snapshotQueries.detail(org, { kind: 'index', env, index })),
-    ])
-    // An unknown environment explains a failed snapshot too, so it is reported first.
-    if (environment.status === 'rejected') throw environment.reason
-    if (snapshot.status === 'rejected') throw snapshot.reason
+    // The rows need only the snapshot (which names its own type): a kept snapshot opens offline,
+    // while the environment, which is never kept, waits for the connection.
+    const environment = queryClient.ensureQueryData(environmentQueries.detail(org, env))
+    environment.catch(() => undefined)
+    try {
+      await queryClient.ensureQueryData(snapshotQueries.detail(org, { kind: 'index', env, index }))
+    } catch (error) {
+      // An unknown environment explains a failed snapshot too, so it is reported first.
+      await environment
+      throw error
+    }
     return null
   }
 }

@@ -1,4 +1,4 @@
-import { useSuspenseQuery } from '@tanstack/react-query'
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
 import { useDeferredValue, useMemo, useState } from 'react'
 import { AuditReportLink } from '@/components/audit-report-link'
 import { Link, useParams, useSearchParams } from 'react-router'
@@ -32,7 +32,7 @@ const count = new Intl.NumberFormat('en-US')
 
 export function Component() {
   const { org, env, index } = snapshotParams(useParams())
-  const { data: environment } = useSuspenseQuery(environmentQueries.detail(org, env))
+  const { data: environment } = useQuery(environmentQueries.detail(org, env))
   const { data: snapshot } = useSuspenseQuery(
     snapshotQueries.detail(org, { kind: 'index', env, index }),
   )
@@ -41,7 +41,7 @@ export function Component() {
       key={`${env}#${index}`}
       org={org}
       env={env}
-      environmentType={environment.type}
+      environmentType={environment?.type ?? ''}
       snapshot={snapshot}
     />
   )
