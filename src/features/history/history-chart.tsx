@@ -267,6 +267,33 @@ function SegmentRect({
   )
 }
 
+/** A picture over the lanes in view that takes no pointer events and says nothing. */
+function Overlay({
+  left,
+  top,
+  width,
+  height,
+  children,
+}: {
+  left: number
+  top: number
+  width: number
+  height: number
+  children: ReactNode
+}) {
+  return (
+    <svg
+      aria-hidden="true"
+      className="pointer-events-none absolute"
+      style={{ left, top }}
+      width={width}
+      height={height}
+    >
+      {children}
+    </svg>
+  )
+}
+
 /**
  * Runs as bars on a time axis: a lane per artifact name (grouped), a row per overlapping
  * version, a segment per replica count and compliance. Lanes out of view are not drawn.
@@ -297,7 +324,6 @@ export function HistoryChart({
   const wantFocus = useRef(false)
   const drag = useRef<{ x: number; view: TimeWindow; moved: boolean } | null>(null)
   const commitTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
-  const commitFrame = useRef<number | null>(null)
 
   const shown = draft ?? view
   const bounds = useMemo(
@@ -336,31 +362,24 @@ export function HistoryChart({
   const commit = useCallback(
     (next: TimeWindow, later: boolean) => {
       if (commitTimer.current) clearTimeout(commitTimer.current)
-      if (commitFrame.current !== null) cancelAnimationFrame(commitFrame.current)
-      commitFrame.current = null
-      // The chart draws the new window at once; the URL (and the page around the chart, which
-      // reads it) follows a gesture's end, or the frame after a single step was painted.
-      setDraft(next)
-      onViewChange(next, false)
-      const write = () => {
-        commitTimer.current = null
+      if (later) {
+        // A gesture: the chart follows each frame, the URL its end.
+        setDraft(next)
+        onViewChange(next, false)
+        commitTimer.current = setTimeout(() => {
+          setDraft(null)
+          onViewChange(next, true)
+        }, 300)
+      } else {
         setDraft(null)
         onViewChange(next, true)
       }
-      if (later) commitTimer.current = setTimeout(write, 300)
-      else if (typeof requestAnimationFrame === 'undefined') commitTimer.current = setTimeout(write)
-      else
-        commitFrame.current = requestAnimationFrame(() => {
-          commitFrame.current = null
-          commitTimer.current = setTimeout(write)
-        })
     },
     [onViewChange],
   )
   useEffect(
     () => () => {
       if (commitTimer.current) clearTimeout(commitTimer.current)
-      if (commitFrame.current !== null) cancelAnimationFrame(commitFrame.current)
     },
     [],
   )
@@ -670,17 +689,11 @@ export function HistoryChart({
         >
           <div className="relative" style={{ height: totalHeight }}>
             {/* The grid once behind the lanes in view, and the moment's line once above them. */}
-            <svg
-              aria-hidden="true"
-              className="pointer-events-none absolute"
-              style={{ left: labelWidth, top: drawnTop }}
-              width={plotWidth}
-              height={drawnHeight}
-            >
+            <Overlay left={labelWidth} top={drawnTop} width={plotWidth} height={drawnHeight}>
               {tickXs.map((x) => (
                 <line key={x} x1={x} x2={x} y1={0} y2={drawnHeight} className="stroke-line/60" />
               ))}
-            </svg>
+            </Overlay>
             {visible.map((line) =>
               line.kind === 'group' ? (
                 <div
@@ -710,13 +723,7 @@ export function HistoryChart({
               ),
             )}
             {momentInView !== null ? (
-              <svg
-                aria-hidden="true"
-                className="pointer-events-none absolute"
-                style={{ left: labelWidth, top: drawnTop }}
-                width={plotWidth}
-                height={drawnHeight}
-              >
+              <Overlay left={labelWidth} top={drawnTop} width={plotWidth} height={drawnHeight}>
                 <line
                   x1={scale.x(momentInView)}
                   x2={scale.x(momentInView)}
@@ -724,7 +731,7 @@ export function HistoryChart({
                   y2={drawnHeight}
                   className="stroke-accent"
                 />
-              </svg>
+              </Overlay>
             ) : null}
           </div>
         </div>
