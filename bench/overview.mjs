@@ -7,43 +7,26 @@
  *
  *   node bench/overview.mjs [--runs N] [--dist DIR] [--port-base N]
  */
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium } from 'playwright-core'
-import { launchChromium } from './lib/browser.mjs'
-import { collectLoad, installTypingWatch } from './lib/in-page.mjs'
-import { SETTLED_ROW, openAndWaitForPaint } from './lib/cases.mjs'
-import { startServers } from './lib/servers.mjs'
+import { collectLoad } from './lib/in-page.mjs'
+import { SETTLED_ROW, openAndWaitForPaint, pressKeys } from './lib/cases.mjs'
+import { standaloneOptions, withServersAndBrowser } from './lib/standalone.mjs'
 import { median } from './lib/stats.mjs'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const argv = process.argv.slice(2)
-const option = (/** @type {string} */ name, /** @type {string} */ fallback) => {
-  const at = argv.indexOf(name)
-  return at >= 0 && argv[at + 1] ? String(argv[at + 1]) : fallback
-}
-const runs = Number(option('--runs', '5'))
-const dist = path.resolve(root, option('--dist', process.env.SHIPLOG_DIST ?? 'dist'))
-const portBase = Number(option('--port-base', '4950'))
+const { runs, check, ...setup } = standaloneOptions(process.argv.slice(2), 4950)
 const URL_PATH = '/scale-500x20/overview'
 /** A flow name typed out, then widened again: 500 rows → 111 → 11 → 1 → 11 → 111. */
 const KEYS = [...'svc-123', 'Backspace', 'Backspace']
 const TARGET_KEY_MS = 100
 
-const servers = await startServers({ root, dist, portBase })
-const { browser } = await launchChromium(chromium, {
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--disable-dev-shm-usage', '--disable-gpu', '--no-first-run'],
-})
 /** @type {{ painted: number, rows: number, virtual: string | null, keys: number[] }[]} */
 const results = []
-try {
+await withServersAndBrowser(setup, async ({ appUrl, browser }) => {
   // Warm the mock's lazily built org, so run 1 is like run 5.
-  await fetch(`${servers.appUrl}/api/v2/environments/scale-500x20`).then((r) => r.arrayBuffer())
+  await fetch(`${appUrl}/api/v2/environments/scale-500x20`).then((r) => r.arrayBuffer())
   for (let run = 1; run <= runs; run++) {
     const { context, page } = await openAndWaitForPaint(
       browser,
-      `${servers.appUrl}${URL_PATH}`,
+      `${appUrl}${URL_PATH}`,
       SETTLED_ROW,
     )
     try {
@@ -55,15 +38,7 @@ try {
       }))
       const input = page.getByRole('searchbox', { name: /Filter by flow/ })
       await input.click()
-      await page.evaluate(installTypingWatch, 'main')
-      for (const key of KEYS) {
-        await page.keyboard.press(key)
-        await page.evaluate(() => /** @type {any} */ (window).__benchTyping.settled(150))
-      }
-      /** @type {{ down: number, echo: number | null, lastPaint: number | null }[]} */
-      const keys = await page.evaluate(() =>
-        /** @type {any} */ (window).__benchTyping.keys.map((/** @type {any} */ k) => ({ ...k })),
-      )
+      const keys = await pressKeys(page, 'main', KEYS)
       results.push({
         painted: Number(load.painted),
         ...summary,
@@ -79,10 +54,7 @@ try {
       await context.close()
     }
   }
-} finally {
-  await browser.close()
-  await servers.stop()
-}
+})
 const painted = results.map((r) => r.painted)
 const keys = results.flatMap((r) => r.keys)
 const worst = results.map((r) => Math.max(...r.keys))
@@ -91,4 +63,4 @@ console.log(
   `overview · 500 flows × 20 environments: page ${Math.round(median(painted))} ms (median of ${runs}; ${Math.round(Math.min(...painted))}–${Math.round(Math.max(...painted))}); ` +
     `filter key median ${Math.round(median(keys))} ms, worst per run ${worst.map((v) => Math.round(v)).join(', ')} ms ${ok ? '✓' : '✕'} (target ≤ ${TARGET_KEY_MS} ms)`,
 )
-if (argv.includes('--check') && !ok) process.exit(1)
+if (check && !ok) process.exit(1)

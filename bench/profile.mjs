@@ -28,6 +28,7 @@ import {
 import { launchChromium } from './lib/browser.mjs'
 import { collectLoad, installPaintWatch, scrollToBottom } from './lib/in-page.mjs'
 import { startServers } from './lib/servers.mjs'
+import { TRACE_CATEGORIES, rendererMainThread } from './lib/trace.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -103,17 +104,8 @@ export function summariseProfile(profile) {
   return { totalMs: all, self: sorted(self), inclusive: sorted(total) }
 }
 
-const TRACE_CATEGORIES = [
-  'devtools.timeline',
-  'disabled-by-default-devtools.timeline',
-  'toplevel',
-  'v8.execute',
-  'blink.user_timing',
-  'loading',
-]
-
 /**
- * @typedef {{ name: string, ph: string, ts: number, dur?: number, tdur?: number, pid: number, tid: number, args?: any }} TraceEvent
+ * @typedef {import('./lib/trace.mjs').TraceEvent} TraceEvent
  */
 
 /**
@@ -125,31 +117,11 @@ const TRACE_CATEGORIES = [
  * @param {number} top
  */
 function printTrace(trace, load, top) {
-  const events = trace.traceEvents
-  const mains = events.filter(
-    (e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain',
-  )
-  // The page's renderer is the main thread with the most work.
-  /** @type {Map<string, TraceEvent[]>} */
-  const byThread = new Map()
-  for (const e of events) {
-    if (e.ph !== 'X' || e.dur === undefined) continue
-    const id = `${e.pid}:${e.tid}`
-    if (!mains.some((m) => `${m.pid}:${m.tid}` === id)) continue
-    const list = byThread.get(id) ?? []
-    list.push(e)
-    byThread.set(id, list)
-  }
-  const thread = [...byThread.values()].sort(
-    (a, b) =>
-      b.reduce((sum, e) => sum + (e.dur ?? 0), 0) - a.reduce((sum, e) => sum + (e.dur ?? 0), 0),
-  )[0]
-  if (!thread) return
-  const navStart = events.find((e) => e.name === 'navigationStart' && e.pid === thread[0]?.pid)
-  const origin = navStart ? navStart.ts : (thread[0]?.ts ?? 0)
+  const main = rendererMainThread(trace.traceEvents)
+  if (!main) return
+  const { thread, origin } = main
   const dataAt = load.dataEnd === null ? Infinity : origin + load.dataEnd * 1000
   const paintedAt = load.painted === null ? Infinity : origin + load.painted * 1000
-  thread.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0))
   // Wall time and thread CPU time (tdur): on a busy machine only the CPU time is trustworthy.
   /** @type {Map<string, [number, number]>} */
   const selfAll = new Map()

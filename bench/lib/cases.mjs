@@ -44,12 +44,14 @@ export const CONTEXT_OPTIONS = {
 
 /**
  * Opens `url` in a fresh context (cold cache) and waits until `selector` was painted.
+ * `beforeNavigation` runs once the page exists, before it navigates (e.g. to start a trace).
  * @param {Browser} browser
  * @param {string} url
  * @param {string} selector
+ * @param {(page: Page) => Promise<void>} [beforeNavigation]
  * @returns {Promise<{ context: BrowserContext, page: Page }>}
  */
-export async function openAndWaitForPaint(browser, url, selector) {
+export async function openAndWaitForPaint(browser, url, selector, beforeNavigation) {
   const context = await browser.newContext(CONTEXT_OPTIONS)
   const page = await context.newPage()
   /** @type {string[]} */
@@ -60,6 +62,7 @@ export async function openAndWaitForPaint(browser, url, selector) {
   })
   await page.addInitScript(installPaintWatch, selector)
   try {
+    await beforeNavigation?.(page)
     await page.goto(url, { waitUntil: 'commit', timeout: LOAD_TIMEOUT_MS })
     await page.waitForFunction(
       () => /** @type {any} */ (window).__benchPaint?.painted != null,
@@ -259,22 +262,15 @@ export async function typeIntoFilter(page) {
     )
   }
   await input.click()
-  await page.evaluate(installTypingWatch, 'main')
   const status = page
     .locator('main [role="status"]')
     .filter({ hasText: /showing/i })
     .first()
   /** @type {string[]} */
   const shown = []
-  for (const key of TYPING_KEYS) {
-    await page.keyboard.press(key)
-    await page.evaluate(() => /** @type {any} */ (window).__benchTyping.settled(150))
+  const keys = await pressKeys(page, 'main', TYPING_KEYS, async () => {
     shown.push(await status.innerText({ timeout: 1000 }).catch(() => ''))
-  }
-  /** @type {{ key: string, down: number, echo: number | null, lastPaint: number | null, mutations: number }[]} */
-  const keys = await page.evaluate(() =>
-    /** @type {any} */ (window).__benchTyping.keys.map((/** @type {any} */ k) => ({ ...k })),
-  )
+  })
   return {
     keys: keys.map((k, index) => ({
       key: k.key,
@@ -284,6 +280,28 @@ export async function typeIntoFilter(page) {
       mutations: k.mutations,
     })),
   }
+}
+
+/**
+ * Presses `keys` one at a time in the focused element, each once the page settled after the
+ * one before (installTypingWatch on `rootSelector`), and returns each key's times: keydown,
+ * the paint after the input's echo and the paint after the last DOM change it caused.
+ * @param {Page} page
+ * @param {string} rootSelector
+ * @param {string[]} keys
+ * @param {() => Promise<void>} [afterKey]
+ * @returns {Promise<{ key: string, down: number, echo: number | null, lastPaint: number | null, mutations: number }[]>}
+ */
+export async function pressKeys(page, rootSelector, keys, afterKey) {
+  await page.evaluate(installTypingWatch, rootSelector)
+  for (const key of keys) {
+    await page.keyboard.press(key)
+    await page.evaluate(() => /** @type {any} */ (window).__benchTyping.settled(150))
+    await afterKey?.()
+  }
+  return page.evaluate(() =>
+    /** @type {any} */ (window).__benchTyping.keys.map((/** @type {any} */ k) => ({ ...k })),
+  )
 }
 
 /**

@@ -16,12 +16,17 @@ import { useNavigate } from 'react-router'
 import { usePreferences } from '@/components/preferences'
 import { formatAbsolute, type TimeZoneChoice } from '@/lib/time'
 import type { History, Lane, RunInterval, RunSegment } from './intervals'
+import {
+  LANE_PAD,
+  ROW,
+  layoutLanes,
+  linesBetween,
+  type LaneLine,
+  type TimeWindow,
+} from './lane-layout'
 import { timeScale, timeTicks, type TimeScale } from './time-axis'
 
-export interface TimeWindow {
-  from: number
-  to: number
-}
+export type { TimeWindow }
 
 export interface HistoryChartProps {
   history: History
@@ -38,74 +43,12 @@ export interface HistoryChartProps {
   laneNoun?: string
 }
 
-const ROW = 22
-const LANE_PAD = 6
-const GROUP_HEIGHT = 26
 const AXIS_HEIGHT = 28
 const MAX_HEIGHT = 520
 /** Up to this many lines every lane is drawn; beyond it only those in view. */
 const DRAW_ALL = 80
 const OVERSCAN = 240
 const MIN_SPAN = 120
-
-type Line =
-  | { kind: 'group'; key: string; title: string; top: number; height: number }
-  | {
-      kind: 'lane'
-      key: string
-      lane: Lane
-      intervals: RunInterval[]
-      /** Each run's row in this window. */
-      rows: Map<string, number>
-      top: number
-      height: number
-    }
-
-/**
- * Runs that overlap the window, per lane, each with its row among them (so a lane is as tall
- * as its overlaps in view); lanes without one are left out. A group's heading is left out when
- * its one lane already carries the name.
- */
-function layout(history: History, view: TimeWindow): { lines: Line[]; lanes: number } {
-  const lines: Line[] = []
-  let top = 0
-  let lanes = 0
-  for (const group of history.groups) {
-    const inView: Array<{ lane: Lane; intervals: RunInterval[] }> = []
-    for (const lane of group.lanes) {
-      const intervals = lane.intervals.filter(
-        (interval) => interval.start < view.to && (interval.end ?? Infinity) > view.from,
-      )
-      if (intervals.length) inView.push({ lane, intervals })
-    }
-    const only = inView.length === 1 ? inView[0] : undefined
-    if (inView.length && history.groups.length > 1 && !(only && only.lane.name === group.title)) {
-      lines.push({
-        kind: 'group',
-        key: `group:${group.title}`,
-        title: group.title,
-        top,
-        height: GROUP_HEIGHT,
-      })
-      top += GROUP_HEIGHT
-    }
-    for (const { lane, intervals } of inView) {
-      const rows = new Map<string, number>()
-      const rowEnds: number[] = []
-      for (const interval of intervals) {
-        let row = rowEnds.findIndex((end) => end <= interval.start)
-        if (row === -1) row = rowEnds.push(0) - 1
-        rowEnds[row] = interval.end ?? Infinity
-        rows.set(interval.id, row)
-      }
-      const height = Math.max(1, rowEnds.length) * ROW + LANE_PAD
-      lines.push({ kind: 'lane', key: lane.key, lane, intervals, rows, top, height })
-      top += height
-      lanes++
-    }
-  }
-  return { lines, lanes }
-}
 
 function clampView(view: TimeWindow, bounds: TimeWindow): TimeWindow {
   const full = Math.max(bounds.to - bounds.from, MIN_SPAN)
@@ -163,14 +106,12 @@ function tagOf(label: string): string {
 }
 
 interface LaneRowProps {
-  line: Extract<Line, { kind: 'lane' }>
+  line: LaneLine
   scale: TimeScale
   end: number
   labelWidth: number
   activeId: string | null
   focusedId: string | null
-  ticks: number[]
-  moment: number | null
   hatchId: string
   zone: TimeZoneChoice
   laneSubject: (lane: Lane, interval: RunInterval) => string
@@ -187,8 +128,6 @@ const LaneRow = memo(function LaneRow({
   labelWidth,
   activeId,
   focusedId,
-  ticks,
-  moment,
   hatchId,
   zone,
   laneSubject,
@@ -213,14 +152,11 @@ const LaneRow = memo(function LaneRow({
         {lane.name}
       </div>
       <svg width={scale.width} height={height} className="block shrink-0 overflow-visible">
-        {ticks.map((x) => (
-          <line key={x} x1={x} x2={x} y1={0} y2={height} className="stroke-line/60" />
-        ))}
-        {intervals.map((interval) => {
+        {intervals.map((interval, position) => {
           const x0 = clip(scale.x(interval.start))
           const x1 = clip(scale.x(interval.end ?? end))
           const width = Math.max(x1 - x0, 3)
-          const y = LANE_PAD / 2 + (line.rows.get(interval.id) ?? 0) * ROW
+          const y = LANE_PAD / 2 + (line.rows[position] ?? 0) * ROW
           const href = hrefFor(interval)
           const active = interval.id === activeId
           const label = barLabel(interval, zone, laneSubject(lane, interval))
@@ -271,15 +207,6 @@ const LaneRow = memo(function LaneRow({
             </a>
           )
         })}
-        {moment !== null ? (
-          <line
-            x1={scale.x(moment)}
-            x2={scale.x(moment)}
-            y1={0}
-            y2={height}
-            className="pointer-events-none stroke-accent"
-          />
-        ) : null}
       </svg>
     </div>
   )
@@ -340,6 +267,33 @@ function SegmentRect({
   )
 }
 
+/** A picture over the lanes in view that takes no pointer events and says nothing. */
+function Overlay({
+  left,
+  top,
+  width,
+  height,
+  children,
+}: {
+  left: number
+  top: number
+  width: number
+  height: number
+  children: ReactNode
+}) {
+  return (
+    <svg
+      aria-hidden="true"
+      className="pointer-events-none absolute"
+      style={{ left, top }}
+      width={width}
+      height={height}
+    >
+      {children}
+    </svg>
+  )
+}
+
 /**
  * Runs as bars on a time axis: a lane per artifact name (grouped), a row per overlapping
  * version, a segment per replica count and compliance. Lanes out of view are not drawn.
@@ -384,13 +338,12 @@ export function HistoryChart({
     [scale, timeZone, boxWidth],
   )
   const tickXs = useMemo(() => ticks.map((tick) => scale.x(tick.time)), [ticks, scale])
-  const { lines, lanes } = useMemo(() => layout(history, shown), [history, shown])
-  const laneLines = useMemo(
-    () => lines.filter((line): line is Extract<Line, { kind: 'lane' }> => line.kind === 'lane'),
-    [lines],
-  )
-  const last = lines[lines.length - 1]
-  const totalHeight = last ? last.top + last.height : 0
+  const {
+    lines,
+    laneLines,
+    lanes,
+    height: totalHeight,
+  } = useMemo(() => layoutLanes(history, shown), [history, shown])
 
   useLayoutEffect(() => {
     const box = boxRef.current
@@ -410,6 +363,7 @@ export function HistoryChart({
     (next: TimeWindow, later: boolean) => {
       if (commitTimer.current) clearTimeout(commitTimer.current)
       if (later) {
+        // A gesture: the chart follows each frame, the URL its end.
         setDraft(next)
         onViewChange(next, false)
         commitTimer.current = setTimeout(() => {
@@ -458,12 +412,18 @@ export function HistoryChart({
     box.addEventListener('wheel', onWheel, { passive: false })
     return () => box.removeEventListener('wheel', onWheel)
   }, [bounds, commit])
-  const visible = useMemo(() => {
-    if (lines.length <= DRAW_ALL) return lines
-    const top = scrollTop - OVERSCAN
-    const bottom = scrollTop + viewport + OVERSCAN
-    return lines.filter((line) => line.top + line.height >= top && line.top <= bottom)
-  }, [lines, scrollTop, viewport])
+  const visible = useMemo(
+    () =>
+      lines.length <= DRAW_ALL
+        ? lines
+        : linesBetween(lines, scrollTop - OVERSCAN, scrollTop + viewport + OVERSCAN),
+    [lines, scrollTop, viewport],
+  )
+
+  const drawnTop = visible[0]?.top ?? 0
+  const lastDrawn = visible[visible.length - 1]
+  const drawnHeight = lastDrawn ? lastDrawn.top + lastDrawn.height - drawnTop : 0
+  const momentInView = moment !== null && moment >= shown.from && moment <= shown.to ? moment : null
 
   // The bar in the tab order: the focused one while it is in view, else the first.
   const firstId = laneLines[0]?.intervals[0]?.id ?? null
@@ -517,7 +477,7 @@ export function HistoryChart({
     if (!line) return
     const position = line.intervals.findIndex((i) => i.id === tabId)
     const here = line.intervals[position]
-    const nearest = (target: Extract<Line, { kind: 'lane' }> | undefined) => {
+    const nearest = (target: LaneLine | undefined) => {
       if (!target || !here) return undefined
       let best = target.intervals[0]
       for (const candidate of target.intervals) {
@@ -707,10 +667,10 @@ export function HistoryChart({
               </g>
             )
           })}
-          {moment !== null && moment >= shown.from && moment <= shown.to ? (
+          {momentInView !== null ? (
             <line
-              x1={labelWidth + scale.x(moment)}
-              x2={labelWidth + scale.x(moment)}
+              x1={labelWidth + scale.x(momentInView)}
+              x2={labelWidth + scale.x(momentInView)}
               y1={0}
               y2={AXIS_HEIGHT}
               className="stroke-accent"
@@ -728,6 +688,12 @@ export function HistoryChart({
           onPointerCancel={onPointerUp}
         >
           <div className="relative" style={{ height: totalHeight }}>
+            {/* The grid once behind the lanes in view, and the moment's line once above them. */}
+            <Overlay left={labelWidth} top={drawnTop} width={plotWidth} height={drawnHeight}>
+              {tickXs.map((x) => (
+                <line key={x} x1={x} x2={x} y1={0} y2={drawnHeight} className="stroke-line/60" />
+              ))}
+            </Overlay>
             {visible.map((line) =>
               line.kind === 'group' ? (
                 <div
@@ -746,10 +712,6 @@ export function HistoryChart({
                   labelWidth={labelWidth}
                   activeId={tabId}
                   focusedId={focusedId}
-                  ticks={tickXs}
-                  moment={
-                    moment !== null && moment >= shown.from && moment <= shown.to ? moment : null
-                  }
                   hatchId={hatchId}
                   zone={timeZone}
                   laneSubject={laneSubject}
@@ -760,6 +722,17 @@ export function HistoryChart({
                 />
               ),
             )}
+            {momentInView !== null ? (
+              <Overlay left={labelWidth} top={drawnTop} width={plotWidth} height={drawnHeight}>
+                <line
+                  x1={scale.x(momentInView)}
+                  x2={scale.x(momentInView)}
+                  y1={0}
+                  y2={drawnHeight}
+                  className="stroke-accent"
+                />
+              </Overlay>
+            ) : null}
           </div>
         </div>
       </div>

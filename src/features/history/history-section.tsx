@@ -50,12 +50,17 @@ export function HistorySection({
   const asTable = searchParams.get(HISTORY_VIEW_PARAM) === 'table'
   // The window while a gesture runs, before the URL has it.
   const [live, setLive] = useState<TimeWindow | null>(null)
+  // The window last written to the URL, unrounded: while the URL still says it, the chart keeps
+  // exactly the picture it drew, so writing the URL changes nothing on screen.
+  const [written, setWritten] = useState<TimeWindow | null>(null)
   const view = useMemo<TimeWindow | null>(() => {
     if (!history) return null
+    if (written && range.from === Math.floor(written.from) && range.to === Math.ceil(written.to))
+      return written
     const from = range.from ?? history.start
     const to = range.to ?? history.end
     return to > from ? { from, to } : { from: history.start, to: history.end }
-  }, [history, range])
+  }, [history, range, written])
 
   const onViewChange = useCallback(
     (next: TimeWindow, commit: boolean) => {
@@ -64,6 +69,7 @@ export function HistorySection({
         return
       }
       setLive(null)
+      setWritten(next)
       setSearchParams(
         (current) =>
           withHistoryRange(current, { from: Math.floor(next.from), to: Math.ceil(next.to) }),

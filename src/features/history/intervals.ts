@@ -90,8 +90,61 @@ interface OpenRun {
   segment: RunSegment
 }
 
+type PlacedEvent = EnvironmentEvent & { snapshotIndex: number; fingerprint: string }
+
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
+}
+
+function isPlaced(event: EnvironmentEvent): event is PlacedEvent {
+  return event.snapshotIndex !== null && event.fingerprint !== null
+}
+
+/**
+ * The placed events oldest snapshot first; within a snapshot the log's own order. A counting
+ * sort over the snapshot numbers: linear, and stable.
+ */
+function bySnapshot(events: ReadonlyArray<EnvironmentEvent>): PlacedEvent[] {
+  let count = 0
+  let lo = Infinity
+  let hi = -Infinity
+  for (const event of events) {
+    if (!isPlaced(event)) continue
+    count++
+    if (event.snapshotIndex < lo) lo = event.snapshotIndex
+    if (event.snapshotIndex > hi) hi = event.snapshotIndex
+  }
+  const ordered = new Array<PlacedEvent>(count)
+  if (count === 0) return ordered
+  const range = hi - lo + 1
+  if (!Number.isSafeInteger(lo) || !Number.isSafeInteger(hi) || range > 4 * count + 4096) {
+    // Sparse or odd numbers: a comparison sort (Array#sort is stable).
+    let at = 0
+    for (const event of events) if (isPlaced(event)) ordered[at++] = event
+    return ordered.sort((a, b) => a.snapshotIndex - b.snapshotIndex)
+  }
+  const next = new Int32Array(range + 1)
+  for (const event of events) {
+    if (isPlaced(event)) {
+      const slot = event.snapshotIndex - lo + 1
+      next[slot] = (next[slot] ?? 0) + 1
+    }
+  }
+  for (let i = 1; i <= range; i++) next[i] = (next[i] ?? 0) + (next[i - 1] ?? 0)
+  for (const event of events) {
+    if (!isPlaced(event)) continue
+    const slot = event.snapshotIndex - lo
+    ordered[next[slot] ?? 0] = event
+    next[slot] = (next[slot] ?? 0) + 1
+  }
+  return ordered
+}
+
+/** What one artifact name is called on the chart, worked out once per name. */
+interface Names {
+  label: string
+  image: string
+  service: string
 }
 
 /**
@@ -99,7 +152,8 @@ function compareText(a: string, b: string): number {
  * `started` opens a run, `scaled`/`changed` events change its replicas, `became-*` its compliance,
  * and `exited` closes it. A run first seen in a non-start event began before the log we have.
  * Runs still open end at `now`. Lanes group the versions of one image in one flow; versions that
- * overlap in time (blue-green) get separate rows of their lane.
+ * overlap in time (blue-green) get separate rows of their lane. One pass over the log, in time
+ * linear in its length.
  */
 export function buildHistory(
   events: ReadonlyArray<EnvironmentEvent>,
@@ -108,22 +162,42 @@ export function buildHistory(
 ): History {
   const timeOf = new Map<number, number>()
   for (const snapshot of snapshots) timeOf.set(snapshot.index, snapshot.from)
-  const placed = events.filter(
-    (event): event is EnvironmentEvent & { snapshotIndex: number; fingerprint: string } =>
-      event.snapshotIndex !== null && event.fingerprint !== null,
-  )
-  for (const event of placed) {
-    if (!timeOf.has(event.snapshotIndex) && event.reportedAt !== null)
+  const listed = timeOf.size
+  const ordered = bySnapshot(events)
+  // A snapshot the list does not have: the time of the first event (newest first) that names it.
+  for (const event of events) {
+    if (isPlaced(event) && event.reportedAt !== null && !timeOf.has(event.snapshotIndex))
       timeOf.set(event.snapshotIndex, event.reportedAt)
   }
-  // Oldest first; within a snapshot the log's own order (Array#sort is stable).
-  const ordered = placed.slice().sort((a, b) => a.snapshotIndex - b.snapshotIndex)
 
   const open = new Map<string, OpenRun>()
-  const done: RunInterval[] = []
+  const names = new Map<string, Names>()
+  const lanes = new Map<string, Lane>()
+  let intervalCount = 0
+  let start = Infinity
+
+  const namesOf = (artifactName: string, fingerprint: string): Names => {
+    let known = names.get(artifactName)
+    if (!known) {
+      const label = shortArtifactName(artifactName)
+      known = {
+        label,
+        image: imageNameWithoutTag(artifactName),
+        service: serviceName(artifactName),
+      }
+      names.set(artifactName, known)
+    }
+    return known.label && known.image && known.service
+      ? known
+      : {
+          label: known.label || fingerprint.slice(0, 7),
+          image: known.image || fingerprint,
+          service: known.service || known.label || fingerprint.slice(0, 7),
+        }
+  }
 
   const openRun = (
-    event: EnvironmentEvent & { snapshotIndex: number; fingerprint: string },
+    event: PlacedEvent,
     at: number,
     replicas: number,
     startsBeforeLog: boolean,
@@ -135,12 +209,13 @@ export function buildHistory(
       replicas,
       compliant: event.artifactCompliant,
     }
+    const { label, image, service } = namesOf(event.artifactName, event.fingerprint)
     const interval: RunInterval = {
       id: `${event.fingerprint}@${event.snapshotIndex}`,
       environment: event.environment,
       fingerprint: event.fingerprint,
       artifactName: event.artifactName,
-      label: shortArtifactName(event.artifactName) || event.fingerprint.slice(0, 7),
+      label,
       flow: event.flow,
       startIndex: event.snapshotIndex,
       start: at,
@@ -152,6 +227,16 @@ export function buildHistory(
       nonCompliant: event.artifactCompliant === false,
       row: 0,
     }
+    // Runs open oldest first, so each lane gets its runs in order of their start.
+    const key = `${event.flow ?? ''}\u0000${image}`
+    let lane = lanes.get(key)
+    if (!lane) {
+      lane = { key, name: service, image, flow: event.flow, rows: 0, intervals: [] }
+      lanes.set(key, lane)
+    }
+    lane.intervals.push(interval)
+    intervalCount++
+    if (at < start) start = at
     const run = { interval, segment }
     open.set(event.fingerprint, run)
     return run
@@ -175,24 +260,23 @@ export function buildHistory(
       run.segment = { fromIndex: index, from: at, to: null, replicas, compliant }
       interval.segments.push(run.segment)
     }
-    interval.maxReplicas = Math.max(interval.maxReplicas, replicas)
+    if (replicas > interval.maxReplicas) interval.maxReplicas = replicas
     if (compliant === false) interval.nonCompliant = true
   }
 
   for (const event of ordered) {
     const at = timeOf.get(event.snapshotIndex) ?? event.reportedAt ?? 0
     const kind = eventKind(event.type)
-    const said = replicasAfter(event.description)
     let run = open.get(event.fingerprint)
     if (kind === 'stopped') {
       if (!run) continue
       run.segment.to = at
       run.interval.end = at
       run.interval.endIndex = event.snapshotIndex
-      done.push(run.interval)
       open.delete(event.fingerprint)
       continue
     }
+    const said = replicasAfter(event.description)
     if (kind === 'started') {
       if (run) {
         change(
@@ -219,35 +303,10 @@ export function buildHistory(
         : (event.artifactCompliant ?? run.segment.compliant)
     change(run, event.snapshotIndex, at, said ?? run.segment.replicas, compliant)
   }
-  for (const run of open.values()) done.push(run.interval)
-
-  const lanes = new Map<string, Lane>()
-  for (const interval of done) {
-    const image = imageNameWithoutTag(interval.artifactName) || interval.fingerprint
-    const key = `${interval.flow ?? ''}\u0000${image}`
-    let lane = lanes.get(key)
-    if (!lane) {
-      lane = {
-        key,
-        name: serviceName(interval.artifactName) || interval.label,
-        image,
-        flow: interval.flow,
-        rows: 0,
-        intervals: [],
-      }
-      lanes.set(key, lane)
-    }
-    lane.intervals.push(interval)
-  }
-
-  let start = Infinity
-  for (const lane of lanes.values()) {
-    lane.rows = packRows(lane.intervals)
-    for (const interval of lane.intervals) start = Math.min(start, interval.start)
-  }
 
   const byFlow = new Map<string | null, Lane[]>()
   for (const lane of lanes.values()) {
+    lane.rows = packRows(lane.intervals)
     const list = byFlow.get(lane.flow)
     if (list) list.push(lane)
     else byFlow.set(lane.flow, [lane])
@@ -261,18 +320,37 @@ export function buildHistory(
     // Flows by name; artifacts without provenance last.
     .sort((a, b) => (a.flow === null ? 1 : b.flow === null ? -1 : compareText(a.flow, b.flow)))
 
-  const snapshotTimes = [...timeOf.entries()]
-    .map(([index, from]) => ({ index, from }))
-    .sort((a, b) => a.index - b.index)
+  const snapshotTimes: Array<{ index: number; from: number }> = []
+  for (const [index, from] of timeOf) snapshotTimes.push({ index, from })
+  // The API lists snapshots newest first: reversed, they are in order, unless the log added some.
+  if (timeOf.size === listed && isDescending(snapshotTimes)) snapshotTimes.reverse()
+  else snapshotTimes.sort((a, b) => a.index - b.index)
   const first = snapshotTimes[0]?.from
   return {
     groups,
     snapshots: snapshotTimes,
-    intervalCount: done.length,
+    intervalCount,
     laneCount: lanes.size,
     start: Number.isFinite(start) ? start : (first ?? now),
     end: now,
   }
+}
+
+function isDescending(list: ReadonlyArray<{ index: number }>): boolean {
+  for (let i = 1; i < list.length; i++) {
+    if ((list[i]?.index ?? 0) >= (list[i - 1]?.index ?? 0)) return false
+  }
+  return true
+}
+
+function startsInOrder(intervals: ReadonlyArray<RunInterval>): boolean {
+  for (let i = 1; i < intervals.length; i++) {
+    const a = intervals[i - 1]
+    const b = intervals[i]
+    if (a && b && (a.start > b.start || (a.start === b.start && a.startIndex > b.startIndex)))
+      return false
+  }
+  return true
 }
 
 /**
@@ -280,17 +358,18 @@ export function buildHistory(
  * so versions that overlap (blue-green) sit one above the other. Returns the number of rows.
  */
 export function packRows(intervals: RunInterval[]): number {
-  intervals.sort((a, b) => a.start - b.start || a.startIndex - b.startIndex)
+  if (intervals.length === 1 && intervals[0]) {
+    intervals[0].row = 0
+    return 1
+  }
+  if (!startsInOrder(intervals))
+    intervals.sort((a, b) => a.start - b.start || a.startIndex - b.startIndex)
   const rowEnds: number[] = []
   for (const interval of intervals) {
     const end = interval.end ?? Infinity
-    let row = rowEnds.findIndex((rowEnd) => rowEnd <= interval.start)
-    if (row === -1) {
-      row = rowEnds.length
-      rowEnds.push(end)
-    } else {
-      rowEnds[row] = end
-    }
+    let row = 0
+    while (row < rowEnds.length && (rowEnds[row] ?? Infinity) > interval.start) row++
+    rowEnds[row] = end
     interval.row = row
   }
   return Math.max(1, rowEnds.length)
