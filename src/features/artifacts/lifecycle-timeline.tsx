@@ -2,6 +2,7 @@ import { useMemo, type ReactNode } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import type { HistoryEvent } from '@/api/artifacts'
 import { usePreferences } from '@/components/preferences'
+import { HeadedSection } from '@/components/headed-section'
 import { TimeStamp } from '@/components/time-stamp'
 import { useProgressive } from '@/components/use-progressive'
 import { formatCount } from '@/lib/format'
@@ -111,18 +112,18 @@ export function LifecycleTimeline({
     })
 
   return (
-    <section aria-labelledby="timeline-heading" className="space-y-3">
-      <div className="flex flex-wrap items-baseline gap-3">
-        <h2 id="timeline-heading" className="text-lg font-semibold">
-          Lifecycle
-        </h2>
+    <HeadedSection
+      id="timeline-heading"
+      title="Lifecycle"
+      className="space-y-3"
+      beside={
         <p className="text-sm text-muted" aria-live="polite">
           {filtered
             ? `${formatCount(shown)} of ${formatCount(history.length)} events shown`
             : `${formatCount(history.length)} events`}
         </p>
-      </div>
-
+      }
+    >
       {history.length > 1 ? (
         <div className="space-y-2 rounded border border-line bg-surface p-3">
           <div
@@ -226,6 +227,6 @@ export function LifecycleTimeline({
           ))}
         </div>
       )}
-    </section>
+    </HeadedSection>
   )
 }

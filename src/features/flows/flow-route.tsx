@@ -23,6 +23,7 @@ import { ShortId } from '@/components/short-id'
 import { Skeleton } from '@/components/skeleton'
 import { TimeStamp } from '@/components/time-stamp'
 import { Table } from '@/components/table'
+import { HeadedSection } from '@/components/headed-section'
 import { TRAILS_SECTION_ID, artifactPath, flowsPath, trailPath } from '@/lib/app-paths'
 import { ArtifactComplianceWhy } from '@/features/compliance/artifact-why'
 import { FlowComplianceWhy, RECENT_TRAILS } from '@/features/compliance/flow-why'
@@ -157,21 +158,24 @@ function ArtifactsSection({ org, flow }: { org: string; flow: string }) {
     })
 
   return (
-    <section aria-labelledby="artifacts-heading" className="space-y-2">
-      <div className="flex flex-wrap items-baseline gap-3">
-        <h2 id="artifacts-heading" className="text-lg font-semibold">
-          Artifacts
-        </h2>
-        <p className="text-sm text-muted">Newest first · page {page}</p>
-        <div className="ml-auto">
-          <ExportMenu
-            filename={`${org}-${flow}-artifacts-page-${page}`}
-            rows={data.artifacts}
-            columns={ARTIFACT_COLUMNS}
-            label="artifacts"
-          />
-        </div>
-      </div>
+    <HeadedSection
+      id="artifacts-heading"
+      title="Artifacts"
+      className="space-y-2"
+      beside={
+        <>
+          <p className="text-sm text-muted">Newest first · page {page}</p>
+          <div className="ml-auto">
+            <ExportMenu
+              filename={`${org}-${flow}-artifacts-page-${page}`}
+              rows={data.artifacts}
+              columns={ARTIFACT_COLUMNS}
+              label="artifacts"
+            />
+          </div>
+        </>
+      }
+    >
       {data.artifacts.length === 0 ? (
         <EmptyState title={page > 1 ? `No artifacts on page ${page}` : 'No artifacts yet'}>
           {page > 1 ? (
@@ -244,7 +248,7 @@ function ArtifactsSection({ org, flow }: { org: string; flow: string }) {
           {!hasNext ? <span className="text-sm text-muted">No older artifacts</span> : null}
         </nav>
       ) : null}
-    </section>
+    </HeadedSection>
   )
 }
 
