@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import type { ComponentProps } from 'react'
 import { describe, expect, it } from 'vitest'
 import { AUDIT } from '@mocks/world/facts'
 import { renderUi } from '@/test/render-ui'
@@ -117,6 +118,14 @@ describe('flow compliance, explained', () => {
 })
 
 describe('environment compliance, explained', () => {
+  const STAGING_BOX = {
+    name: 'staging-box',
+    type: 'server',
+    compliant: null,
+    policies: [],
+    includedEnvironments: [],
+  } satisfies ComponentProps<typeof EnvironmentExplanation>['environment']
+
   it('is the latest snapshot judged by the attached policies', async () => {
     const user = userEvent.setup()
     renderUi(
@@ -150,16 +159,7 @@ describe('environment compliance, explained', () => {
 
   it('has nothing to judge without a policy, and defers to included environments when logical', () => {
     const { unmount } = renderUi(
-      <EnvironmentComplianceWhy
-        org="cyber-dojo"
-        environment={{
-          name: 'staging-box',
-          type: 'server',
-          compliant: null,
-          policies: [],
-          includedEnvironments: [],
-        }}
-      />,
+      <EnvironmentComplianceWhy org="cyber-dojo" environment={STAGING_BOX} />,
     )
     expect(
       screen.getByRole('button', {
@@ -187,18 +187,7 @@ describe('environment compliance, explained', () => {
   })
 
   it('says why an environment without policies is of unknown compliance', () => {
-    renderUi(
-      <EnvironmentExplanation
-        org="cyber-dojo"
-        environment={{
-          name: 'staging-box',
-          type: 'server',
-          compliant: null,
-          policies: [],
-          includedEnvironments: [],
-        }}
-      />,
-    )
+    renderUi(<EnvironmentExplanation org="cyber-dojo" environment={STAGING_BOX} />)
     expect(screen.getByText(/^No policy is attached to staging-box/)).toBeVisible()
   })
 })
