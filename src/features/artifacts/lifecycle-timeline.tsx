@@ -126,42 +126,28 @@ export function LifecycleTimeline({
     >
       {history.length > 1 ? (
         <div className="space-y-2 rounded border border-line bg-surface p-3">
-          <div
-            role="group"
-            aria-label="Show event kinds"
-            className="flex flex-wrap items-center gap-2"
-          >
-            <span className="text-sm text-muted">Kinds:</span>
-            {facets.kinds.map((kind) => (
-              <FilterButton
-                key={kind}
-                pressed={filter.kinds.includes(kind)}
-                onClick={() => setFilter({ ...filter, kinds: toggle(filter.kinds, kind) })}
-              >
+          <FacetGroup
+            label="Show event kinds"
+            title="Kinds:"
+            values={facets.kinds}
+            chosen={filter.kinds}
+            onChange={(kinds) => setFilter({ ...filter, kinds })}
+            render={(kind) => (
+              <>
                 <span aria-hidden="true">{KIND_LOOK[kind].icon} </span>
                 {KIND_LABELS[kind]}
-              </FilterButton>
-            ))}
-          </div>
+              </>
+            )}
+          />
           {facets.environments.length ? (
-            <div
-              role="group"
-              aria-label="Show environments"
-              className="flex flex-wrap items-center gap-2"
-            >
-              <span className="text-sm text-muted">Environments:</span>
-              {facets.environments.map((name) => (
-                <FilterButton
-                  key={name}
-                  pressed={filter.environments.includes(name)}
-                  onClick={() =>
-                    setFilter({ ...filter, environments: toggle(filter.environments, name) })
-                  }
-                >
-                  {name}
-                </FilterButton>
-              ))}
-            </div>
+            <FacetGroup
+              label="Show environments"
+              title="Environments:"
+              values={facets.environments}
+              chosen={filter.environments}
+              onChange={(environments) => setFilter({ ...filter, environments })}
+              render={(name) => name}
+            />
           ) : null}
           {filtered ? (
             <button
@@ -228,5 +214,37 @@ export function LifecycleTimeline({
         </div>
       )}
     </HeadedSection>
+  )
+}
+
+/** A row of toggles, one a value: pressing one adds it to the values shown or takes it away. */
+function FacetGroup<T extends string>({
+  label,
+  title,
+  values,
+  chosen,
+  onChange,
+  render,
+}: {
+  label: string
+  title: string
+  values: readonly T[]
+  chosen: readonly T[]
+  onChange: (chosen: T[]) => void
+  render: (value: T) => ReactNode
+}) {
+  return (
+    <div role="group" aria-label={label} className="flex flex-wrap items-center gap-2">
+      <span className="text-sm text-muted">{title}</span>
+      {values.map((value) => (
+        <FilterButton
+          key={value}
+          pressed={chosen.includes(value)}
+          onClick={() => onChange(toggle(chosen, value))}
+        >
+          {render(value)}
+        </FilterButton>
+      ))}
+    </div>
   )
 }

@@ -15,6 +15,7 @@ import { flowQueries } from '@/api/flows'
 import { trailQueries, type Trail } from '@/api/trails'
 import { requireParam } from '@/app/params'
 import { RouteErrorBoundary } from '@/app/route-error-boundary'
+import { Breadcrumb } from '@/components/breadcrumb'
 import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
 import { ExportMenu, type ExportColumn } from '@/components/export-menu'
@@ -69,12 +70,7 @@ export function Component() {
 
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-muted">
-        <Link className="text-accent underline underline-offset-2" to={flowsPath(org)}>
-          Flows
-        </Link>{' '}
-        / <span>{flow.name}</span>
-      </nav>
+      <Breadcrumb links={[{ label: 'Flows', to: flowsPath(org) }]} current={flow.name} />
       <header className="space-y-2">
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-xl font-semibold break-all">{flow.name}</h1>
