@@ -10,6 +10,19 @@ import { FlowExplanation } from './flow-why'
 
 const LOAD = { timeout: 15_000 }
 
+type ExplainedArtifact = ComponentProps<typeof ArtifactExplanation>['artifact']
+
+/** A runner artifact with no trail, explained by what it has on record. */
+function renderLegacyRunner(record: Omit<ExplainedArtifact, 'fingerprint' | 'trail'>) {
+  renderUi(
+    <ArtifactExplanation
+      org="cyber-dojo"
+      flow="runner"
+      artifact={{ fingerprint: 'ab'.repeat(32), trail: null, ...record }}
+    />,
+  )
+}
+
 describe('artifact compliance, explained', () => {
   it("opens the hotfix's trail checklist from a badge that knows only the fingerprint", async () => {
     const user = userEvent.setup()
@@ -49,22 +62,14 @@ describe('artifact compliance, explained', () => {
   })
 
   it('explains a legacy artifact by its evidence, as text', () => {
-    renderUi(
-      <ArtifactExplanation
-        org="cyber-dojo"
-        flow="runner"
-        artifact={{
-          fingerprint: 'ab'.repeat(32),
-          trail: null,
-          state: 'NON-COMPLIANT',
-          stateInfo: '<b>coverage</b> below 80%',
-          evidence: [
-            { name: 'branch-coverage', type: 'generic', isCompliant: false, createdAt: 1 },
-            { name: 'approval', type: null, isCompliant: null, createdAt: null },
-          ],
-        }}
-      />,
-    )
+    renderLegacyRunner({
+      state: 'NON-COMPLIANT',
+      stateInfo: '<b>coverage</b> below 80%',
+      evidence: [
+        { name: 'branch-coverage', type: 'generic', isCompliant: false, createdAt: 1 },
+        { name: 'approval', type: null, isCompliant: null, createdAt: null },
+      ],
+    })
     expect(screen.getByText('<b>coverage</b> below 80%')).toBeVisible()
     const evidence = within(screen.getByRole('group', { name: 'Evidence' }))
     expect(evidence.getByText('branch-coverage').closest('li')).toHaveTextContent('Non-compliant')
@@ -73,19 +78,7 @@ describe('artifact compliance, explained', () => {
   })
 
   it('says so when there is nothing on record', () => {
-    renderUi(
-      <ArtifactExplanation
-        org="cyber-dojo"
-        flow="runner"
-        artifact={{
-          fingerprint: 'ab'.repeat(32),
-          trail: null,
-          state: 'UNKNOWN',
-          stateInfo: null,
-          evidence: [],
-        }}
-      />,
-    )
+    renderLegacyRunner({ state: 'UNKNOWN', stateInfo: null, evidence: [] })
     expect(screen.getByText(/no trail and no evidence on record/)).toBeVisible()
   })
 })
