@@ -16,7 +16,7 @@ export function Breadcrumb({
       {links.map((link, i) => (
         <Fragment key={link.to}>
           {i > 0 ? separator : null}
-          <Link to={link.to} className="text-accent hover:underline">
+          <Link to={link.to} className="text-accent underline underline-offset-2">
             {link.label}
           </Link>
         </Fragment>
