@@ -393,20 +393,24 @@ async function main() {
         const name = id === 'snapshotPage' ? 'snapshot' : id
         // Pages that come before Shiplog in this run's order (none on run 1).
         const order = pageOrder(run)
-        for (const page of order.slice(0, order.indexOf('shiplog'))) {
-          if (!target.floorApis) break
-          try {
-            const result = await measureFloorRun(browser, {
-              url: floorUrl(appUrl, { page, apis: target.floorApis, list: id === 'artifact' }),
-              selector: id === 'artifact' ? TIMELINE_ENTRY : TABLE_ROW,
-            })
-            record[page].push({ run, painted: result.painted })
-            log(`run ${run}/${options.runs} ${name} ${page}: painted ${ms(result.painted)}`)
-          } catch (error) {
-            record[`${page}Error`] = message(error)
-            log(`run ${run}/${options.runs} ${name} ${page}: FAILED ${message(error)}`)
+        /** The floor pages among `pages`, each measured once, once Shiplog's answers are known. */
+        const measureFloors = async (/** @type {string[]} */ pages) => {
+          for (const page of pages) {
+            if (!target.floorApis) break
+            try {
+              const result = await measureFloorRun(browser, {
+                url: floorUrl(appUrl, { page, apis: target.floorApis, list: id === 'artifact' }),
+                selector: id === 'artifact' ? TIMELINE_ENTRY : TABLE_ROW,
+              })
+              record[page].push({ run, painted: result.painted })
+              log(`run ${run}/${options.runs} ${name} ${page}: painted ${ms(result.painted)}`)
+            } catch (error) {
+              record[`${page}Error`] = message(error)
+              log(`run ${run}/${options.runs} ${name} ${page}: FAILED ${message(error)}`)
+            }
           }
         }
+        await measureFloors(order.slice(0, order.indexOf('shiplog')))
         try {
           if (id === 'snapshotPage') {
             const result = await measureSnapshotRun(browser, { ...absolute, appUrl, cases })
@@ -459,20 +463,7 @@ async function main() {
         }
         // Pages after Shiplog in the order; on run 1 that is both, once Shiplog's first load
         // named the answers it needs.
-        for (const page of order.slice(order.indexOf('shiplog') + 1)) {
-          if (!target.floorApis) break
-          try {
-            const result = await measureFloorRun(browser, {
-              url: floorUrl(appUrl, { page, apis: target.floorApis, list: id === 'artifact' }),
-              selector: id === 'artifact' ? TIMELINE_ENTRY : TABLE_ROW,
-            })
-            record[page].push({ run, painted: result.painted })
-            log(`run ${run}/${options.runs} ${name} ${page}: painted ${ms(result.painted)}`)
-          } catch (error) {
-            record[`${page}Error`] = message(error)
-            log(`run ${run}/${options.runs} ${name} ${page}: FAILED ${message(error)}`)
-          }
-        }
+        await measureFloors(order.slice(order.indexOf('shiplog') + 1))
         if (REVISIT_CASES.includes(id)) {
           try {
             const result = await measureRevisit(browser, {

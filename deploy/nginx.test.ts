@@ -24,7 +24,15 @@ import {
   REVALIDATED_API_CACHE,
 } from '../server/proxy.ts'
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../server/serve.ts'
-import { close, everything, HOSTILE_RESPONSE_HEADERS, listen } from '../server/test-helpers.ts'
+import {
+  API_TRAVERSAL_PATHS,
+  APP_FALLBACK_ROUTES,
+  close,
+  everything,
+  HOSTILE_RESPONSE_HEADERS,
+  listen,
+  OUTSIDE_DIST_PATHS,
+} from '../server/test-helpers.ts'
 import type { RawResponse } from '../server/test-helpers.ts'
 import {
   NGINX_CONFIG_FILE,
@@ -162,13 +170,7 @@ describe('deploy/nginx.conf serving the built app', () => {
   })
 
   it('falls back to index.html for app routes, with status 200', async () => {
-    for (const route of [
-      '/cyber-dojo/flows',
-      '/cyber-dojo/environments/aws-prod/snapshots/65',
-      '/cyber-dojo/diff?from=aws-prod%2364&to=aws-prod%2365',
-      '/cyber-dojo/environments/aws-prod.v2',
-      '/index.html',
-    ]) {
+    for (const route of APP_FALLBACK_ROUTES) {
       const response = await send(route)
       expect(response.status, route).toBe(200)
       expect(response.body, route).toContain('<div id="root">')
@@ -214,13 +216,7 @@ describe('deploy/nginx.conf serving the built app', () => {
   })
 
   it('never serves files outside dist', async () => {
-    for (const route of [
-      '/../secret.txt',
-      '/%2e%2e/secret.txt',
-      '/assets/..%2f..%2fsecret.txt',
-      '/..%5csecret.txt',
-      '/assets/%2e%2e/%2e%2e/secret.txt',
-    ]) {
+    for (const route of [...OUTSIDE_DIST_PATHS, '/assets/%2e%2e/%2e%2e/secret.txt']) {
       const response = await send(route)
       expect(response.body, route).not.toContain('outside dist')
     }
@@ -286,17 +282,7 @@ describe('deploy/nginx.conf proxying /api/v2', () => {
   })
 
   it.each([
-    '/api/v2/../../etc/passwd',
-    '/api/v2/%2e%2e/x',
-    '/api/v2/%2E%2E/x',
-    '/api/v2/..%2fsecret',
-    '/api/v2/flows/..%2F..%2Fadmin',
-    '/api/v2/%252e%252e/x',
-    '/api/v2%2f..',
-    '/api/v2/flows\\..\\admin',
-    '/api/v2/%5c..%5cadmin',
-    '/api/v2/./flows',
-    '/api/v2/flows/..;/admin',
+    ...API_TRAVERSAL_PATHS,
     '/api/v2/flows/x/../../../admin',
     '//evil.example/api/v2/',
     '/api/v1/flows',

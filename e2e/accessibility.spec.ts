@@ -1,23 +1,11 @@
-import type { Page } from '@playwright/test'
 import { chooseTheme, expect, expectNoAxeViolations, reviewShot, test } from './fixtures'
+import { ENVIRONMENT_PAGE, heading, LOG_PAGE, SEED_FP, TRAIL, type PageCase } from './page-cases'
 
 /**
  * axe on every route, in light and dark theme, with a screenshot of each for review.
  */
 
-const SEED_FP = '9af401c4350b21e3f1df17d6ad808da43d9646e75b6da902cc7c492bcfb9c625'
-const TRAIL = 'a2ffba5a5debbc8f4f199cf5a88e5899c7d6547e'
-
-interface RouteCase {
-  name: string
-  url: string
-  ready: (page: Page) => Promise<void>
-}
-
-const heading = (name: string | RegExp) => async (page: Page) =>
-  expect(page.getByRole('heading', { name, level: 1 })).toBeVisible()
-
-const routes: RouteCase[] = [
+const routes: PageCase[] = [
   {
     name: 'overview',
     url: '/cyber-dojo/overview?at=2022-08-22T10%3A00%3A00Z',
@@ -53,12 +41,7 @@ const routes: RouteCase[] = [
     ready: heading(/a2ffba5/),
   },
   { name: 'environments', url: '/cyber-dojo/environments', ready: heading('Environments') },
-  {
-    name: 'environment',
-    url: '/cyber-dojo/environments/aws-prod',
-    ready: async (page) =>
-      expect(page.getByRole('heading', { name: /Latest snapshot/ })).toBeVisible(),
-  },
+  ENVIRONMENT_PAGE,
   {
     name: 'environment history',
     url: '/cyber-dojo/environments/aws-prod?history=chart&from=2022-08-22T06%3A00%3A00Z&to=2022-08-25T00%3A00%3A00Z',
@@ -72,12 +55,7 @@ const routes: RouteCase[] = [
     url: '/cyber-dojo/environments/aws-prod/snapshots',
     ready: async (page) => expect(page.getByRole('link', { name: /^#\d+$/ }).first()).toBeVisible(),
   },
-  {
-    name: 'log',
-    url: '/cyber-dojo/environments/aws-prod/events',
-    ready: async (page) =>
-      expect(page.getByRole('navigation', { name: 'Log pages' })).toBeVisible(),
-  },
+  LOG_PAGE,
   {
     name: 'snapshot',
     url: '/cyber-dojo/environments/aws-prod/snapshots/65',

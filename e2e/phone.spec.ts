@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { chooseTheme, expect, reviewShot, test } from './fixtures'
+import { ENVIRONMENT_PAGE, heading, LOG_PAGE, SEED_FP, TRAIL, type PageCase } from './page-cases'
 
 /**
  * Every page of the seed story at phone size (390×844): nothing scrolls sideways, the key values
@@ -7,20 +8,7 @@ import { chooseTheme, expect, reviewShot, test } from './fixtures'
  * two lines. Screenshots of both themes for review with SHOTS_DIR.
  */
 
-const SEED_FP = '9af401c4350b21e3f1df17d6ad808da43d9646e75b6da902cc7c492bcfb9c625'
-const TRAIL = 'a2ffba5a5debbc8f4f199cf5a88e5899c7d6547e'
-
-interface PhoneCase {
-  name: string
-  url: string
-  /** The page is drawn and its key values are visible. */
-  ready: (page: Page) => Promise<void>
-}
-
-const heading = (name: string | RegExp) => (page: Page) =>
-  expect(page.getByRole('heading', { name, level: 1 })).toBeVisible()
-
-const pages: PhoneCase[] = [
+const pages: PageCase[] = [
   {
     name: 'overview',
     url: '/cyber-dojo/overview?at=2022-08-22T10%3A00%3A00Z',
@@ -76,12 +64,7 @@ const pages: PhoneCase[] = [
     ready: async (page) =>
       expect(page.getByRole('link', { name: 'aws-prod', exact: true }).first()).toBeVisible(),
   },
-  {
-    name: 'environment',
-    url: '/cyber-dojo/environments/aws-prod',
-    ready: async (page) =>
-      expect(page.getByRole('heading', { name: /Latest snapshot/ })).toBeVisible(),
-  },
+  ENVIRONMENT_PAGE,
   {
     name: 'snapshots',
     url: '/cyber-dojo/environments/aws-prod/snapshots',
@@ -90,12 +73,7 @@ const pages: PhoneCase[] = [
       await expect(page.getByRole('link', { name: /Diff with previous/ }).first()).toBeVisible()
     },
   },
-  {
-    name: 'log',
-    url: '/cyber-dojo/environments/aws-prod/events',
-    ready: async (page) =>
-      expect(page.getByRole('navigation', { name: 'Log pages' })).toBeVisible(),
-  },
+  LOG_PAGE,
   {
     name: 'snapshot',
     url: '/cyber-dojo/environments/aws-prod/snapshots/65',

@@ -23,6 +23,7 @@ import {
   DEFAULT_UPSTREAM_DEADLINE_MS,
   DEFAULT_UPSTREAM_TIMEOUT_MS,
 } from './config.ts'
+import type { ShiplogConfig } from './config.ts'
 
 export const API_PREFIX = '/api/v2/'
 
@@ -589,4 +590,29 @@ export function createKosliProxy(options: ProxyOptions): ProxyHandler {
 
     upstream.end()
   }
+}
+
+/**
+ * What answers `/api` for either server: in live mode the Kosli proxy; in demo mode a JSON 404
+ * that says why, since demo data comes from the browser's mock service worker.
+ */
+export function createApiHandler(
+  config: ShiplogConfig,
+  options: Pick<ProxyOptions, 'allowedHosts' | 'log'> = {},
+): ProxyHandler {
+  if (config.mode === 'live' && config.kosliHost) {
+    return createKosliProxy({
+      kosliHost: config.kosliHost,
+      ...(config.token ? { token: config.token } : {}),
+      timeoutMs: config.upstreamTimeoutMs,
+      deadlineMs: config.upstreamDeadlineMs,
+      ...options,
+    })
+  }
+  return (req, res) =>
+    sendJson(req, res, 404, {
+      message:
+        'Shiplog is running in demo mode, so it does not proxy the Kosli API: demo data comes ' +
+        "from the browser's mock service worker. Set KOSLI_HOST to use a real Kosli API.",
+    })
 }

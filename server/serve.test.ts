@@ -14,7 +14,15 @@ import {
   hostOptions,
   SECURITY_HEADERS,
 } from './serve.ts'
-import { close, everything, listen, rawRequest, startServer } from './test-helpers.ts'
+import {
+  APP_FALLBACK_ROUTES,
+  close,
+  everything,
+  listen,
+  OUTSIDE_DIST_PATHS,
+  rawRequest,
+  startServer,
+} from './test-helpers.ts'
 import type { RawResponse, RecordedRequest } from './test-helpers.ts'
 
 const TOKEN = 'tok_serve-secret-that-must-never-leak'
@@ -106,13 +114,7 @@ describe('createShiplogServer in demo mode', () => {
   })
 
   it('falls back to index.html for app routes, with status 200', async () => {
-    for (const route of [
-      '/cyber-dojo/flows',
-      '/cyber-dojo/environments/aws-prod/snapshots/65',
-      '/cyber-dojo/diff?from=aws-prod%2364&to=aws-prod%2365',
-      '/cyber-dojo/environments/aws-prod.v2',
-      '/index.html',
-    ]) {
+    for (const route of APP_FALLBACK_ROUTES) {
       const response = await rawRequest(base, route)
       expect(response.status, route).toBe(200)
       expect(response.body, route).toContain('content="demo"')
@@ -181,12 +183,7 @@ describe('createShiplogServer in demo mode', () => {
   })
 
   it('never serves files outside dist', async () => {
-    for (const route of [
-      '/../secret.txt',
-      '/%2e%2e/secret.txt',
-      '/assets/..%2f..%2fsecret.txt',
-      '/..%5csecret.txt',
-    ]) {
+    for (const route of OUTSIDE_DIST_PATHS) {
       const response = await rawRequest(base, route)
       expect(response.body, route).not.toContain('outside dist')
     }

@@ -25,7 +25,7 @@ import { brotliCompress, constants as zlibConstants, gzip as gzipCallback } from
 import { describeMode, injectConfig, readShiplogConfig } from './config.ts'
 import type { ShiplogConfig } from './config.ts'
 import { loadPreloader } from './preload.ts'
-import { createKosliProxy, namesHost, sendJson } from './proxy.ts'
+import { createApiHandler, namesHost } from './proxy.ts'
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -141,17 +141,10 @@ export function createShiplogServer(options: ShiplogServerOptions): http.Server 
   const distDir = path.resolve(options.distDir)
   const indexPath = path.join(distDir, 'index.html')
   const { config } = options
-  const proxy =
-    config.mode === 'live' && config.kosliHost
-      ? createKosliProxy({
-          kosliHost: config.kosliHost,
-          ...(config.token ? { token: config.token } : {}),
-          timeoutMs: config.upstreamTimeoutMs,
-          deadlineMs: config.upstreamDeadlineMs,
-          ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
-          ...(options.log ? { log: options.log } : {}),
-        })
-      : undefined
+  const answerApi = createApiHandler(config, {
+    ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  })
   const cache = new Map<string, CachedFile>()
   const preloader = loadPreloader(distDir)
 
@@ -232,15 +225,7 @@ export function createShiplogServer(options: ShiplogServerOptions): http.Server 
       return
     }
     if (API_PATH.test(rawUrl)) {
-      if (proxy) {
-        proxy(req, res)
-        return
-      }
-      sendJson(req, res, 404, {
-        message:
-          'Shiplog is running in demo mode, so it does not proxy the Kosli API: demo data comes ' +
-          "from the browser's mock service worker. Set KOSLI_HOST to use a real Kosli API.",
-      })
+      answerApi(req, res)
       return
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {

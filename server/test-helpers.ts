@@ -2,6 +2,38 @@ import http from 'node:http'
 import type { IncomingHttpHeaders, RequestListener, Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
+/** App routes that every server in front of the built app answers with index.html (200). */
+export const APP_FALLBACK_ROUTES = [
+  '/cyber-dojo/flows',
+  '/cyber-dojo/environments/aws-prod/snapshots/65',
+  '/cyber-dojo/diff?from=aws-prod%2364&to=aws-prod%2365',
+  '/cyber-dojo/environments/aws-prod.v2',
+  '/index.html',
+]
+
+/** Paths that climb out of dist, plainly or encoded. */
+export const OUTSIDE_DIST_PATHS = [
+  '/../secret.txt',
+  '/%2e%2e/secret.txt',
+  '/assets/..%2f..%2fsecret.txt',
+  '/..%5csecret.txt',
+]
+
+/** /api/v2 paths that climb, re-encode or smuggle their way out of the API: never forwarded. */
+export const API_TRAVERSAL_PATHS = [
+  '/api/v2/../../etc/passwd',
+  '/api/v2/%2e%2e/x',
+  '/api/v2/%2E%2E/x',
+  '/api/v2/..%2fsecret',
+  '/api/v2/flows/..%2F..%2Fadmin',
+  '/api/v2/%252e%252e/x',
+  '/api/v2%2f..',
+  '/api/v2/flows\\..\\admin',
+  '/api/v2/%5c..%5cadmin',
+  '/api/v2/./flows',
+  '/api/v2/flows/..;/admin',
+]
+
 export interface RawResponse {
   status: number
   headers: IncomingHttpHeaders

@@ -6,7 +6,7 @@
 import type { Plugin } from 'vite'
 import { describeMode, injectConfig, readShiplogConfig } from './config.ts'
 import type { ShiplogConfig } from './config.ts'
-import { createKosliProxy, sendJson } from './proxy.ts'
+import { createApiHandler } from './proxy.ts'
 
 const API_PATH = /^\/api(?:[/?%\\]|$)/i
 
@@ -20,31 +20,16 @@ export function shiplogDevServer(): Plugin {
     apply: 'serve',
     configureServer(server) {
       const current = getConfig()
-      const proxy =
-        current.mode === 'live' && current.kosliHost
-          ? createKosliProxy({
-              kosliHost: current.kosliHost,
-              ...(current.token ? { token: current.token } : {}),
-              timeoutMs: current.upstreamTimeoutMs,
-              deadlineMs: current.upstreamDeadlineMs,
-              allowedHosts: server.config.server.allowedHosts,
-            })
-          : undefined
+      const answerApi = createApiHandler(current, {
+        allowedHosts: server.config.server.allowedHosts,
+      })
       // Added before Vite's own middlewares, so its SPA fallback never answers /api with HTML.
       server.middlewares.use((req, res, next) => {
         if (!API_PATH.test(req.url ?? '')) {
           next()
           return
         }
-        if (proxy) {
-          proxy(req, res)
-          return
-        }
-        sendJson(req, res, 404, {
-          message:
-            'Shiplog is running in demo mode, so it does not proxy the Kosli API: demo data comes ' +
-            "from the browser's mock service worker. Set KOSLI_HOST to use a real Kosli API.",
-        })
+        answerApi(req, res)
       })
       server.httpServer?.once('listening', () => {
         server.config.logger.info(`  ➜  Shiplog: ${describeMode(current)}`)

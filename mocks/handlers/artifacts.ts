@@ -1,9 +1,18 @@
-import { http } from 'msw'
-import type { ArtifactRec, JsonObject, OrgRec } from '../world/model'
+import type { ArtifactRec, JsonObject } from '../world/model'
 import { renderArtifact, renderArtifactListItem } from '../world/render'
 import { asReportedIn, reportingIn } from '../world/reportings'
 import { artifactsOfFlow } from '../world/trails'
-import { fail, isResponse, json, orgOrFail, pageParams, segments } from './common'
+import {
+  artifactNotFound,
+  fail,
+  flowGet,
+  flowOrFail,
+  isResponse,
+  json,
+  orgGet,
+  pageOf,
+  pageParams,
+} from './common'
 
 /** `art`'s body as `flow` serves it: a flow that reported it names its own trail. */
 function inFlow(body: JsonObject, art: ArtifactRec, flow: string | null): JsonObject {
@@ -16,24 +25,12 @@ function page(url: URL, items: ArtifactRec[], flow: string | null): Response {
   if (isResponse(params)) return params
   const { page: p, perPage } = params
   return json(
-    items
-      .slice((p - 1) * perPage, p * perPage)
-      .map((art) => inFlow(renderArtifactListItem(art), art, flow)),
+    pageOf(items, p, perPage).map((art) => inFlow(renderArtifactListItem(art), art, flow)),
   )
 }
 
-function flowOrFail(org: OrgRec, flow: string): Response | null {
-  return org.flows.has(flow)
-    ? null
-    : fail(404, `Flow named '${flow}' does not exist for organization '${org.name}'`)
-}
-
 export const artifactHandlers = [
-  http.get('*/api/v2/artifacts/:org', ({ request }) => {
-    const url = new URL(request.url)
-    const [, orgName = ''] = segments(request)
-    const org = orgOrFail(orgName)
-    if (isResponse(org)) return org
+  orgGet('*/api/v2/artifacts/:org', ({ url, org }) => {
     const flow = url.searchParams.get('flow_name')
     const repo = url.searchParams.get('repo_name')
     if (flow) {
@@ -47,19 +44,11 @@ export const artifactHandlers = [
     return page(url, items, flow)
   }),
 
-  http.get('*/api/v2/artifacts/:org/:flow', ({ request }) => {
-    const [, orgName = '', flow = ''] = segments(request)
-    const org = orgOrFail(orgName)
-    if (isResponse(org)) return org
-    return flowOrFail(org, flow) ?? page(new URL(request.url), artifactsOfFlow(org, flow), flow)
-  }),
+  flowGet('*/api/v2/artifacts/:org/:flow', ({ url, org, flow }) =>
+    page(url, artifactsOfFlow(org, flow), flow),
+  ),
 
-  http.get('*/api/v2/artifacts/:org/:flow/fingerprint/:fp', ({ request }) => {
-    const [, orgName = '', flow = '', , fp = ''] = segments(request)
-    const org = orgOrFail(orgName)
-    if (isResponse(org)) return org
-    const missing = flowOrFail(org, flow)
-    if (missing) return missing
+  flowGet('*/api/v2/artifacts/:org/:flow/fingerprint/:fp', ({ org, flow, path: [, fp = ''] }) => {
     // The server takes a fingerprint or a prefix of 5–64 hex characters.
     const needle = fp.toLowerCase()
     if (!/^[0-9a-f]{5,64}$/.test(needle)) {
@@ -73,12 +62,7 @@ export const artifactHandlers = [
           : []
         : artifactsOfFlow(org, flow).filter((a) => a.fingerprint.startsWith(needle))
     const [art, ...others] = matches
-    if (!art) {
-      return fail(
-        404,
-        `Artifact with fingerprint '${fp}' does not exist in flow '${flow}' belonging to organization '${orgName}'`,
-      )
-    }
+    if (!art) return artifactNotFound(org, flow, `fingerprint '${fp}'`)
     if (others.length > 0) {
       return fail(
         409,
@@ -88,23 +72,13 @@ export const artifactHandlers = [
     return json(inFlow(renderArtifact(org, art), art, flow))
   }),
 
-  http.get('*/api/v2/artifacts/:org/:flow/commit_sha/:sha', ({ request }) => {
-    const [, orgName = '', flow = '', , sha = ''] = segments(request)
-    const org = orgOrFail(orgName)
-    if (isResponse(org)) return org
-    const missing = flowOrFail(org, flow)
-    if (missing) return missing
+  flowGet('*/api/v2/artifacts/:org/:flow/commit_sha/:sha', ({ org, flow, path: [, sha = ''] }) => {
     const needle = sha.toLowerCase()
     const found =
       /^[0-9a-f]{4,40}$/.test(needle) && needle.length >= 4
         ? artifactsOfFlow(org, flow).filter((a) => a.gitCommit?.startsWith(needle))
         : []
-    if (found.length === 0) {
-      return fail(
-        404,
-        `Artifact with commit '${sha}' does not exist in flow '${flow}' belonging to organization '${orgName}'`,
-      )
-    }
+    if (found.length === 0) return artifactNotFound(org, flow, `commit '${sha}'`)
     return json(found.map((a) => inFlow(renderArtifact(org, a), a, flow)))
   }),
 ]

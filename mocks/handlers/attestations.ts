@@ -1,15 +1,17 @@
-import { http, HttpResponse } from 'msw'
+import { HttpResponse } from 'msw'
 import type { AttestationRec, Json, OrgRec } from '../world/model'
-import { artifactsOfFlow, attestationsOf, findTrail } from '../world/trails'
+import { artifactsOfFlow, attestationsOf } from '../world/trails'
 import {
+  artifactNotFound,
+  dataPage,
   fail,
+  flowGet,
   intParam,
   isResponse,
   json,
-  orgOrFail,
+  orgGet,
   pageParams,
-  pagination,
-  segments,
+  trailOrFail,
 } from './common'
 
 /** Every attestation of a flow (generating the synthetic ones on first use). */
@@ -27,6 +29,20 @@ function ensureAll(org: OrgRec): void {
   if (allBuilt.has(org)) return
   for (const art of org.artifacts.values()) attestationsOf(org, art)
   allBuilt.add(org)
+}
+
+function attestationNotFound(org: OrgRec, id: string): Response {
+  return fail(404, `Attestation with id '${id}' does not exist for organization '${org.name}'`)
+}
+
+/** The attestation with `id` (generating every synthetic one if it is not built yet), or a 404. */
+function attestationOrFail(org: OrgRec, id: string): AttestationRec | Response {
+  if (!org.attestations.has(id)) ensureAll(org)
+  return org.attestations.get(id) ?? attestationNotFound(org, id)
+}
+
+function bodies(attestations: readonly AttestationRec[]): Json[] {
+  return attestations.map((a) => ({ ...a.json }))
 }
 
 const KNOWN_TYPES = [
@@ -79,11 +95,7 @@ async function gzip(
 }
 
 export const attestationHandlers = [
-  http.get('*/api/v2/attestations/:org/list_attestations_for_criteria', ({ request }) => {
-    const url = new URL(request.url)
-    const [, orgName = ''] = segments(request)
-    const org = orgOrFail(orgName)
-    if (isResponse(org)) return org
+  orgGet('*/api/v2/attestations/:org/list_attestations_for_criteria', ({ url, org }) => {
     const commits = url.searchParams.getAll('commit_list')
     if (commits.length === 0) return fail(400, "'commit_list' is a required query parameter")
     const bad = commits.find((c) => !/^[0-9a-f]{40}$/.test(c))
@@ -126,20 +138,12 @@ export const attestationHandlers = [
     return json(out)
   }),
 
-  http.get(
+  orgGet(
     '*/api/v2/attestations/:org/:flow/trail/:trail/attestation/:id/evidence',
-    async ({ request }) => {
-      const [, orgName = '', flow = '', , trailName = '', , id = ''] = segments(request)
-      const org = orgOrFail(orgName)
-      if (isResponse(org)) return org
-      let found = org.attestations.get(id)
-      if (!found) {
-        ensureAll(org)
-        found = org.attestations.get(id)
-      }
-      if (!found || found.flow !== flow || found.trail !== trailName) {
-        return fail(404, `Attestation with id '${id}' does not exist for organization '${orgName}'`)
-      }
+    async ({ org, path: [flow = '', , trailName = '', , id = ''] }) => {
+      const found = attestationOrFail(org, id)
+      if (isResponse(found)) return found
+      if (found.flow !== flow || found.trail !== trailName) return attestationNotFound(org, id)
       const archive = tar(
         'evidence.json',
         new TextEncoder().encode(JSON.stringify(found.json, null, 2)),
@@ -154,40 +158,20 @@ export const attestationHandlers = [
     },
   ),
 
-  http.get('*/api/v2/attestations/:org', ({ request }) => {
-    const url = new URL(request.url)
-    const [, orgName = ''] = segments(request)
-    const org = orgOrFail(orgName)
-    if (isResponse(org)) return org
+  orgGet('*/api/v2/attestations/:org', ({ url, org }) => {
     const id = url.searchParams.get('attestation_id')
     if (id) {
-      let found = org.attestations.get(id)
-      if (!found) {
-        ensureAll(org)
-        found = org.attestations.get(id)
-      }
-      if (!found)
-        return fail(404, `Attestation with id '${id}' does not exist for organization '${orgName}'`)
-      return json({ data: [{ ...found.json }] })
+      const found = attestationOrFail(org, id)
+      return isResponse(found) ? found : json({ data: [{ ...found.json }] })
     }
     const params = pageParams(url, 20)
     if (isResponse(params)) return params
     ensureAll(org)
     const all = [...org.attestations.values()].sort((a, b) => b.createdAt - a.createdAt)
-    const { page, perPage } = params
-    return json({
-      data: all.slice((page - 1) * perPage, page * perPage).map((a) => ({ ...a.json })),
-      pagination: pagination(all.length, page, perPage),
-    })
+    return json(dataPage(bodies(all), params.page, params.perPage))
   }),
 
-  http.get('*/api/v2/attestations/:org/:flow', ({ request }) => {
-    const url = new URL(request.url)
-    const [, orgName = '', flow = ''] = segments(request)
-    const org = orgOrFail(orgName)
-    if (isResponse(org)) return org
-    if (!org.flows.has(flow))
-      return fail(404, `Flow named '${flow}' does not exist for organization '${orgName}'`)
+  flowGet('*/api/v2/attestations/:org/:flow', ({ url, org, flow }) => {
     const params = pageParams(url, 20)
     if (isResponse(params)) return params
     const from = intParam(url, 'from_timestamp', 0)
@@ -197,79 +181,63 @@ export const attestationHandlers = [
     const all = attestationsOfFlow(org, flow).filter(
       (a) => a.createdAt >= from && a.createdAt <= to,
     )
-    const { page, perPage } = params
-    const data = all.slice((page - 1) * perPage, page * perPage).map((a) => ({ ...a.json }))
-    return json(
-      all.length > perPage ? { data, pagination: pagination(all.length, page, perPage) } : { data },
-    )
+    return json(dataPage(bodies(all), params.page, params.perPage, false))
   }),
 
-  http.get('*/api/v2/attestations/:org/:flow/trail/:trail/:name', ({ request }) => {
-    const [, orgName = '', flow = '', , trailName = '', name = ''] = segments(request)
-    const org = orgOrFail(orgName)
-    if (isResponse(org)) return org
-    if (!org.flows.has(flow))
-      return fail(404, `Flow named '${flow}' does not exist for organization '${orgName}'`)
-    const trail = findTrail(org, flow, trailName)
-    if (!trail) {
-      return fail(
-        404,
-        `Trail with name '${trailName}' does not exist for Organization '${orgName}' and Flow '${flow}'`,
+  orgGet(
+    '*/api/v2/attestations/:org/:flow/trail/:trail/:name',
+    ({ org, path: [flow = '', , trailName = '', name = ''] }) => {
+      const trail = trailOrFail(org, flow, trailName)
+      if (isResponse(trail)) return trail
+      const found = attestationsOfFlow(org, flow).filter(
+        (a) => a.trail === trailName && a.name === name,
       )
-    }
-    const found = attestationsOfFlow(org, flow).filter(
-      (a) => a.trail === trailName && a.name === name,
-    )
-    if (found.length === 0) {
-      return fail(
-        404,
-        `Attestation named '${name}' does not exist in trail '${trailName}' of flow '${flow}'`,
-      )
-    }
-    return json(found.map((a) => ({ ...a.json })))
-  }),
+      if (found.length === 0) {
+        return fail(
+          404,
+          `Attestation named '${name}' does not exist in trail '${trailName}' of flow '${flow}'`,
+        )
+      }
+      return json(bodies(found))
+    },
+  ),
 
-  http.get('*/api/v2/attestations/:org/:flow/artifact/:fp/:name', ({ request }) => {
-    const [, orgName = '', flow = '', , fp = '', name = ''] = segments(request)
-    const org = orgOrFail(orgName)
-    if (isResponse(org)) return org
-    if (!org.flows.has(flow))
-      return fail(404, `Flow named '${flow}' does not exist for organization '${orgName}'`)
-    if (!/^[0-9a-f]{5,64}$/.test(fp)) {
-      return json(
-        {
-          detail: [
-            {
-              loc: ['path', 'fingerprint'],
-              msg: "String should match pattern '^[a-f0-9]{5,64}$'",
-              type: 'string_pattern_mismatch',
-              input: fp,
-            },
-          ],
-        },
-        { status: 422 },
-      )
-    }
-    const arts = artifactsOfFlow(org, flow).filter((a) => a.fingerprint.startsWith(fp))
-    if (arts.length === 0) {
-      return fail(
-        404,
-        `Artifact with fingerprint '${fp}' does not exist in flow '${flow}' belonging to organization '${orgName}'`,
-      )
-    }
-    const found = arts.flatMap((art) => {
-      const own = attestationsOf(org, art)
-      const extra = [...org.attestations.values()].filter(
-        (a) => a.fingerprint === art.fingerprint && !own.includes(a),
-      )
-      return [...own, ...extra].filter((a) => a.fingerprint === art.fingerprint && a.name === name)
-    })
-    if (found.length === 0) {
-      return fail(
-        404,
-        `Attestation named '${name}' does not exist for artifact '${fp}' in flow '${flow}'`,
-      )
-    }
-    return json(found.map((a) => ({ ...a.json })))
-  }),
+  flowGet(
+    '*/api/v2/attestations/:org/:flow/artifact/:fp/:name',
+    ({ org, flow, path: [, fp = '', name = ''] }) => {
+      if (!/^[0-9a-f]{5,64}$/.test(fp)) {
+        return json(
+          {
+            detail: [
+              {
+                loc: ['path', 'fingerprint'],
+                msg: "String should match pattern '^[a-f0-9]{5,64}$'",
+                type: 'string_pattern_mismatch',
+                input: fp,
+              },
+            ],
+          },
+          { status: 422 },
+        )
+      }
+      const arts = artifactsOfFlow(org, flow).filter((a) => a.fingerprint.startsWith(fp))
+      if (arts.length === 0) return artifactNotFound(org, flow, `fingerprint '${fp}'`)
+      const found = arts.flatMap((art) => {
+        const own = attestationsOf(org, art)
+        const extra = [...org.attestations.values()].filter(
+          (a) => a.fingerprint === art.fingerprint && !own.includes(a),
+        )
+        return [...own, ...extra].filter(
+          (a) => a.fingerprint === art.fingerprint && a.name === name,
+        )
+      })
+      if (found.length === 0) {
+        return fail(
+          404,
+          `Attestation named '${name}' does not exist for artifact '${fp}' in flow '${flow}'`,
+        )
+      }
+      return json(bodies(found))
+    },
+  ),
 ]

@@ -1,6 +1,8 @@
-import { HttpResponse } from 'msw'
+import { http, HttpResponse } from 'msw'
+import type { HttpHandler } from 'msw'
 import { materialize } from '../world/model'
-import type { EnvRec, Json, OrgRec } from '../world/model'
+import type { EnvRec, Json, OrgRec, TrailRec } from '../world/model'
+import { findTrail } from '../world/trails'
 import { getOrg } from '../world/world'
 
 /** Helpers shared by the domain handlers: path segments, errors, params, pagination. */
@@ -40,6 +42,79 @@ export function fail(status: number, message: string): Response {
 
 export function orgOrFail(name: string): OrgRec | Response {
   return getOrg(name) ?? fail(404, `Organization '${name}' does not exist`)
+}
+
+/** The API's 404 for a flow the org does not have. */
+export function flowNotFound(org: OrgRec, flow: string): Response {
+  return fail(404, `Flow named '${flow}' does not exist for organization '${org.name}'`)
+}
+
+/** The API's 404 for a flow the org does not have, or null when it has it. */
+export function flowOrFail(org: OrgRec, flow: string): Response | null {
+  return org.flows.has(flow) ? null : flowNotFound(org, flow)
+}
+
+/** The flow's trail, or the API's 404 for the flow or for the trail. */
+export function trailOrFail(org: OrgRec, flow: string, name: string): TrailRec | Response {
+  const missing = flowOrFail(org, flow)
+  if (missing) return missing
+  return (
+    findTrail(org, flow, name) ??
+    fail(
+      404,
+      `Trail with name '${name}' does not exist for Organization '${org.name}' and Flow '${flow}'`,
+    )
+  )
+}
+
+/** What an org-scoped handler answers from: the URL, the org and the segments after the org. */
+export interface OrgRequest {
+  url: URL
+  org: OrgRec
+  path: string[]
+}
+
+/** A GET handler under `/api/v2/<resource>/:org`; an unknown org gets the API's 404 first. */
+export function orgGet(
+  pattern: string,
+  answer: (request: OrgRequest) => Response | Promise<Response>,
+): HttpHandler {
+  return http.get(pattern, ({ request }) => {
+    const [, orgName = '', ...path] = segments(request)
+    const org = orgOrFail(orgName)
+    if (isResponse(org)) return org
+    return answer({ url: new URL(request.url), org, path })
+  })
+}
+
+/** A GET handler under `/api/v2/<resource>/:org/:flow`; unknown org or flow get a 404. */
+export function flowGet(
+  pattern: string,
+  answer: (request: OrgRequest & { flow: string }) => Response | Promise<Response>,
+): HttpHandler {
+  return orgGet(pattern, ({ url, org, path: [flow = '', ...path] }) => {
+    return flowOrFail(org, flow) ?? answer({ url, org, flow, path })
+  })
+}
+
+/** The API's 404 for an artifact that `flow` has not reported, named by what was asked for. */
+export function artifactNotFound(org: OrgRec, flow: string, asked: string): Response {
+  return fail(
+    404,
+    `Artifact with ${asked} does not exist in flow '${flow}' belonging to organization '${org.name}'`,
+  )
+}
+
+/** A GET handler under `/api/v2/<resource>/:org/:env`; unknown org or environment get a 404. */
+export function envGet(
+  pattern: string,
+  answer: (request: OrgRequest & { env: EnvRec }) => Response,
+): HttpHandler {
+  return orgGet(pattern, ({ url, org, path: [envName = '', ...path] }) => {
+    const env = envOrFail(org, envName)
+    if (isResponse(env)) return env
+    return answer({ url, org, env, path })
+  })
 }
 
 /** The org's environment, built if it is a lazy one, or the API's 404. */
@@ -87,28 +162,12 @@ export function intParam(
     )
   }
   const value = Number(raw)
-  if (options.min !== undefined && value < options.min) {
-    return invalidParam(
-      name,
-      raw,
-      `Input should be greater than or equal to ${options.min}`,
-      'greater_than_equal',
-      {
-        ge: options.min,
-      },
-    )
-  }
-  if (options.max !== undefined && value > options.max) {
-    return invalidParam(
-      name,
-      raw,
-      `Input should be less than or equal to ${options.max}`,
-      'less_than_equal',
-      {
-        le: options.max,
-      },
-    )
-  }
+  const outside = (relation: string, type: string, key: string, bound: number) =>
+    invalidParam(name, raw, `Input should be ${relation} ${bound}`, type, { [key]: bound })
+  if (options.min !== undefined && value < options.min)
+    return outside('greater than or equal to', 'greater_than_equal', 'ge', options.min)
+  if (options.max !== undefined && value > options.max)
+    return outside('less than or equal to', 'less_than_equal', 'le', options.max)
   return value
 }
 
@@ -146,6 +205,24 @@ export function pageParams(
   )
   if (isResponse(perPage)) return perPage
   return { page, perPage }
+}
+
+/** The 1-based `page` of `items`, `perPage` long. */
+export function pageOf<T>(items: readonly T[], page: number, perPage: number): T[] {
+  return items.slice((page - 1) * perPage, page * perPage)
+}
+
+/** `{data}` for one page, with `pagination` as flows, trails and attestations add it. */
+export function dataPage(
+  items: readonly Json[],
+  page: number,
+  perPage: number,
+  always = true,
+): Json {
+  const data = pageOf(items, page, perPage)
+  return always || items.length > perPage
+    ? { data, pagination: pagination(items.length, page, perPage) }
+    : { data }
 }
 
 /** `{total, page, per_page, page_count}` as flows, trails and attestations send it. */

@@ -1,8 +1,7 @@
-import { http } from 'msw'
 import { resolveSnapshot, splitSnappish } from '../world/expressions'
 import type { EnvRec, OrgRec } from '../world/model'
 import { renderDiffText } from '../world/render'
-import { envOrFail, fail, isResponse, json, jsonText, orgOrFail, segments } from './common'
+import { envOrFail, fail, isResponse, json, jsonText, orgGet } from './common'
 
 function resolve(org: OrgRec, snappish: string): { env: EnvRec; index: number } | Response {
   const { env: envName, expr } = splitSnappish(snappish)
@@ -15,11 +14,7 @@ function resolve(org: OrgRec, snappish: string): { env: EnvRec; index: number } 
 }
 
 export const diffHandlers = [
-  http.get('*/api/v2/env-diff/:org', ({ request }) => {
-    const url = new URL(request.url)
-    const [, orgName = ''] = segments(request)
-    const org = orgOrFail(orgName)
-    if (isResponse(org)) return org
+  orgGet('*/api/v2/env-diff/:org', ({ url, org }) => {
     const s1 = url.searchParams.get('snappish1')
     const s2 = url.searchParams.get('snappish2')
     if (!s1 || !s2) {

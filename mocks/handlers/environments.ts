@@ -1,14 +1,9 @@
-import { http } from 'msw'
 import type { JsonObject } from '../world/model'
 import { renderEnvironment } from '../world/envs'
-import { envOrFail, fail, isResponse, json, orgOrFail, pageParams, segments } from './common'
+import { envGet, fail, isResponse, json, orgGet, pageOf, pageParams } from './common'
 
 export const environmentHandlers = [
-  http.get('*/api/v2/environments/:org', ({ request }) => {
-    const url = new URL(request.url)
-    const [, orgName = ''] = segments(request)
-    const org = orgOrFail(orgName)
-    if (isResponse(org)) return org
+  orgGet('*/api/v2/environments/:org', ({ url, org }) => {
     let items: JsonObject[] = [...org.envs.values()].map((env) => renderEnvironment(org, env))
     const name = url.searchParams.get('name')
     if (name)
@@ -47,16 +42,9 @@ export const environmentHandlers = [
       per_page: perPage,
       total_pages: Math.max(1, Math.ceil(items.length / perPage)),
       total_count: items.length,
-      environments: items.slice((page - 1) * perPage, page * perPage),
+      environments: pageOf(items, page, perPage),
     })
   }),
 
-  http.get('*/api/v2/environments/:org/:env', ({ request }) => {
-    const [, orgName = '', envName = ''] = segments(request)
-    const org = orgOrFail(orgName)
-    if (isResponse(org)) return org
-    const env = envOrFail(org, envName)
-    if (isResponse(env)) return env
-    return json(renderEnvironment(org, env))
-  }),
+  envGet('*/api/v2/environments/:org/:env', ({ org, env }) => json(renderEnvironment(org, env))),
 ]

@@ -1,20 +1,10 @@
-import { http } from 'msw'
 import { envEventIndexes } from '../world/derive'
 import { intervalSides } from '../world/expressions'
 import type { EnvRec } from '../world/model'
 import { renderEventsPage } from '../world/render'
 import { indexAtTime } from '../world/timeline'
 import { WORLD_NOW } from '../world/time'
-import {
-  boolParam,
-  envOrFail,
-  fail,
-  isResponse,
-  json,
-  orgOrFail,
-  pageParams,
-  segments,
-} from './common'
+import { boolParam, envGet, fail, isResponse, json, pageParams } from './common'
 
 const WORD_SECONDS: [RegExp, number][] = [
   [/^(\d+)\s*(s|sec|secs|second|seconds)$/, 1],
@@ -57,13 +47,7 @@ function linkHeader(url: URL, page: number, perPage: number, totalPages: number)
 }
 
 export const eventHandlers = [
-  http.get('*/api/v2/environments/:org/:env/events', ({ request }) => {
-    const url = new URL(request.url)
-    const [, orgName = '', envName = ''] = segments(request)
-    const org = orgOrFail(orgName)
-    if (isResponse(org)) return org
-    const env = envOrFail(org, envName)
-    if (isResponse(env)) return env
+  envGet('*/api/v2/environments/:org/:env/events', ({ url, org, env }) => {
     const params = pageParams(url, 15, 100)
     if (isResponse(params)) return params
     const reverse = boolParam(url, 'reverse', false)

@@ -1,24 +1,19 @@
-import { http } from 'msw'
 import type { JsonObject } from '../world/model'
 import { renderFlowListItem } from '../world/flows'
 import { artifactsOfFlow } from '../world/trails'
 import {
   boolParam,
+  dataPage,
   fail,
+  flowNotFound,
   isResponse,
   json,
-  orgOrFail,
+  orgGet,
   pageParams,
-  pagination,
-  segments,
 } from './common'
 
 export const flowHandlers = [
-  http.get('*/api/v2/flows/:org', ({ request }) => {
-    const url = new URL(request.url)
-    const [, orgName = ''] = segments(request)
-    const org = orgOrFail(orgName)
-    if (isResponse(org)) return org
+  orgGet('*/api/v2/flows/:org', ({ url, org }) => {
     const search = url.searchParams.get('search_by_name')
     const caseSensitive = boolParam(url, 'case_sensitive', true)
     if (isResponse(caseSensitive)) return caseSensitive
@@ -52,20 +47,11 @@ export const flowHandlers = [
     if (!url.searchParams.has('per_page')) return json(items)
     const params = pageParams(url, 20)
     if (isResponse(params)) return params
-    const { page, perPage } = params
-    return json({
-      data: items.slice((page - 1) * perPage, page * perPage),
-      pagination: pagination(items.length, page, perPage),
-    })
+    return json(dataPage(items, params.page, params.perPage))
   }),
 
-  http.get('*/api/v2/flows/:org/:flow', ({ request }) => {
-    const [, orgName = '', flowName = ''] = segments(request)
-    const org = orgOrFail(orgName)
-    if (isResponse(org)) return org
+  orgGet('*/api/v2/flows/:org/:flow', ({ org, path: [flowName = ''] }) => {
     const flow = org.flows.get(flowName)
-    if (!flow)
-      return fail(404, `Flow named '${flowName}' does not exist for organization '${orgName}'`)
-    return json({ ...flow.json })
+    return flow ? json({ ...flow.json }) : flowNotFound(org, flowName)
   }),
 ]

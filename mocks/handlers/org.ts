@@ -1,17 +1,13 @@
-import { http } from 'msw'
-import { json, orgOrFail, isResponse, segments } from './common'
+import { json, orgGet } from './common'
 
 export const orgHandlers = [
-  http.get('*/api/v2/organizations/:org', ({ request }) => {
-    const [, name = ''] = segments(request)
-    const org = orgOrFail(name)
-    if (isResponse(org)) return org
-    return json({
+  orgGet('*/api/v2/organizations/:org', ({ org }) =>
+    json({
       name: org.name,
       kind: 'shared',
       experimental_features_enabled: false,
       created_at: org.createdAt,
       last_modified_at: org.createdAt,
-    })
-  }),
+    }),
+  ),
 ]

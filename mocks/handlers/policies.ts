@@ -1,25 +1,18 @@
-import { http } from 'msw'
-import { fail, isResponse, json, orgOrFail, segments } from './common'
+import { fail, json, orgGet } from './common'
 
 export const policyHandlers = [
-  http.get('*/api/v2/policies/:org', ({ request }) => {
-    const [, orgName = ''] = segments(request)
-    const org = orgOrFail(orgName)
-    if (isResponse(org)) return org
-    return json(
+  orgGet('*/api/v2/policies/:org', ({ org }) =>
+    json(
       [...org.policies.values()]
         .sort((a, b) => a.name.localeCompare(b.name))
         .map((p) => ({ ...p.json })),
-    )
-  }),
+    ),
+  ),
 
-  http.get('*/api/v2/policies/:org/:policy', ({ request }) => {
-    const [, orgName = '', name = ''] = segments(request)
-    const org = orgOrFail(orgName)
-    if (isResponse(org)) return org
+  orgGet('*/api/v2/policies/:org/:policy', ({ org, path: [name = ''] }) => {
     const policy = org.policies.get(name)
     if (!policy)
-      return fail(404, `Policy named '${name}' does not exist for organization '${orgName}'`)
+      return fail(404, `Policy named '${name}' does not exist for organization '${org.name}'`)
     return json({ ...policy.json })
   }),
 ]

@@ -1,14 +1,10 @@
-import { http } from 'msw'
 import type { Json } from '../world/model'
 import { renderSearchArtifact } from '../world/render'
 import { reportedUrls, reportingsOf } from '../world/reportings'
-import { fail, isResponse, json, orgOrFail, segments } from './common'
+import { fail, json, orgGet } from './common'
 
 export const searchHandlers = [
-  http.get('*/api/v2/search/:org/sha/:value', ({ request }) => {
-    const [, orgName = '', , value = ''] = segments(request)
-    const org = orgOrFail(orgName)
-    if (isResponse(org)) return org
+  orgGet('*/api/v2/search/:org/sha/:value', ({ org, path: [, value = ''] }) => {
     const needle = value.toLowerCase()
     if (!/^[0-9a-f]{5,64}$/.test(needle)) {
       return fail(

@@ -1,26 +1,9 @@
-import { http } from 'msw'
 import { intervalSides, resolveSnapshot } from '../world/expressions'
 import { renderSnapshotListItem, renderSnapshotText } from '../world/render'
-import {
-  boolParam,
-  envOrFail,
-  fail,
-  isResponse,
-  json,
-  jsonText,
-  orgOrFail,
-  pageParams,
-  segments,
-} from './common'
+import { boolParam, envGet, fail, isResponse, json, jsonText, pageParams } from './common'
 
 export const snapshotHandlers = [
-  http.get('*/api/v2/snapshots/:org/:env', ({ request }) => {
-    const url = new URL(request.url)
-    const [, orgName = '', envName = ''] = segments(request)
-    const org = orgOrFail(orgName)
-    if (isResponse(org)) return org
-    const env = envOrFail(org, envName)
-    if (isResponse(env)) return env
+  envGet('*/api/v2/snapshots/:org/:env', ({ url, org, env }) => {
     const params = pageParams(url, 15)
     if (isResponse(params)) return params
     const reverse = boolParam(url, 'reverse', false)
@@ -53,14 +36,9 @@ export const snapshotHandlers = [
     return json(items)
   }),
 
-  http.get('*/api/v2/snapshots/:org/:env/:expression', ({ request }) => {
-    const [, orgName = '', envName = '', expr = ''] = segments(request)
-    const org = orgOrFail(orgName)
-    if (isResponse(org)) return org
-    const env = envOrFail(org, envName)
-    if (isResponse(env)) return env
-    const shown = /^[#~@]/.test(expr) ? `${envName}${expr}` : `${envName}#${expr}`
-    const resolved = resolveSnapshot(orgName, env, expr, shown)
+  envGet('*/api/v2/snapshots/:org/:env/:expression', ({ org, env, path: [expr = ''] }) => {
+    const shown = /^[#~@]/.test(expr) ? `${env.name}${expr}` : `${env.name}#${expr}`
+    const resolved = resolveSnapshot(org.name, env, expr, shown)
     if (!resolved.ok) return fail(resolved.status, resolved.message)
     return jsonText(renderSnapshotText(org, env, resolved.index))
   }),

@@ -139,33 +139,47 @@ export const SEED_CHECKPOINTS: Record<string, number[]> = {
 /** The last snapshot of the seed story in aws-prod; later pins are the 2026 captures'. */
 export const SEED_STORY_ENDS_AWS_PROD = RUNNER_16D9990_STOPS_AWS_PROD.index
 
+/** Each seed artifact's first snapshot in one environment. */
+const SEED_STARTS: [typeof PROD | typeof BETA, Record<keyof SeedArtifacts, Moment>][] = [
+  [
+    PROD,
+    {
+      differ1a2b170: DIFFER_1A2B170_STARTS_AWS_PROD,
+      runner85d83c6: RUNNER_85D83C6_STARTS_AWS_PROD,
+      shas7c45272: SHAS_7C45272_STARTS_AWS_PROD,
+      runner16d9990: RUNNER_16D9990_STARTS_AWS_PROD,
+      runnerB2d4c6e: RUNNER_B2D4C6E_STARTS_AWS_PROD,
+    },
+  ],
+  [
+    BETA,
+    {
+      differ1a2b170: DIFFER_1A2B170_STARTS_AWS_BETA,
+      runner85d83c6: RUNNER_85D83C6_STARTS_AWS_BETA,
+      shas7c45272: SHAS_7C45272_STARTS_AWS_BETA,
+      runner16d9990: RUNNER_16D9990_STARTS_AWS_BETA,
+      runnerB2d4c6e: RUNNER_B2D4C6E_STARTS_AWS_BETA,
+    },
+  ],
+]
+
 /** Where the seed's artifacts start: aws-prod first, then aws-beta (the random draws follow). */
 export function pinSeedStory(board: PinBoard, seed: SeedArtifacts): void {
   const { runner16d9990, runner85d83c6, shas7c45272, differ1a2b170, runnerB2d4c6e } = seed
-  board.pin(PROD, differ1a2b170, DIFFER_1A2B170_STARTS_AWS_PROD.index, 1)
-  board.pin(PROD, runner85d83c6, RUNNER_85D83C6_STARTS_AWS_PROD.index, 1)
-  board.pin(PROD, shas7c45272, SHAS_7C45272_STARTS_AWS_PROD.index, 1, false)
-  board.pin(
-    PROD,
-    runner16d9990,
-    RUNNER_16D9990_STARTS_AWS_PROD.index,
-    3,
-    true,
-    RUNNER_16D9990_REPLICAS_CREATED[PROD],
-  )
-  board.pin(PROD, runnerB2d4c6e, RUNNER_B2D4C6E_STARTS_AWS_PROD.index, 3)
-  board.pin(BETA, differ1a2b170, DIFFER_1A2B170_STARTS_AWS_BETA.index, 1)
-  board.pin(BETA, runner85d83c6, RUNNER_85D83C6_STARTS_AWS_BETA.index, 1)
-  board.pin(BETA, shas7c45272, SHAS_7C45272_STARTS_AWS_BETA.index, 1, false)
-  board.pin(
-    BETA,
-    runner16d9990,
-    RUNNER_16D9990_STARTS_AWS_BETA.index,
-    3,
-    true,
-    RUNNER_16D9990_REPLICAS_CREATED[BETA],
-  )
-  board.pin(BETA, runnerB2d4c6e, RUNNER_B2D4C6E_STARTS_AWS_BETA.index, 3)
+  for (const [env, starts] of SEED_STARTS) {
+    board.pin(env, differ1a2b170, starts.differ1a2b170.index, 1)
+    board.pin(env, runner85d83c6, starts.runner85d83c6.index, 1)
+    board.pin(env, shas7c45272, starts.shas7c45272.index, 1, false)
+    board.pin(
+      env,
+      runner16d9990,
+      starts.runner16d9990.index,
+      3,
+      true,
+      RUNNER_16D9990_REPLICAS_CREATED[env],
+    )
+    board.pin(env, runnerB2d4c6e, starts.runnerB2d4c6e.index, 3)
+  }
 }
 
 /** runner:16d9990 scales down before its successor replaces it. */

@@ -70,3 +70,26 @@ export function FilterText({
     </label>
   )
 }
+
+/** Filter by flow: every flow, the artifacts no flow reported (`noProvenance`), or one flow. */
+export function FlowFilterSelect({
+  value,
+  flows,
+  noProvenance,
+  onChange,
+}: {
+  value: string
+  flows: ReadonlyArray<FilterOption>
+  noProvenance: string
+  onChange: (flow: string) => void
+}) {
+  return (
+    <FilterSelect
+      label="Flow"
+      value={value}
+      options={[['', 'All flows'], [noProvenance, 'No provenance'], ...flows]}
+      onChange={onChange}
+      className="max-w-56"
+    />
+  )
+}

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { envNameArbitrary, snappishArbitrary as anySnappish } from '@/test/snappish-arbitrary'
 import {
-  AGO_UNITS,
   DOCUMENTED_AGO_UNITS,
   formatSnappish,
   isSnappishLike,
@@ -183,34 +183,9 @@ describe('parseSnappish: rejected forms and their messages', () => {
   })
 })
 
-const envName = fc.stringMatching(/^[a-zA-Z0-9][a-zA-Z0-9._-]{0,20}$/)
 const twoDigits = (min: number, max: number) =>
   fc.integer({ min, max }).map((n) => String(n).padStart(2, '0'))
-const validTime = fc
-  .date({
-    min: new Date('1970-01-01T00:00:00Z'),
-    max: new Date('2099-12-31T23:59:59Z'),
-    noInvalidDate: true,
-  })
-  .map((d) => d.toISOString().slice(0, 19))
-
-const snappishArbitrary: fc.Arbitrary<Snappish> = fc.oneof(
-  envName.map((env): Snappish => ({ kind: 'latest', env })),
-  envName.map((env): Snappish => ({ kind: 'now', env })),
-  fc.record({
-    kind: fc.constant('index' as const),
-    env: envName,
-    index: fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
-  }),
-  fc.record({ kind: fc.constant('relative' as const), env: envName, back: fc.nat() }),
-  fc.record({ kind: fc.constant('time' as const), env: envName, at: validTime }),
-  fc.record({
-    kind: fc.constant('ago' as const),
-    env: envName,
-    amount: fc.integer({ min: 1, max: 1_000_000 }),
-    unit: fc.constantFrom(...AGO_UNITS),
-  }),
-)
+const snappishArbitrary = anySnappish(envNameArbitrary)
 
 describe('parseSnappish: properties', () => {
   it('never throws, and always answers with a Result', () => {

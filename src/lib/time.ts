@@ -12,30 +12,38 @@ function intlZone(zone: TimeZoneChoice | string): string | undefined {
 const partsFormatters = new Map<string, Intl.DateTimeFormat>()
 
 /**
- * en-US parts in the zone, with the date in RFC 1123 order available by name. An unknown zone
- * name (a stale stored preference) falls back to UTC rather than throwing mid-render.
+ * A cached en-US formatter for the zone. An unknown zone name (a stale stored preference) falls
+ * back to UTC rather than throwing mid-render.
  */
-function partsFormatter(zone: TimeZoneChoice | string): Intl.DateTimeFormat {
-  let formatter = partsFormatters.get(zone)
+function cachedFormatter(
+  cache: Map<string, Intl.DateTimeFormat>,
+  zone: TimeZoneChoice | string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  let formatter = cache.get(zone)
   if (formatter === undefined) {
-    const options: Intl.DateTimeFormatOptions = {
-      weekday: 'short',
-      year: 'numeric',
-      month: 'short',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    }
     try {
       formatter = new Intl.DateTimeFormat('en-US', { ...options, timeZone: intlZone(zone) })
     } catch {
       formatter = new Intl.DateTimeFormat('en-US', { ...options, timeZone: 'UTC' })
     }
-    partsFormatters.set(zone, formatter)
+    cache.set(zone, formatter)
   }
   return formatter
+}
+
+/** en-US parts in the zone, with the date in RFC 1123 order available by name. */
+function partsFormatter(zone: TimeZoneChoice | string): Intl.DateTimeFormat {
+  return cachedFormatter(partsFormatters, zone, {
+    weekday: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  })
 }
 
 type Parts = {
@@ -128,26 +136,16 @@ export function formatDayHeading(tsSeconds: number, opts: ZoneOption): string {
 const numericFormatters = new Map<string, Intl.DateTimeFormat>()
 
 function numericFormatter(zone: TimeZoneChoice | string): Intl.DateTimeFormat {
-  let formatter = numericFormatters.get(zone)
-  if (formatter === undefined) {
-    const options: Intl.DateTimeFormatOptions = {
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-      era: 'short',
-    }
-    try {
-      formatter = new Intl.DateTimeFormat('en-US', { ...options, timeZone: intlZone(zone) })
-    } catch {
-      formatter = new Intl.DateTimeFormat('en-US', { ...options, timeZone: 'UTC' })
-    }
-    numericFormatters.set(zone, formatter)
-  }
-  return formatter
+  return cachedFormatter(numericFormatters, zone, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+    era: 'short',
+  })
 }
 
 type Civil = {

@@ -17,6 +17,7 @@ import { trailQueries } from '@/api/trails'
 import { requireParam } from '@/app/params'
 import { pathOnlyRevalidation, type LoaderData } from '@/lib/route-module'
 import { RouteErrorBoundary } from '@/app/route-error-boundary'
+import { Breadcrumb } from '@/components/breadcrumb'
 import { AuditReportLink } from '@/components/audit-report-link'
 import { SafeLink } from '@/components/safe-link'
 import { ShortId } from '@/components/short-id'
@@ -95,7 +96,7 @@ function Unresolved({
   const elsewhere = data.kind === 'invalid' ? [] : data.elsewhere
   return (
     <div className="space-y-4">
-      <Breadcrumb org={org} flow={flow} />
+      <FlowBreadcrumb org={org} flow={flow} />
       {data.kind === 'many' ? (
         <>
           <h1 className="text-xl font-semibold">
@@ -142,23 +143,15 @@ function Unresolved({
   )
 }
 
-function Breadcrumb({ org, flow, name }: { org: string; flow: string; name?: string }) {
+function FlowBreadcrumb({ org, flow, name }: { org: string; flow: string; name?: string }) {
   return (
-    <nav aria-label="Breadcrumb" className="text-sm text-muted">
-      <Link className="text-accent underline underline-offset-2" to={flowsPath(org)}>
-        Flows
-      </Link>{' '}
-      /{' '}
-      <Link className="text-accent underline underline-offset-2" to={flowPath(org, flow)}>
-        {flow}
-      </Link>
-      {name ? (
-        <>
-          {' '}
-          / <span className="break-all">{name}</span>
-        </>
-      ) : null}
-    </nav>
+    <Breadcrumb
+      links={[
+        { label: 'Flows', to: flowsPath(org) },
+        { label: flow, to: flowPath(org, flow) },
+      ]}
+      current={name}
+    />
   )
 }
 
@@ -195,7 +188,7 @@ function ArtifactPage({
   const askedId = searchParams.get('artifact_id')
   return (
     <div className="space-y-6">
-      <Breadcrumb org={org} flow={flow} name={artifact.name} />
+      <FlowBreadcrumb org={org} flow={flow} name={artifact.name} />
       {askedId && artifact.id && askedId !== artifact.id ? (
         <p role="alert" className="rounded border border-warn bg-warn-soft px-3 py-2 text-sm">
           The link names artifact id <code className="font-mono break-all">{askedId}</code>; {flow}{' '}

@@ -39,17 +39,18 @@ function snapshotsOnlyTogether(expected: number) {
   return requested
 }
 
+/** Opens the artifact's page and waits for its "Compliance when it started running" section. */
+async function openStartSection(flow: string, fp: string) {
+  renderRoute(`/cyber-dojo/flows/${flow}/artifacts/${fp}`)
+  const name = 'Compliance when it started running'
+  return within(await screen.findByRole('region', { name }, LOAD))
+}
+
 describe('compliance when it started running (artifact page)', { timeout: 30_000 }, () => {
   it('shows the late-scanned saver non-compliant when it started in aws-beta and compliant now', async () => {
     const user = userEvent.setup()
     const requested = snapshotsOnlyTogether(2)
-    renderRoute(`/cyber-dojo/flows/saver-ci/artifacts/${fingerprint}`)
-    const section = await screen.findByRole(
-      'region',
-      { name: 'Compliance when it started running' },
-      LOAD,
-    )
-    const box = within(section)
+    const box = await openStartSection('saver-ci', fingerprint)
     expect(
       await box.findByText(
         /Its compliance has changed since it started running in aws-beta: it is compliant now\.$/,
@@ -93,22 +94,17 @@ describe('compliance when it started running (artifact page)', { timeout: 30_000
   })
 
   it('says when nothing changed, for the seed runner in 2022', async () => {
-    renderRoute(`/cyber-dojo/flows/runner/artifacts/${SEED.runner16d9990.fingerprint}`)
-    const section = await screen.findByRole(
-      'region',
-      { name: 'Compliance when it started running' },
-      LOAD,
-    )
+    const box = await openStartSection('runner', SEED.runner16d9990.fingerprint)
     expect(
-      await within(section).findByText(
+      await box.findByText(
         'Its compliance now is the same as when it started running in each environment.',
         undefined,
         LOAD,
       ),
     ).toBeVisible()
-    expect(within(section).getByRole('link', { name: 'aws-beta#84' })).toBeVisible()
-    expect(within(section).getByRole('link', { name: 'aws-prod#65' })).toBeVisible()
-    expect(within(section).getAllByText('same as then')).toHaveLength(2)
+    expect(box.getByRole('link', { name: 'aws-beta#84' })).toBeVisible()
+    expect(box.getByRole('link', { name: 'aws-prod#65' })).toBeVisible()
+    expect(box.getAllByText('same as then')).toHaveLength(2)
   })
 
   it('finds the starts in the environments’ events, not in the history’s sentences', async () => {
@@ -131,13 +127,7 @@ describe('compliance when it started running (artifact page)', { timeout: 30_000
         }),
       ),
     )
-    renderRoute(`/cyber-dojo/flows/saver-ci/artifacts/${fingerprint}`)
-    const section = await screen.findByRole(
-      'region',
-      { name: 'Compliance when it started running' },
-      LOAD,
-    )
-    const box = within(section)
+    const box = await openStartSection('saver-ci', fingerprint)
     expect(await box.findByRole('link', { name: `aws-beta#${betaStart}` }, LOAD)).toBeVisible()
     expect(box.getByRole('link', { name: `aws-prod#${prodStart}` })).toBeVisible()
     expect(await box.findByText('changed since it started', undefined, LOAD)).toBeVisible()
@@ -158,17 +148,12 @@ describe('compliance when it started running (artifact page)', { timeout: 30_000
         })
       }),
     )
-    renderRoute(`/cyber-dojo/flows/saver-ci/artifacts/${fingerprint}`)
-    const section = await screen.findByRole(
-      'region',
-      { name: 'Compliance when it started running' },
-      LOAD,
-    )
+    const box = await openStartSection('saver-ci', fingerprint)
     expect(
-      await within(section).findByText(`Could not read aws-prod#${prodStart}.`, undefined, LOAD),
+      await box.findByText(`Could not read aws-prod#${prodStart}.`, undefined, LOAD),
     ).toBeVisible()
     broken = false
-    await user.click(within(section).getByRole('button', { name: 'Try again' }))
-    expect(await within(section).findByText('same as then', undefined, LOAD)).toBeVisible()
+    await user.click(box.getByRole('button', { name: 'Try again' }))
+    expect(await box.findByText('same as then', undefined, LOAD)).toBeVisible()
   })
 })

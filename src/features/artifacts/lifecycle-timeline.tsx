@@ -2,6 +2,7 @@ import { useMemo, type ReactNode } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import type { HistoryEvent } from '@/api/artifacts'
 import { usePreferences } from '@/components/preferences'
+import { HeadedSection } from '@/components/headed-section'
 import { TimeStamp } from '@/components/time-stamp'
 import { useProgressive } from '@/components/use-progressive'
 import { formatCount } from '@/lib/format'
@@ -111,56 +112,42 @@ export function LifecycleTimeline({
     })
 
   return (
-    <section aria-labelledby="timeline-heading" className="space-y-3">
-      <div className="flex flex-wrap items-baseline gap-3">
-        <h2 id="timeline-heading" className="text-lg font-semibold">
-          Lifecycle
-        </h2>
+    <HeadedSection
+      id="timeline-heading"
+      title="Lifecycle"
+      className="space-y-3"
+      beside={
         <p className="text-sm text-muted" aria-live="polite">
           {filtered
             ? `${formatCount(shown)} of ${formatCount(history.length)} events shown`
             : `${formatCount(history.length)} events`}
         </p>
-      </div>
-
+      }
+    >
       {history.length > 1 ? (
         <div className="space-y-2 rounded border border-line bg-surface p-3">
-          <div
-            role="group"
-            aria-label="Show event kinds"
-            className="flex flex-wrap items-center gap-2"
-          >
-            <span className="text-sm text-muted">Kinds:</span>
-            {facets.kinds.map((kind) => (
-              <FilterButton
-                key={kind}
-                pressed={filter.kinds.includes(kind)}
-                onClick={() => setFilter({ ...filter, kinds: toggle(filter.kinds, kind) })}
-              >
+          <FacetGroup
+            label="Show event kinds"
+            title="Kinds:"
+            values={facets.kinds}
+            chosen={filter.kinds}
+            onChange={(kinds) => setFilter({ ...filter, kinds })}
+            render={(kind) => (
+              <>
                 <span aria-hidden="true">{KIND_LOOK[kind].icon} </span>
                 {KIND_LABELS[kind]}
-              </FilterButton>
-            ))}
-          </div>
+              </>
+            )}
+          />
           {facets.environments.length ? (
-            <div
-              role="group"
-              aria-label="Show environments"
-              className="flex flex-wrap items-center gap-2"
-            >
-              <span className="text-sm text-muted">Environments:</span>
-              {facets.environments.map((name) => (
-                <FilterButton
-                  key={name}
-                  pressed={filter.environments.includes(name)}
-                  onClick={() =>
-                    setFilter({ ...filter, environments: toggle(filter.environments, name) })
-                  }
-                >
-                  {name}
-                </FilterButton>
-              ))}
-            </div>
+            <FacetGroup
+              label="Show environments"
+              title="Environments:"
+              values={facets.environments}
+              chosen={filter.environments}
+              onChange={(environments) => setFilter({ ...filter, environments })}
+              render={(name) => name}
+            />
           ) : null}
           {filtered ? (
             <button
@@ -226,6 +213,38 @@ export function LifecycleTimeline({
           ))}
         </div>
       )}
-    </section>
+    </HeadedSection>
+  )
+}
+
+/** A row of toggles, one a value: pressing one adds it to the values shown or takes it away. */
+function FacetGroup<T extends string>({
+  label,
+  title,
+  values,
+  chosen,
+  onChange,
+  render,
+}: {
+  label: string
+  title: string
+  values: readonly T[]
+  chosen: readonly T[]
+  onChange: (chosen: T[]) => void
+  render: (value: T) => ReactNode
+}) {
+  return (
+    <div role="group" aria-label={label} className="flex flex-wrap items-center gap-2">
+      <span className="text-sm text-muted">{title}</span>
+      {values.map((value) => (
+        <FilterButton
+          key={value}
+          pressed={chosen.includes(value)}
+          onClick={() => onChange(toggle(chosen, value))}
+        >
+          {render(value)}
+        </FilterButton>
+      ))}
+    </div>
   )
 }

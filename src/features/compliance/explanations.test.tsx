@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import type { ComponentProps } from 'react'
 import { describe, expect, it } from 'vitest'
 import { AUDIT } from '@mocks/world/facts'
 import { renderUi } from '@/test/render-ui'
@@ -8,6 +9,19 @@ import { EnvironmentComplianceWhy, EnvironmentExplanation } from './environment-
 import { FlowExplanation } from './flow-why'
 
 const LOAD = { timeout: 15_000 }
+
+type ExplainedArtifact = ComponentProps<typeof ArtifactExplanation>['artifact']
+
+/** A runner artifact with no trail, explained by what it has on record. */
+function renderLegacyRunner(record: Omit<ExplainedArtifact, 'fingerprint' | 'trail'>) {
+  renderUi(
+    <ArtifactExplanation
+      org="cyber-dojo"
+      flow="runner"
+      artifact={{ fingerprint: 'ab'.repeat(32), trail: null, ...record }}
+    />,
+  )
+}
 
 describe('artifact compliance, explained', () => {
   it("opens the hotfix's trail checklist from a badge that knows only the fingerprint", async () => {
@@ -48,22 +62,14 @@ describe('artifact compliance, explained', () => {
   })
 
   it('explains a legacy artifact by its evidence, as text', () => {
-    renderUi(
-      <ArtifactExplanation
-        org="cyber-dojo"
-        flow="runner"
-        artifact={{
-          fingerprint: 'ab'.repeat(32),
-          trail: null,
-          state: 'NON-COMPLIANT',
-          stateInfo: '<b>coverage</b> below 80%',
-          evidence: [
-            { name: 'branch-coverage', type: 'generic', isCompliant: false, createdAt: 1 },
-            { name: 'approval', type: null, isCompliant: null, createdAt: null },
-          ],
-        }}
-      />,
-    )
+    renderLegacyRunner({
+      state: 'NON-COMPLIANT',
+      stateInfo: '<b>coverage</b> below 80%',
+      evidence: [
+        { name: 'branch-coverage', type: 'generic', isCompliant: false, createdAt: 1 },
+        { name: 'approval', type: null, isCompliant: null, createdAt: null },
+      ],
+    })
     expect(screen.getByText('<b>coverage</b> below 80%')).toBeVisible()
     const evidence = within(screen.getByRole('group', { name: 'Evidence' }))
     expect(evidence.getByText('branch-coverage').closest('li')).toHaveTextContent('Non-compliant')
@@ -72,19 +78,7 @@ describe('artifact compliance, explained', () => {
   })
 
   it('says so when there is nothing on record', () => {
-    renderUi(
-      <ArtifactExplanation
-        org="cyber-dojo"
-        flow="runner"
-        artifact={{
-          fingerprint: 'ab'.repeat(32),
-          trail: null,
-          state: 'UNKNOWN',
-          stateInfo: null,
-          evidence: [],
-        }}
-      />,
-    )
+    renderLegacyRunner({ state: 'UNKNOWN', stateInfo: null, evidence: [] })
     expect(screen.getByText(/no trail and no evidence on record/)).toBeVisible()
   })
 })
@@ -117,6 +111,14 @@ describe('flow compliance, explained', () => {
 })
 
 describe('environment compliance, explained', () => {
+  const STAGING_BOX = {
+    name: 'staging-box',
+    type: 'server',
+    compliant: null,
+    policies: [],
+    includedEnvironments: [],
+  } satisfies ComponentProps<typeof EnvironmentExplanation>['environment']
+
   it('is the latest snapshot judged by the attached policies', async () => {
     const user = userEvent.setup()
     renderUi(
@@ -150,16 +152,7 @@ describe('environment compliance, explained', () => {
 
   it('has nothing to judge without a policy, and defers to included environments when logical', () => {
     const { unmount } = renderUi(
-      <EnvironmentComplianceWhy
-        org="cyber-dojo"
-        environment={{
-          name: 'staging-box',
-          type: 'server',
-          compliant: null,
-          policies: [],
-          includedEnvironments: [],
-        }}
-      />,
+      <EnvironmentComplianceWhy org="cyber-dojo" environment={STAGING_BOX} />,
     )
     expect(
       screen.getByRole('button', {
@@ -187,18 +180,7 @@ describe('environment compliance, explained', () => {
   })
 
   it('says why an environment without policies is of unknown compliance', () => {
-    renderUi(
-      <EnvironmentExplanation
-        org="cyber-dojo"
-        environment={{
-          name: 'staging-box',
-          type: 'server',
-          compliant: null,
-          policies: [],
-          includedEnvironments: [],
-        }}
-      />,
-    )
+    renderUi(<EnvironmentExplanation org="cyber-dojo" environment={STAGING_BOX} />)
     expect(screen.getByText(/^No policy is attached to staging-box/)).toBeVisible()
   })
 })

@@ -7,6 +7,7 @@ import { getOrg } from '@mocks/world/world'
 import { renderSnapshot } from '@mocks/world/render'
 import { fetchSnapshot } from '@/api/snapshots'
 import type { PolicyDecision } from '@/api/policy-decisions'
+import { MISSING_PULL_REQUEST } from '@/test/policy-decision'
 import { PolicyDecisions } from './policy-decisions'
 
 function renderWithRouter(ui: React.ReactNode) {
@@ -63,28 +64,7 @@ describe('PolicyDecisions', () => {
 
   it('links each resolution to the trail concerned and collapses compliant policies', () => {
     const decisions: PolicyDecision[] = [
-      {
-        policy: 'pull-request',
-        version: 3,
-        compliant: false,
-        rules: [
-          {
-            type: 'attestation',
-            definition: { name: '*', type: 'pull_request', must_be_compliant: true },
-            satisfied: false,
-            ignored: false,
-            resolutions: [
-              {
-                type: 'missing_attestation',
-                flow: 'saver-ci',
-                trail: 'e1f0c3a',
-                artifactStatus: null,
-                forControl: null,
-              },
-            ],
-          },
-        ],
-      },
+      MISSING_PULL_REQUEST,
       { policy: 'snyk', version: 1, compliant: true, rules: [] },
     ]
     renderWithRouter(<PolicyDecisions decisions={decisions} org="cyber-dojo" />)

@@ -2,9 +2,10 @@ import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { AUDIT } from '@mocks/world/facts'
-import type { PolicyDecision } from '@/api/policy-decisions'
 import type { Snapshot, SnapshotArtifact } from '@/api/snapshots'
+import { MISSING_PULL_REQUEST } from '@/test/policy-decision'
 import { renderUi } from '@/test/render-ui'
+import { snapshotArtifact } from '@/test/snapshot-artifact'
 import {
   LISTED_PROBLEMS,
   SnapshotArtifactExplanation,
@@ -14,52 +15,15 @@ import {
 
 const LOAD = { timeout: 15_000 }
 
-const missingPullRequest: PolicyDecision = {
-  policy: 'pull-request',
-  version: 3,
-  compliant: false,
-  rules: [
-    {
-      type: 'attestation',
-      definition: { name: '*', type: 'pull_request', must_be_compliant: true },
-      satisfied: false,
-      ignored: false,
-      resolutions: [
-        {
-          type: 'missing_attestation',
-          flow: 'saver-ci',
-          trail: 'e1f0c3a',
-          artifactStatus: null,
-          forControl: null,
-        },
-      ],
-    },
-  ],
-}
-
 function artifact(over: Partial<SnapshotArtifact>): SnapshotArtifact {
-  return {
+  return snapshotArtifact({
     name: 'registry.example/saver:abc@sha256:00',
     fingerprint: 'ab'.repeat(32),
-    compliant: true,
-    annotation: 'unchanged',
-    previousReplicas: 1,
-    replicas: 1,
-    exited: false,
     instanceStarts: [1],
     runningSince: 1,
-    pods: [],
-    ecsContext: null,
     flow: 'saver-ci',
-    gitCommit: null,
-    commitUrl: null,
-    deploymentDiff: null,
-    commitLeadTime: null,
-    flows: [],
-    policyDecisions: [],
-    reasonsForIncompliance: [],
     ...over,
-  }
+  })
 }
 
 function snapshot(artifacts: SnapshotArtifact[], policies = true): Snapshot {
@@ -94,7 +58,7 @@ describe('SnapshotExplanation', () => {
             name: 'registry.example/saver:e1f0c3a@sha256:11',
             fingerprint: '11'.repeat(32),
             compliant: false,
-            policyDecisions: [missingPullRequest],
+            policyDecisions: [MISSING_PULL_REQUEST],
             reasonsForIncompliance: ["Missing attestation 'pull_request'"],
           }),
           artifact({

@@ -9,6 +9,7 @@
  *   the decisions of each running artifact that is not compliant.
  * - `SnapshotComplianceWhy` — the badge-button for a snapshot, loaded or known by number.
  */
+import type { ReactNode } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { Link } from 'react-router'
 import { snapshotQueries, type Snapshot, type SnapshotArtifact } from '@/api/snapshots'
@@ -76,24 +77,45 @@ export function SnapshotArtifactExplanation({
   index: number
   fingerprint: string
 }) {
+  return (
+    <WithSnapshot org={org} env={env} index={index}>
+      {(snapshot) => {
+        const artifact = snapshot.artifacts.find((item) => item.fingerprint === fingerprint)
+        if (!artifact) {
+          return (
+            <p className="text-muted">
+              {env}#{index} does not list this artifact, so its decisions there are unknown.
+            </p>
+          )
+        }
+        return (
+          <ArtifactDecisions
+            org={org}
+            artifact={artifact}
+            heading={`Policy decisions in ${env}#${index}`}
+          />
+        )
+      }}
+    </WithSnapshot>
+  )
+}
+
+/** Snapshot `env#index`, fetched, then drawn by `children`; loading and errors on the way. */
+function WithSnapshot({
+  org,
+  env,
+  index,
+  children,
+}: {
+  org: string
+  env: string
+  index: number
+  children: (snapshot: Snapshot) => ReactNode
+}) {
   const query = useQuery(snapshotQueries.detail(org, { kind: 'index', env, index }))
   if (query.isPending) return <Skeleton rows={3} label={`Loading ${env}#${index}`} />
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-  const artifact = query.data.artifacts.find((item) => item.fingerprint === fingerprint)
-  if (!artifact) {
-    return (
-      <p className="text-muted">
-        {env}#{index} does not list this artifact, so its decisions there are unknown.
-      </p>
-    )
-  }
-  return (
-    <ArtifactDecisions
-      org={org}
-      artifact={artifact}
-      heading={`Policy decisions in ${env}#${index}`}
-    />
-  )
+  return children(query.data)
 }
 
 export function SnapshotExplanation({ org, snapshot }: { org: string; snapshot: Snapshot }) {
@@ -174,10 +196,11 @@ function FetchedSnapshotExplanation({
   env: string
   index: number
 }) {
-  const query = useQuery(snapshotQueries.detail(org, { kind: 'index', env, index }))
-  if (query.isPending) return <Skeleton rows={3} label={`Loading ${env}#${index}`} />
-  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-  return <SnapshotExplanation org={org} snapshot={query.data} />
+  return (
+    <WithSnapshot org={org} env={env} index={index}>
+      {(snapshot) => <SnapshotExplanation org={org} snapshot={snapshot} />}
+    </WithSnapshot>
+  )
 }
 
 export type SnapshotComplianceWhyProps = { org: string } & (

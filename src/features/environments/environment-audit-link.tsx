@@ -49,27 +49,33 @@ function AuditRange({
       <AuditReportLink org={org} subject={environmentAuditSubject(env, from, to)}>
         Audit report
       </AuditReportLink>
-      <label className="flex items-center gap-1">
-        <span className="text-muted">from</span>
-        <input
-          type="date"
-          className={control}
-          value={from}
-          required
-          onChange={(event) => event.target.value && setFrom(event.target.value)}
-        />
-      </label>
-      <label className="flex items-center gap-1">
-        <span className="text-muted">to</span>
-        <input
-          type="date"
-          className={control}
-          value={to}
-          required
-          onChange={(event) => event.target.value && setTo(event.target.value)}
-        />
-      </label>
+      <DayField label="from" value={from} onChange={setFrom} />
+      <DayField label="to" value={to} onChange={setTo} />
       <span className="text-muted">(UTC days)</span>
     </div>
+  )
+}
+
+/** A required day: clearing the field keeps the day it had. */
+function DayField({
+  label,
+  value,
+  onChange,
+}: {
+  label: string
+  value: string
+  onChange: (day: string) => void
+}) {
+  return (
+    <label className="flex items-center gap-1">
+      <span className="text-muted">{label}</span>
+      <input
+        type="date"
+        className={control}
+        value={value}
+        required
+        onChange={(event) => event.target.value && onChange(event.target.value)}
+      />
+    </label>
   )
 }

@@ -19,6 +19,7 @@ import { RouteErrorBoundary } from '@/app/route-error-boundary'
 import { AppliedPolicies } from '@/features/compliance/applied-policies'
 import { policyTitle } from '@/features/compliance/applied-policy-text'
 import { EnvironmentComplianceWhy } from '@/features/compliance/environment-why'
+import { Breadcrumb } from '@/components/breadcrumb'
 import { describeError } from '@/components/describe-error'
 import { classifySnapshotProblem } from '@/components/snapshot-problem'
 import { EnvironmentType } from '@/components/environment-type'
@@ -229,13 +230,7 @@ export function Component() {
 
   return (
     <section aria-labelledby="environment-heading" className="space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm text-muted">
-        <Link to={environmentsPath(org)} className="text-accent hover:underline">
-          Environments
-        </Link>
-        <span aria-hidden="true"> / </span>
-        <span aria-current="page">{env}</span>
-      </nav>
+      <Breadcrumb links={[{ label: 'Environments', to: environmentsPath(org) }]} current={env} />
       <header className="space-y-1">
         <div className="flex flex-wrap items-center gap-3">
           <h1 id="environment-heading" className="text-xl font-semibold">

@@ -26,10 +26,11 @@ import { HistoryProgress } from './history-progress'
 import { flowOptions, logExportName, matchesLogFilter, typeOptions } from './log-filter'
 import { ArtifactFilter, DateFilter, rangeWords } from './log-filter-fields'
 import { Pager } from './pager'
-import { artifactPath, flowPath, snapshotPath } from '@/lib/app-paths'
+import { artifactPath, snapshotPath } from '@/lib/app-paths'
 import { TimeCell } from '@/components/time-stamp'
 import { isoTime } from '@/lib/time'
-import { FilterSelect } from '@/components/filter-fields'
+import { FilterSelect, FlowFilterSelect } from '@/components/filter-fields'
+import { ProvenanceLink } from '@/components/provenance-link'
 import { Table } from '@/components/table'
 
 const EVENT_LOOK: Record<string, string> = {
@@ -136,12 +137,11 @@ export function EventsTab({ org, env }: { org: string; env: string }) {
           options={[['', 'All types'], ...types]}
           onChange={(type) => update({ type })}
         />
-        <FilterSelect
-          label="Flow"
+        <FlowFilterSelect
           value={params.flow}
-          options={[['', 'All flows'], [NO_PROVENANCE, 'No provenance'], ...flows]}
+          flows={flows}
+          noProvenance={NO_PROVENANCE}
           onChange={(flow) => update({ flow })}
-          className="max-w-56"
         />
         <ArtifactFilter
           key={params.artifact}
@@ -294,13 +294,7 @@ export function EventsTab({ org, env }: { org: string; env: string }) {
                 </div>
               </td>
               <td className="px-3 py-2">
-                {event.flow ? (
-                  <Link to={flowPath(org, event.flow)} className="text-accent hover:underline">
-                    {event.flow}
-                  </Link>
-                ) : (
-                  <span className="text-muted">no provenance</span>
-                )}
+                <ProvenanceLink org={org} flow={event.flow} />
               </td>
               <td className="px-3 py-2">
                 {event.fingerprint && event.snapshotIndex !== null ? (

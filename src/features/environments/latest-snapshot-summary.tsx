@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import type { Snapshot } from '@/api/snapshots'
 import { ErrorState } from '@/components/error-state'
@@ -6,6 +7,7 @@ import { TimeStamp } from '@/components/time-stamp'
 import { pluralise } from '@/lib/format'
 
 const count = new Intl.NumberFormat('en-US')
+const FRAME = 'rounded border border-line bg-surface p-4'
 import { complianceRollup, rollupSentence } from '@/features/compliance/compliance-rollup'
 import { SnapshotComplianceWhy } from '@/features/compliance/snapshot-why'
 import { classifySnapshotProblem } from '@/components/snapshot-problem'
@@ -30,41 +32,30 @@ export function LatestSnapshotSummary({
   error: unknown
   loading: boolean
 }) {
-  const frame = 'rounded border border-line bg-surface p-4'
   if (!snapshot) {
     if (loading) return <Skeleton rows={2} label="Loading the latest snapshot" />
     if (members.length > 0) {
       return (
-        <section aria-labelledby="latest-heading" className={frame}>
-          <h2 id="latest-heading" className="font-semibold">
-            A logical environment
-          </h2>
-          <p className="mt-1 text-muted">
-            {env} has no snapshots of its own: it stands for {members.join(', ')}. What runs in each
-            member&apos;s latest snapshot is listed below, combined.
-          </p>
-        </section>
+        <NoSnapshot title="A logical environment">
+          {env} has no snapshots of its own: it stands for {members.join(', ')}. What runs in each
+          member&apos;s latest snapshot is listed below, combined.
+        </NoSnapshot>
       )
     }
     if (error && classifySnapshotProblem(error).kind !== 'no-snapshots') {
       return <ErrorState error={error} onRetry={onRetry} />
     }
     return (
-      <section aria-labelledby="latest-heading" className={frame}>
-        <h2 id="latest-heading" className="font-semibold">
-          No snapshots yet
-        </h2>
-        <p className="mt-1 text-muted">
-          Nothing has been reported to {env}, so there is nothing running to show.
-        </p>
-      </section>
+      <NoSnapshot title="No snapshots yet">
+        Nothing has been reported to {env}, so there is nothing running to show.
+      </NoSnapshot>
     )
   }
   const running = snapshot.artifacts.filter((artifact) => !artifact.exited).length
   const counts = snapshot.complianceCount
   const diff = diffWithPreviousPath(org, env, snapshot.index)
   return (
-    <section aria-labelledby="latest-heading" className={frame}>
+    <section aria-labelledby="latest-heading" className={FRAME}>
       <div className="flex flex-wrap items-center gap-3">
         <h2 id="latest-heading" className="font-semibold">
           Latest snapshot{' '}
@@ -111,6 +102,18 @@ export function LatestSnapshotSummary({
           </Link>
         ) : null}
       </p>
+    </section>
+  )
+}
+
+/** In place of the latest snapshot's summary: why there is none to show. */
+function NoSnapshot({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby="latest-heading" className={FRAME}>
+      <h2 id="latest-heading" className="font-semibold">
+        {title}
+      </h2>
+      <p className="mt-1 text-muted">{children}</p>
     </section>
   )
 }

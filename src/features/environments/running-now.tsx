@@ -5,7 +5,8 @@ import { ComplianceBadge } from '@/components/compliance-badge'
 import { ShortId } from '@/components/short-id'
 import { Table } from '@/components/table'
 import { TimeCell } from '@/components/time-stamp'
-import { artifactPath, flowPath, snapshotPath } from '@/lib/app-paths'
+import { artifactPath, snapshotPath } from '@/lib/app-paths'
+import { ProvenanceLink } from '@/components/provenance-link'
 import { formatCount, shortArtifactName } from '@/lib/format'
 import { NEW_ROW_CLASS, NewMark } from '@/components/new-mark'
 import { useArrivals } from '@/components/use-arrivals'
@@ -124,13 +125,7 @@ export function RunningRow({
         <ShortId value={artifact.gitCommit} kind="commit" href={artifact.commitUrl} />
       </td>
       <td className="px-3 py-2">
-        {artifact.flow ? (
-          <Link to={flowPath(org, artifact.flow)} className="text-accent hover:underline">
-            {artifact.flow}
-          </Link>
-        ) : (
-          <span className="text-muted">no provenance</span>
-        )}
+        <ProvenanceLink org={org} flow={artifact.flow} />
       </td>
       <td className="px-3 py-2 tabular-nums">{artifact.replicas}</td>
       <td className="px-3 py-2">

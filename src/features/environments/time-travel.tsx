@@ -99,12 +99,7 @@ export function TimeTravel({
           Open expression
         </button>
       </form>
-      {shownProblem ? (
-        <p role="alert" className="mt-2 text-sm text-bad">
-          <span aria-hidden="true">✕ </span>
-          {shownProblem}
-        </p>
-      ) : null}
+      <Problem message={shownProblem} className="mt-2 text-sm" />
 
       <form
         className="mt-4 flex flex-wrap items-end gap-2 border-t border-line pt-3 text-sm"
@@ -136,13 +131,19 @@ export function TimeTravel({
         <button type="submit" className={button}>
           Compare
         </button>
-        {compareProblem ? (
-          <p role="alert" className="w-full text-bad">
-            <span aria-hidden="true">✕ </span>
-            {compareProblem}
-          </p>
-        ) : null}
+        <Problem message={compareProblem} className="w-full" />
       </form>
     </section>
+  )
+}
+
+/** Why the form above could not go anywhere, announced; nothing while there is no problem. */
+function Problem({ message, className }: { message: string | null; className: string }) {
+  if (!message) return null
+  return (
+    <p role="alert" className={`${className} text-bad`}>
+      <span aria-hidden="true">✕ </span>
+      {message}
+    </p>
   )
 }

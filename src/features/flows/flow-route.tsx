@@ -15,6 +15,7 @@ import { flowQueries } from '@/api/flows'
 import { trailQueries, type Trail } from '@/api/trails'
 import { requireParam } from '@/app/params'
 import { RouteErrorBoundary } from '@/app/route-error-boundary'
+import { Breadcrumb } from '@/components/breadcrumb'
 import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
 import { ExportMenu, type ExportColumn } from '@/components/export-menu'
@@ -23,6 +24,7 @@ import { ShortId } from '@/components/short-id'
 import { Skeleton } from '@/components/skeleton'
 import { TimeStamp } from '@/components/time-stamp'
 import { Table } from '@/components/table'
+import { HeadedSection } from '@/components/headed-section'
 import { TRAILS_SECTION_ID, artifactPath, flowsPath, trailPath } from '@/lib/app-paths'
 import { ArtifactComplianceWhy } from '@/features/compliance/artifact-why'
 import { FlowComplianceWhy, RECENT_TRAILS } from '@/features/compliance/flow-why'
@@ -68,12 +70,7 @@ export function Component() {
 
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-muted">
-        <Link className="text-accent underline underline-offset-2" to={flowsPath(org)}>
-          Flows
-        </Link>{' '}
-        / <span>{flow.name}</span>
-      </nav>
+      <Breadcrumb links={[{ label: 'Flows', to: flowsPath(org) }]} current={flow.name} />
       <header className="space-y-2">
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-xl font-semibold break-all">{flow.name}</h1>
@@ -161,21 +158,24 @@ function ArtifactsSection({ org, flow }: { org: string; flow: string }) {
     })
 
   return (
-    <section aria-labelledby="artifacts-heading" className="space-y-2">
-      <div className="flex flex-wrap items-baseline gap-3">
-        <h2 id="artifacts-heading" className="text-lg font-semibold">
-          Artifacts
-        </h2>
-        <p className="text-sm text-muted">Newest first · page {page}</p>
-        <div className="ml-auto">
-          <ExportMenu
-            filename={`${org}-${flow}-artifacts-page-${page}`}
-            rows={data.artifacts}
-            columns={ARTIFACT_COLUMNS}
-            label="artifacts"
-          />
-        </div>
-      </div>
+    <HeadedSection
+      id="artifacts-heading"
+      title="Artifacts"
+      className="space-y-2"
+      beside={
+        <>
+          <p className="text-sm text-muted">Newest first · page {page}</p>
+          <div className="ml-auto">
+            <ExportMenu
+              filename={`${org}-${flow}-artifacts-page-${page}`}
+              rows={data.artifacts}
+              columns={ARTIFACT_COLUMNS}
+              label="artifacts"
+            />
+          </div>
+        </>
+      }
+    >
       {data.artifacts.length === 0 ? (
         <EmptyState title={page > 1 ? `No artifacts on page ${page}` : 'No artifacts yet'}>
           {page > 1 ? (
@@ -248,7 +248,7 @@ function ArtifactsSection({ org, flow }: { org: string; flow: string }) {
           {!hasNext ? <span className="text-sm text-muted">No older artifacts</span> : null}
         </nav>
       ) : null}
-    </section>
+    </HeadedSection>
   )
 }
 

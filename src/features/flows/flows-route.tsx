@@ -26,6 +26,7 @@ import {
 } from './flows-list'
 import { TagList } from './tag-list'
 import { useUrlDraft } from '@/components/use-url-draft'
+import { HeadedSection } from '@/components/headed-section'
 
 /** Filters and sorts live in the search params; the loader reads only the path. */
 export const shouldRevalidate = pathOnlyRevalidation
@@ -82,18 +83,19 @@ export function Component() {
   )
 
   return (
-    <section aria-labelledby="flows-heading" className="space-y-3">
-      <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
-        <h1 id="flows-heading" className="text-xl font-semibold">
-          Flows
-        </h1>
+    <HeadedSection
+      id="flows-heading"
+      title="Flows"
+      level={1}
+      className="space-y-3"
+      beside={
         <p className="text-muted" aria-live="polite">
           {params.q
             ? `${pluralise(rows.length, 'flow')} matching “${params.q}” · ${pluralise(flows.length, 'flow')} in total`
             : pluralise(flows.length, 'flow')}
         </p>
-      </div>
-
+      }
+    >
       <div className="flex flex-wrap items-end gap-3">
         <FilterText
           label="Filter flows"
@@ -172,7 +174,7 @@ export function Component() {
           </button>
         </nav>
       ) : null}
-    </section>
+    </HeadedSection>
   )
 }
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { AGO_UNITS, formatSnappish, type Snappish } from '@/lib/snappish'
+import { formatSnappish, type Snappish } from '@/lib/snappish'
+import { envNameArbitrary, snappishArbitrary } from '@/test/snappish-arbitrary'
 import { classifyQuery, matchNames, type ClassifyContext } from './classify-query'
 
 const FP = '9af401c4350b21e3f1df17d6ad808da43d9646e75b6da902cc7c492bcfb9c625'
@@ -292,32 +293,8 @@ describe('classifyQuery: other input', () => {
 })
 
 // Env names without '..', which would make a single expression read as a pair.
-const envName = fc
-  .stringMatching(/^[a-zA-Z0-9][a-zA-Z0-9._-]{0,20}$/)
-  .filter((name) => !name.includes('..'))
-const validTime = fc
-  .date({
-    min: new Date('1970-01-01T00:00:00Z'),
-    max: new Date('2099-12-31T23:59:59Z'),
-    noInvalidDate: true,
-  })
-  .map((d) => d.toISOString().slice(0, 19))
-const movingOrNumbered: fc.Arbitrary<Snappish> = fc.oneof(
-  envName.map((env): Snappish => ({ kind: 'now', env })),
-  fc.record({
-    kind: fc.constant('index' as const),
-    env: envName,
-    index: fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
-  }),
-  fc.record({ kind: fc.constant('relative' as const), env: envName, back: fc.nat() }),
-  fc.record({ kind: fc.constant('time' as const), env: envName, at: validTime }),
-  fc.record({
-    kind: fc.constant('ago' as const),
-    env: envName,
-    amount: fc.integer({ min: 1, max: 1_000_000 }),
-    unit: fc.constantFrom(...AGO_UNITS),
-  }),
-)
+const envName = envNameArbitrary.filter((name) => !name.includes('..'))
+const movingOrNumbered = snappishArbitrary(envName, { latest: false })
 const anySnappish = fc.oneof(
   envName.map((env): Snappish => ({ kind: 'latest', env })),
   movingOrNumbered,

@@ -2,6 +2,7 @@ import { QueryClient } from '@tanstack/react-query'
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { server } from '@mocks/node'
+import { answerShaSearch, searchedArtifact } from '@/test/sha-search'
 import { resolveQuery } from './resolve-query'
 
 const FP = '9af401c4350b21e3f1df17d6ad808da43d9646e75b6da902cc7c492bcfb9c625'
@@ -60,27 +61,10 @@ describe('resolveQuery against the demo world', () => {
   })
 
   it('lists several artifacts with their flow and where they run', async () => {
-    const artifact = (fingerprint: string, flow: string, running: string[]) => ({
-      fingerprint,
-      name: `cyberdojo/${flow}:abc1234`,
-      flow,
-      git_commit: 'abc1234aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
-      compliance_state: 'COMPLIANT',
-      running_in: running,
-      exited_from: [],
-      history: [],
-    })
-    server.use(
-      http.get('*/api/v2/search/:org/sha/:value', () =>
-        HttpResponse.json({
-          resolved_to: { type: 'commit', full_match: null, fingerprints: null, commits: null },
-          artifacts: [
-            artifact('a'.repeat(64), 'runner', ['aws-prod', 'aws-beta', 'aws-prod']),
-            artifact('b'.repeat(64), 'runner-ci', []),
-          ],
-        }),
-      ),
-    )
+    answerShaSearch({ type: 'commit', full_match: null, fingerprints: null, commits: null }, [
+      searchedArtifact('a'.repeat(64), 'runner', ['aws-prod', 'aws-beta', 'aws-prod']),
+      searchedArtifact('b'.repeat(64), 'runner-ci', []),
+    ])
     const result = await resolveQuery(client(), 'cyber-dojo', 'abc1234')
     expect(result).toMatchObject({ kind: 'artifacts', heading: '2 artifacts match abc1234' })
     expect(

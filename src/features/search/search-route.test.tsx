@@ -1,9 +1,8 @@
 import { act, configure, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
-import { server } from '@mocks/node'
 import { renderRoute } from '@/test/render-route'
+import { answerShaSearch, searchedArtifact } from '@/test/sha-search'
 
 // The first render imports lazy route modules, which can take a while on a busy machine.
 configure({ asyncUtilTimeout: 15000 })
@@ -35,25 +34,10 @@ describe('the search page', () => {
   })
 
   it('lists several matches with flow, name and where they run', async () => {
-    const artifact = (fingerprint: string, flow: string, running: string[]) => ({
-      fingerprint,
-      name: `cyberdojo/${flow}:abc1234`,
-      flow,
-      git_commit: 'abc1234aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
-      compliance_state: 'NON-COMPLIANT',
-      running_in: running,
-    })
-    server.use(
-      http.get('*/api/v2/search/:org/sha/:value', () =>
-        HttpResponse.json({
-          resolved_to: { type: 'multiple' },
-          artifacts: [
-            artifact('a'.repeat(64), 'runner', ['aws-prod']),
-            artifact('b'.repeat(64), 'saver', []),
-          ],
-        }),
-      ),
-    )
+    answerShaSearch({ type: 'multiple' }, [
+      searchedArtifact('a'.repeat(64), 'runner', ['aws-prod'], 'NON-COMPLIANT'),
+      searchedArtifact('b'.repeat(64), 'saver', [], 'NON-COMPLIANT'),
+    ])
     renderRoute('/cyber-dojo/search?q=abc1234')
     const table = await screen.findByRole('table', { name: '2 artifacts match abc1234' })
     const rows = within(table).getAllByRole('row').slice(1)

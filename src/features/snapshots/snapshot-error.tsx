@@ -12,6 +12,11 @@ export function ErrorBoundary() {
   const problem = classifySnapshotProblem(error)
   if (problem.kind === 'other') return <RouteErrorBoundary />
   const link = 'text-accent hover:underline'
+  const goToEnvironment = (
+    <Link className={link} to={environmentPath(org, env)}>
+      Go to {env}
+    </Link>
+  )
   let title: string
   let body: string
   let links: ReactNode
@@ -19,11 +24,7 @@ export function ErrorBoundary() {
     case 'bad-index':
       title = `“${problem.raw}” is not a snapshot number`
       body = 'Snapshots are numbered from 1, e.g. …/snapshots/65.'
-      links = (
-        <Link className={link} to={environmentPath(org, env)}>
-          Go to {env}
-        </Link>
-      )
+      links = goToEnvironment
       break
     case 'unknown-environment':
       title = `Environment “${env}” not found`
@@ -37,11 +38,7 @@ export function ErrorBoundary() {
     case 'no-snapshots':
       title = `${env} has no snapshots yet`
       body = `Nothing has been reported to ${env}, so there is no snapshot #${index} to show.`
-      links = (
-        <Link className={link} to={environmentPath(org, env)}>
-          Go to {env}
-        </Link>
-      )
+      links = goToEnvironment
       break
     case 'out-of-range':
       title = `Snapshot ${env}#${index} does not exist`

@@ -1,5 +1,5 @@
 import { ExportMenu } from '@/components/export-menu'
-import { FilterSelect, FilterText } from '@/components/filter-fields'
+import { FilterSelect, FilterText, FlowFilterSelect } from '@/components/filter-fields'
 import { NO_PROVENANCE_FILTER, parseSnapshotParams, type SnapshotParams } from './snapshot-params'
 import { SNAPSHOT_EXPORT_COLUMNS, type SnapshotRow } from './snapshot-rows'
 
@@ -40,12 +40,11 @@ export function SnapshotFilters({
         }}
         width="w-64"
       />
-      <FilterSelect
-        label="Flow"
+      <FlowFilterSelect
         value={params.flow}
-        options={[['', 'All flows'], [NO_PROVENANCE_FILTER, 'No provenance'], ...flows]}
+        flows={flows}
+        noProvenance={NO_PROVENANCE_FILTER}
         onChange={(flow) => update({ flow })}
-        className="max-w-56"
       />
       <FilterSelect
         label="Compliance"

@@ -1,5 +1,6 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
 import { useDeferredValue, useMemo, useState } from 'react'
+import { Breadcrumb } from '@/components/breadcrumb'
 import { AuditReportLink } from '@/components/audit-report-link'
 import { Link, useParams, useSearchParams } from 'react-router'
 import { environmentQueries } from '@/api/environments'
@@ -96,17 +97,13 @@ function SnapshotPage({
 
   return (
     <section aria-labelledby="snapshot-heading" className="space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm text-muted">
-        <Link to={environmentsPath(org)} className="text-accent hover:underline">
-          Environments
-        </Link>
-        <span aria-hidden="true"> / </span>
-        <Link to={environmentPath(org, env)} className="text-accent hover:underline">
-          {env}
-        </Link>
-        <span aria-hidden="true"> / </span>
-        <span aria-current="page">Snapshot #{index}</span>
-      </nav>
+      <Breadcrumb
+        links={[
+          { label: 'Environments', to: environmentsPath(org) },
+          { label: env, to: environmentPath(org, env) },
+        ]}
+        current={`Snapshot #${index}`}
+      />
 
       <header className="space-y-2">
         <div className="flex flex-wrap items-center gap-3">

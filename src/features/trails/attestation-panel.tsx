@@ -20,15 +20,7 @@ import {
 } from '@/features/compliance/attestation-failures'
 import { annotationRows, customData } from './attestation-details'
 import { evidenceProxyPath } from './evidence-link'
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="grid grid-cols-[8rem_1fr] gap-2 py-0.5">
-      <dt className="text-muted">{label}</dt>
-      <dd className="min-w-0 break-words">{children}</dd>
-    </div>
-  )
-}
+import { FactRow, OriginLink } from './fact-row'
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -155,12 +147,12 @@ function Sonar({ raw }: { raw: Record<string, unknown> }) {
   if (!summary) return <p className="text-muted">No SonarQube results were included.</p>
   return (
     <dl>
-      <Row label="Project">
+      <FactRow label="Project">
         <SafeLink href={summary.projectUrl}>{summary.project ?? 'unknown'}</SafeLink>
-      </Row>
-      <Row label="Quality gate">{summary.qualityGate ?? summary.status ?? 'unknown'}</Row>
-      <Row label="Analysed at">{summary.analysedAt ?? 'unknown'}</Row>
-      <Row label="Revision">{summary.revision ?? 'unknown'}</Row>
+      </FactRow>
+      <FactRow label="Quality gate">{summary.qualityGate ?? summary.status ?? 'unknown'}</FactRow>
+      <FactRow label="Analysed at">{summary.analysedAt ?? 'unknown'}</FactRow>
+      <FactRow label="Revision">{summary.revision ?? 'unknown'}</FactRow>
     </dl>
   )
 }
@@ -221,40 +213,35 @@ function Details({ attestation, org }: { attestation: Attestation; org: string }
   return (
     <div className="space-y-3">
       <dl>
-        <Row label="Compliance">
+        <FactRow label="Compliance">
           <ComplianceBadge value={attestation.compliant} />
-        </Row>
-        <Row label="Type">{attestation.type}</Row>
-        <Row label="Reported">
+        </FactRow>
+        <FactRow label="Type">{attestation.type}</FactRow>
+        <FactRow label="Reported">
           <TimeStamp value={attestation.createdAt} />
-        </Row>
-        <Row label="Reported by">{attestation.reportedBy ?? 'unknown'}</Row>
-        {attestation.description ? <Row label="Description">{attestation.description}</Row> : null}
-        <Row label="Artifact">
+        </FactRow>
+        <FactRow label="Reported by">{attestation.reportedBy ?? 'unknown'}</FactRow>
+        {attestation.description ? (
+          <FactRow label="Description">{attestation.description}</FactRow>
+        ) : null}
+        <FactRow label="Artifact">
           <ShortId value={attestation.fingerprint} kind="fingerprint" />
           {attestation.targetArtifacts.length ? (
             <span className="ml-2 text-muted">{attestation.targetArtifacts.join(', ')}</span>
           ) : null}
-        </Row>
-        <Row label="Origin">
-          {attestation.originUrl ? (
-            <SafeLink
-              href={attestation.originUrl}
-              className="break-all text-accent hover:underline"
-            />
-          ) : (
-            <span className="text-muted">none</span>
-          )}
-        </Row>
+        </FactRow>
+        <FactRow label="Origin">
+          <OriginLink url={attestation.originUrl} />
+        </FactRow>
         {attestation.gitCommitInfo ? (
-          <Row label="Commit">
+          <FactRow label="Commit">
             <ShortId
               value={attestation.gitCommitInfo.sha}
               kind="commit"
               href={attestation.gitCommitInfo.url}
             />{' '}
             <span className="text-muted">{attestation.gitCommitInfo.author ?? ''}</span>
-          </Row>
+          </FactRow>
         ) : null}
       </dl>
       <AttestationFailureNote attestation={attestation} />
@@ -262,14 +249,14 @@ function Details({ attestation, org }: { attestation: Attestation; org: string }
       <Section title="Evidence file">
         {attestation.evidenceFingerprint ? (
           <dl>
-            <Row label="Fingerprint">
+            <FactRow label="Fingerprint">
               <ShortId
                 value={attestation.evidenceFingerprint}
                 kind="evidence fingerprint"
                 length={12}
               />
-            </Row>
-            <Row label="Download">
+            </FactRow>
+            <FactRow label="Download">
               {live && evidence ? (
                 <a className="text-accent hover:underline" href={evidence} download>
                   Download evidence file
@@ -279,7 +266,7 @@ function Details({ attestation, org }: { attestation: Attestation; org: string }
                   {live ? 'not available' : 'available in live mode only'}
                 </span>
               )}
-            </Row>
+            </FactRow>
           </dl>
         ) : (
           <p className="text-muted">none</p>
@@ -289,9 +276,9 @@ function Details({ attestation, org }: { attestation: Attestation; org: string }
         <Section title="Annotations">
           <dl>
             {annotations.map(([key, value]) => (
-              <Row key={key} label={key}>
+              <FactRow key={key} label={key}>
                 {value}
-              </Row>
+              </FactRow>
             ))}
           </dl>
         </Section>

@@ -1,11 +1,12 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { useSuspenseQuery } from '@tanstack/react-query'
-import { useCallback, type ReactNode } from 'react'
+import { useCallback } from 'react'
 import { Link, useParams, useSearchParams, type LoaderFunctionArgs } from 'react-router'
 import { attestationQueries } from '@/api/attestations'
 import { trailEndpoints, trailQueries, type Trail, type TrailEvent } from '@/api/trails'
 import { useAppConfig } from '@/app/config'
 import { requireParam } from '@/app/params'
+import { Breadcrumb } from '@/components/breadcrumb'
 import { ComplianceBadge } from '@/components/compliance-badge'
 import { EmptyState } from '@/components/empty-state'
 import { SafeLink } from '@/components/safe-link'
@@ -23,6 +24,7 @@ import {
   trailPath,
 } from '@/lib/app-paths'
 import { AttestationPanel } from './attestation-panel'
+import { FactRow, OriginLink } from './fact-row'
 import { producedArtifacts, trailEventCompliance, trailEventSentence } from './trail-event-text'
 
 /** `?attestation_id=` opens the drawer; anything else is ignored. */
@@ -44,15 +46,6 @@ export function loader(queryClient: QueryClient) {
     ])
     return null
   }
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="grid grid-cols-[9rem_1fr] gap-2 py-0.5">
-      <dt className="text-muted">{label}</dt>
-      <dd className="min-w-0 break-words">{children}</dd>
-    </div>
-  )
 }
 
 function attestationName(trail: Trail, id: string): string | null {
@@ -142,16 +135,13 @@ export function Component() {
   return (
     <article className="space-y-5">
       <header className="space-y-1">
-        <p className="text-sm text-muted">
-          <Link className="text-accent hover:underline" to={flowsPath(org)}>
-            Flows
-          </Link>{' '}
-          /{' '}
-          <Link className="text-accent hover:underline" to={flowPath(org, flow)}>
-            {flow}
-          </Link>{' '}
-          / trails
-        </p>
+        <Breadcrumb
+          links={[
+            { label: 'Flows', to: flowsPath(org) },
+            { label: flow, to: flowPath(org, flow) },
+          ]}
+          current="trails"
+        />
         <h1 className="text-xl font-semibold break-all">Trail {trail.name}</h1>
         {trail.description ? <p className="text-muted">{trail.description}</p> : null}
         <div className="flex flex-wrap items-center gap-3">
@@ -188,17 +178,21 @@ export function Component() {
           </h2>
           {commit ? (
             <dl>
-              <Fact label="Commit">
+              <FactRow labelWidth="wide" label="Commit">
                 <ShortId value={commit.sha} kind="commit" href={commit.url} />
-              </Fact>
-              <Fact label="Message">
+              </FactRow>
+              <FactRow labelWidth="wide" label="Message">
                 <span className="whitespace-pre-wrap">{commit.message ?? 'none'}</span>
-              </Fact>
-              <Fact label="Author">{commit.author ?? 'unknown'}</Fact>
-              <Fact label="Branch">{commit.branch ?? 'unknown'}</Fact>
-              <Fact label="Committed">
+              </FactRow>
+              <FactRow labelWidth="wide" label="Author">
+                {commit.author ?? 'unknown'}
+              </FactRow>
+              <FactRow labelWidth="wide" label="Branch">
+                {commit.branch ?? 'unknown'}
+              </FactRow>
+              <FactRow labelWidth="wide" label="Committed">
                 <TimeStamp value={commit.timestamp} />
-              </Fact>
+              </FactRow>
             </dl>
           ) : (
             <p className="text-muted">No git commit was reported for this trail.</p>
@@ -212,32 +206,27 @@ export function Component() {
             Trail
           </h2>
           <dl>
-            <Fact label="Flow">
+            <FactRow labelWidth="wide" label="Flow">
               <Link className="text-accent hover:underline" to={flowPath(org, trail.flow)}>
                 {trail.flow}
               </Link>
-            </Fact>
-            <Fact label="Origin (CI run)">
-              {trail.originUrl ? (
-                <SafeLink
-                  href={trail.originUrl}
-                  className="break-all text-accent hover:underline"
-                />
-              ) : (
-                <span className="text-muted">none</span>
-              )}
-            </Fact>
-            <Fact label="Started">
+            </FactRow>
+            <FactRow labelWidth="wide" label="Origin (CI run)">
+              <OriginLink url={trail.originUrl} />
+            </FactRow>
+            <FactRow labelWidth="wide" label="Started">
               <TimeStamp value={trail.createdAt} />
-            </Fact>
-            <Fact label="Last modified">
+            </FactRow>
+            <FactRow labelWidth="wide" label="Last modified">
               <TimeStamp value={trail.lastModifiedAt} />
-            </Fact>
-            <Fact label="Created by">{trail.createdBy ?? 'unknown'}</Fact>
+            </FactRow>
+            <FactRow labelWidth="wide" label="Created by">
+              {trail.createdBy ?? 'unknown'}
+            </FactRow>
             {trail.htmlUrl ? (
-              <Fact label="In Kosli">
+              <FactRow labelWidth="wide" label="In Kosli">
                 <SafeLink href={trail.htmlUrl}>Open in Kosli</SafeLink>
-              </Fact>
+              </FactRow>
             ) : null}
           </dl>
         </section>
