@@ -46,12 +46,6 @@ export function GlobalShortcuts({ org }: { org: string }) {
     }, 0)
   }, [])
 
-  // From here on the shortcuts below listen themselves. A press that came after the first
-  // render, before this effect, opens the palette now.
-  useEffect(() => {
-    if (stopEarlyPaletteKey()) setView((current) => current ?? 'commands')
-  }, [])
-
   const open = view !== null
   useEffect(() => {
     let chordAt = 0
@@ -88,6 +82,13 @@ export function GlobalShortcuts({ org }: { org: string }) {
       }
     }
     window.addEventListener('keydown', onKeyDown)
+    // From here on these shortcuts listen themselves. A press that came after the first render,
+    // before this listener, is handed to it now.
+    if (stopEarlyPaletteKey()) {
+      window.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'k', ctrlKey: true, cancelable: true }),
+      )
+    }
     return () => window.removeEventListener('keydown', onKeyDown)
   }, [open, org, navigate, openPalette])
 
