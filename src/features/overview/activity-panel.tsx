@@ -178,7 +178,8 @@ export const ActivityPanel = memo(function ActivityPanel({
         </div>
       ) : entries.length === 0 ? (
         <p className="rounded border border-dashed border-line p-3 text-sm text-muted">
-          No changes in these environments in the {RANGE_LABEL[range]} before this moment.
+          No changes in these environments in the{' '}
+          {to === null ? `last ${RANGE_LABEL[range]}` : `${RANGE_LABEL[range]} before this moment`}.
           {range !== '30d' ? (
             <>
               {' '}
