@@ -1,23 +1,16 @@
 import { QueryClient } from '@tanstack/react-query'
 import { describe, expect, it } from 'vitest'
-import { eventKeys, type EnvironmentEvent } from '@/api/events'
+import { eventKeys } from '@/api/events'
+import { environmentEvent } from '@/test/environment-event'
 import { earlierWindow } from './overview-queries'
 
-function event(snapshotIndex: number): EnvironmentEvent {
-  return {
-    environment: 'aws-prod',
+function event(snapshotIndex: number) {
+  return environmentEvent(
+    'aws-prod',
     snapshotIndex,
-    artifactName: 'runner:1',
-    fingerprint: 'fp',
-    description: 'started',
-    reportedAt: 1_700_000_000 + snapshotIndex,
-    flow: 'runner',
-    flows: ['runner'],
-    artifactCompliant: true,
-    snapshotCompliant: true,
-    type: 'started-compliant',
-    codeDiffUrl: null,
-  }
+    'started-compliant',
+    1_700_000_000 + snapshotIndex,
+  )
 }
 
 function cache(windows: Array<[number, number]>): QueryClient {
