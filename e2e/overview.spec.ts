@@ -1,6 +1,14 @@
 import { readFile } from 'node:fs/promises'
 import type { Locator, Page } from '@playwright/test'
-import { clearFaults, expect, reviewShot, setFaults, test } from './fixtures'
+import {
+  chooseTheme,
+  clearFaults,
+  expect,
+  expectNoAxeViolations,
+  reviewShot,
+  setFaults,
+  test,
+} from './fixtures'
 
 /** The moment aws-prod#65 was current: runner:16d9990 had just started beside runner:85d83c6. */
 const AT = '2022-08-22T10:00:00Z'
@@ -192,5 +200,54 @@ test.describe('overview', () => {
       'runner aws-prod running aws-prod#65',
       'runner aws-prod running aws-prod#65',
     ])
+  })
+
+  test('a snapshot the mock adds while the overview is open shows in the activity and the matrix', async ({
+    page,
+    mockApi,
+  }) => {
+    if (!mockApi) throw new Error('advancing the world needs the live project')
+    try {
+      await page.clock.install()
+      await page.goto(`/cyber-dojo/overview?${TWO}`)
+      await expect(matrix(page).getByRole('link', { name: 'aws-prod#5253' })).toBeVisible(LOAD)
+      const activity = page.getByRole('region', { name: 'Activity' })
+      await expect(activity.getByText(/No changes in these environments/)).toBeVisible(LOAD)
+      const filter = page.getByRole('searchbox', { name: /Filter by flow/ })
+      await filter.fill('dashboard')
+      await expect(matrix(page).getByRole('rowheader')).toHaveCount(1)
+      await expect(page).toHaveURL(/q=dashboard/)
+      const url = page.url()
+
+      const response = await fetch(`${mockApi}/__mock/advance`, { method: 'POST' })
+      expect(((await response.json()) as { index: number }).index).toBe(5254)
+      // The live poll, 15 s later.
+      await page.clock.runFor(16_000)
+
+      await expect(matrix(page).getByRole('link', { name: 'aws-prod#5254' })).toBeVisible(LOAD)
+      // The change's own row, not its day's.
+      const started = activity
+        .getByRole('listitem')
+        .filter({ hasText: 'aws-prod#5254', hasNot: page.getByRole('heading') })
+      await expect(started).toContainText(/started.*dashboard/)
+      await expect(started).toContainText('new')
+      await expect(activity.getByRole('status')).toHaveText(
+        '1 new change at the top of the activity.',
+      )
+      await expect(cell(page, 'dashboard-ci', 1)).toContainText('new')
+      await expect(cell(page, 'dashboard-ci', 0)).not.toContainText('new')
+      await expect(page.getByText(/^1 cell changed/)).toBeVisible()
+      // The reader's place is kept: same address, same filter.
+      expect(page.url()).toBe(url)
+      await expect(filter).toHaveValue('dashboard')
+
+      for (const theme of ['Light theme', 'Dark theme'] as const) {
+        await chooseTheme(page, theme)
+        await expectNoAxeViolations(page)
+        await reviewShot(page, `overview-live-${theme === 'Light theme' ? 'light' : 'dark'}`)
+      }
+    } finally {
+      await fetch(`${mockApi}/__mock/advance`, { method: 'DELETE' })
+    }
   })
 })

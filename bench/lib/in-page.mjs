@@ -221,9 +221,12 @@ export async function scrollToBottom({ selector, maxFrames, maxMs, screens = 2 }
 /**
  * Typing instrumentation: for each key, the keydown time and the paint after the last DOM
  * change it caused (or after the input's own echo when nothing else changed).
- * @param {string} rootSelector where to watch for DOM changes (the page's main content)
+ * @param {string | { root: string, ignore: string }} where where to watch for DOM changes (the
+ *   page's main content), optionally leaving out a part the keys do not change
  */
-export function installTypingWatch(rootSelector) {
+export function installTypingWatch(where) {
+  const rootSelector = typeof where === 'string' ? where : where.root
+  const ignore = typeof where === 'string' ? null : where.ignore
   /** @typedef {{ key: string, down: number, echo: number | null, lastPaint: number | null, mutations: number, activity: number, pending: number }} KeyState */
   /** @type {KeyState[]} */
   const keys = []
@@ -263,9 +266,16 @@ export function installTypingWatch(rootSelector) {
     },
     true,
   )
-  new MutationObserver((records) => {
+  new MutationObserver((all) => {
     const current = keys.at(-1)
-    if (!current) return
+    const records = ignore
+      ? all.filter((record) => {
+          const node = record.target
+          const element = node.nodeType === 1 ? /** @type {Element} */ (node) : node.parentElement
+          return !element?.closest(ignore)
+        })
+      : all
+    if (!current || records.length === 0) return
     // Every commit counts, even one that only touches the input (React re-applies its
     // attributes on each render): a deferred filter render that leaves the rows as they were
     // still ends with such a commit, and that commit is when the key's work is done.

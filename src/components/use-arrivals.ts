@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { arrivedKeys } from '@/lib/live-policy'
 
 /** How long a row that arrived with a refresh stays marked as new. */
@@ -22,7 +22,8 @@ export function useArrivals(
     keys: NONE,
   })
   const timers = useRef(new Set<ReturnType<typeof setTimeout>>())
-  const joined = keys.join('\n')
+  // A page that keeps its key list between renders (thousands of cells) joins it once.
+  const joined = useMemo(() => keys.join('\n'), [keys])
 
   useEffect(() => {
     const list = joined ? joined.split('\n') : []

@@ -1,15 +1,21 @@
-import { useQueries } from '@tanstack/react-query'
+import { useQueries, useQueryClient } from '@tanstack/react-query'
 import { memo, useMemo, useState } from 'react'
 import { Link } from 'react-router'
 import { usePreferences } from '@/components/preferences'
 import { describeError } from '@/components/describe-error'
 import { ComplianceBadge } from '@/components/compliance-badge'
+import { NEW_ROW_CLASS, NewMark } from '@/components/new-mark'
 import { TimeStamp } from '@/components/time-stamp'
+import { useArrivals } from '@/components/use-arrivals'
 import { pluralise, serviceName } from '@/lib/format'
 import type { EventKind } from '@/lib/event-kind'
 import { groupByDay, mergeActivity } from './activity'
 import { ACTIVITY_RANGES, type ActivityRange } from './overview-search'
-import { ACTIVITY_SNAPSHOTS, overviewEventsQuery } from './overview-queries'
+import {
+  ACTIVITY_SNAPSHOTS,
+  overviewEventsPlaceholder,
+  overviewEventsQuery,
+} from './overview-queries'
 import { artifactPath, snapshotPath } from '@/lib/app-paths'
 
 const KIND: Record<EventKind, { icon: string; word: string }> = {
@@ -31,7 +37,9 @@ const FIRST_SHOWN = 25
 
 /**
  * The latest changes across the environments, from each one's log, merged newest first and
- * grouped by day. Each log is read once, for the snapshots up to the one the matrix shows.
+ * grouped by day. Each log is read once, for the snapshots up to the one the matrix shows; when
+ * a newer snapshot arrives, the list keeps showing what it has while the new snapshots' events
+ * are read, and marks the changes they bring as new.
  */
 // Memoised: its props do not change while the filter is typed into.
 export const ActivityPanel = memo(function ActivityPanel({
@@ -39,6 +47,7 @@ export const ActivityPanel = memo(function ActivityPanel({
   sources,
   from,
   to,
+  live,
   range,
   onRange,
 }: {
@@ -46,26 +55,42 @@ export const ActivityPanel = memo(function ActivityPanel({
   /** Each physical environment the matrix shows, with the snapshot it shows. */
   sources: ReadonlyArray<{ env: string; index: number }>
   from: number
-  to: number
+  /** The moment the matrix shows; null for now, with no end to the range. */
+  to: number | null
+  /** The snapshots shown move on by themselves: mark what they bring. */
+  live: boolean
   range: ActivityRange
   onRange: (range: ActivityRange) => void
 }) {
   const { timeZone } = usePreferences()
+  const queryClient = useQueryClient()
   const results = useQueries({
-    queries: sources.map((source) => overviewEventsQuery(org, source.env, source.index)),
+    queries: sources.map((source) => ({
+      ...overviewEventsQuery(org, source.env, source.index),
+      placeholderData: () => overviewEventsPlaceholder(queryClient, org, source.env, source.index),
+    })),
   })
   const logs = results.map((result) => result.data?.events ?? [])
-  const dataKey = results.map((result) => result.dataUpdatedAt).join(',')
+  const dataKey = results.map((result) => `${result.dataUpdatedAt}:${result.isPlaceholderData}`)
   const entries = useMemo(
-    () => mergeActivity(logs, from, to),
-    // logs is new on every render; the data it holds changes only with dataUpdatedAt.
+    () => mergeActivity(logs, from, to ?? Infinity),
+    // logs is new on every render; the data it holds changes only with dataKey.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [dataKey, from, to],
+    [dataKey.join(','), from, to],
   )
   const [limit, setLimit] = useState(FIRST_SHOWN)
   const shown = entries.slice(0, limit)
   const days = useMemo(() => groupByDay(shown, { timeZone }), [shown, timeZone])
-  const loading = results.some((result) => result.isPending)
+  const reading = results.filter((result) => result.isPending).length
+  // Only the first read shows placeholders; a column added later reads its log behind the list.
+  const loading = reading > 0 && results.every((result) => result.data === undefined)
+  const keys = useMemo(() => entries.map((entry) => entry.key), [entries])
+  const arrived = useArrivals(
+    keys,
+    `${range}\t${sources.map((source) => source.env).join(',')}\t${reading > 0 ? 'reading' : 'read'}`,
+    live,
+  )
+  const newCount = entries.filter((entry) => arrived.has(entry.key)).length
   const failures = results.flatMap((result, position) =>
     result.isError ? [{ env: sources[position]?.env ?? '', result }] : [],
   )
@@ -111,9 +136,24 @@ export const ActivityPanel = memo(function ActivityPanel({
           ))}
         </fieldset>
         <span className="text-sm text-muted">
-          before <TimeStamp value={to} variant="absolute" />
+          {to === null ? (
+            'up to now'
+          ) : (
+            <>
+              before <TimeStamp value={to} variant="absolute" />
+            </>
+          )}
+          {reading > 0 && !loading ? ` · reading ${pluralise(reading, 'more log')}…` : ''}
         </span>
       </div>
+      <p role="status" className="text-sm empty:hidden">
+        {newCount > 0 ? (
+          <span className="rounded bg-info-soft px-1.5 py-0.5 font-medium text-info">
+            {pluralise(newCount, 'new change')}
+            <span className="sr-only"> at the top of the activity.</span>
+          </span>
+        ) : null}
+      </p>
       {failures.map(({ env, result }) => {
         const description = describeError(result.error)
         return (
@@ -130,7 +170,7 @@ export const ActivityPanel = memo(function ActivityPanel({
           </p>
         )
       })}
-      {loading && entries.length === 0 ? (
+      {loading ? (
         <div role="status" className="space-y-2" aria-label="Loading activity">
           {[0, 1, 2].map((key) => (
             <div key={key} className="h-8 animate-pulse rounded bg-raised" />
@@ -138,7 +178,8 @@ export const ActivityPanel = memo(function ActivityPanel({
         </div>
       ) : entries.length === 0 ? (
         <p className="rounded border border-dashed border-line p-3 text-sm text-muted">
-          No changes in these environments in the {RANGE_LABEL[range]} before this moment.
+          No changes in these environments in the{' '}
+          {to === null ? `last ${RANGE_LABEL[range]}` : `${RANGE_LABEL[range]} before this moment`}.
           {range !== '30d' ? (
             <>
               {' '}
@@ -165,7 +206,7 @@ export const ActivityPanel = memo(function ActivityPanel({
                   return (
                     <li
                       key={entry.key}
-                      className="flex flex-wrap items-baseline gap-x-3 gap-y-1 py-1.5 text-sm"
+                      className={`flex flex-wrap items-baseline gap-x-3 gap-y-1 py-1.5 text-sm ${arrived.has(entry.key) ? NEW_ROW_CLASS : ''}`}
                     >
                       <TimeStamp
                         value={entry.reportedAt}
@@ -199,6 +240,7 @@ export const ActivityPanel = memo(function ActivityPanel({
                         {entry.env}#{entry.snapshotIndex}
                       </Link>
                       {entry.compliant === false ? <ComplianceBadge value={false} /> : null}
+                      {arrived.has(entry.key) ? <NewMark /> : null}
                     </li>
                   )
                 })}

@@ -1,30 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import type { EnvironmentEvent } from '@/api/events'
+import { environmentEvent } from '@/test/environment-event'
 import { groupByDay, mergeActivity } from './activity'
 import { createLimiter } from './limit'
 
-function event(
-  env: string,
-  index: number,
-  type: string,
-  at: number,
-  name = 'runner:1',
-): EnvironmentEvent {
-  return {
-    environment: env,
-    snapshotIndex: index,
-    artifactName: name,
-    fingerprint: `${name}-fp`,
-    description: type,
-    reportedAt: at,
-    flow: 'runner',
-    flows: ['runner'],
-    artifactCompliant: true,
-    snapshotCompliant: true,
-    type,
-    codeDiffUrl: null,
-  }
-}
+const event = environmentEvent
 
 const DAY = 86_400
 // 2022-08-22T09:39:22Z, aws-prod#65

@@ -7,9 +7,13 @@ import type { AsOf } from './overview-search'
 const input = 'rounded border border-line bg-canvas px-2 py-1'
 const button = 'rounded border border-line bg-raised px-3 py-1 font-medium hover:bg-surface'
 
+let localZone: string | undefined
+
 function zoneLabel(timeZone: string): string {
   if (timeZone === 'UTC') return 'UTC'
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'your local time'
+  // Read once: making a formatter on every render costs milliseconds, and the zone stays.
+  localZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone || 'your local time'
+  return localZone
 }
 
 /**

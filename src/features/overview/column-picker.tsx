@@ -1,8 +1,13 @@
+import { memo } from 'react'
+
 const button =
   'rounded border border-line bg-raised px-1.5 text-xs font-medium hover:bg-surface disabled:opacity-40'
 
-/** Which environments are columns and in what order; every change goes to the URL. */
-export function ColumnPicker({
+/**
+ * Which environments are columns and in what order; every change goes to the URL. Memoised:
+ * its props stay while the filter is typed into.
+ */
+export const ColumnPicker = memo(function ColumnPicker({
   available,
   shown,
   onChange,
@@ -87,4 +92,4 @@ export function ColumnPicker({
       </div>
     </details>
   )
-}
+})

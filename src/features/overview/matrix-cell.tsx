@@ -1,6 +1,7 @@
 import { useId } from 'react'
 import { ComplianceBadge } from '@/components/compliance-badge'
 import { CopyButton } from '@/components/copy-button'
+import { NewMark } from '@/components/new-mark'
 import { TimeStamp } from '@/components/time-stamp'
 import { formatCount, pluralise, shortSha } from '@/lib/format'
 import type { CellVersion, ColumnState, DriftMark, MatrixRow } from './build-matrix'
@@ -97,12 +98,15 @@ export function MatrixCell({
   column,
   state,
   snappishTime,
+  isNew = false,
 }: {
   org: string
   row: MatrixRow
   column: string
   state: ColumnState | undefined
   snappishTime: string | null
+  /** A refresh changed what runs here. */
+  isNew?: boolean
 }) {
   if (!state || state.status === 'loading') {
     return <span className="block h-4 w-24 animate-pulse rounded bg-raised" aria-label="Loading" />
@@ -110,16 +114,25 @@ export function MatrixCell({
   if (state.status === 'missing') return <span className="text-sm text-muted">no snapshot</span>
   if (state.status === 'error') return <span className="text-sm text-muted">unavailable</span>
   const cell = row.cells[column] ?? []
-  if (cell.length === 0) return <span className="text-sm text-muted">not running</span>
-  const mark = row.drift[column]
+  const mark = isNew ? <NewMark /> : null
+  if (cell.length === 0) {
+    return (
+      <span className="text-sm text-muted">
+        not running
+        {mark}
+      </span>
+    )
+  }
+  const drift = row.drift[column]
   const more = cell.length - VERSIONS_SHOWN
   const first = cell[0]
   return (
     <>
-      {mark ? <DriftNote org={org} row={row} mark={mark} snappishTime={snappishTime} /> : null}
-      {cell.length > 1 ? (
+      {drift ? <DriftNote org={org} row={row} mark={drift} snappishTime={snappishTime} /> : null}
+      {cell.length > 1 || mark ? (
         <span className="block text-xs text-muted">
-          {formatCount(cell.length)} versions, newest first
+          {cell.length > 1 ? `${formatCount(cell.length)} versions, newest first` : null}
+          {mark}
         </span>
       ) : null}
       <ul className="space-y-1.5">

@@ -46,6 +46,8 @@ function row(name: string, cells: Record<string, CellVersion[]>): MatrixRow {
 
 const ROW = row('svc-001', Object.fromEntries(ENVS.map((env) => [env, [version(env)]])))
 
+const NO_NEW_CELLS = new Map<string, Set<string>>()
+
 function Table({ rows }: { rows: MatrixRow[] }) {
   const onClick = useInAppAnchors()
   return (
@@ -56,6 +58,7 @@ function Table({ rows }: { rows: MatrixRow[] }) {
       rows={rows}
       snappishTime={null}
       settled
+      newCells={NO_NEW_CELLS}
       onClick={onClick}
     />
   )

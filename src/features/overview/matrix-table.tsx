@@ -10,11 +10,15 @@ import {
   type ReactNode,
   type RefObject,
 } from 'react'
+import { NEW_ROW_CLASS } from '@/components/new-mark'
 import { flowPath } from '@/lib/app-paths'
 import type { ColumnState, MatrixColumn, MatrixRow } from './build-matrix'
 import { ColumnHeader } from './column-header'
 import { MatrixCell } from './matrix-cell'
+import type { NewCells } from './new-cells'
 import { rowHeight } from './row-height'
+
+const NO_COLUMNS: ReadonlySet<string> = new Set()
 
 type Item = { kind: 'row'; row: MatrixRow } | { kind: 'group'; label: string; count: number }
 
@@ -43,6 +47,7 @@ export const MatrixTable = memo(function MatrixTable({
   rows,
   snappishTime,
   settled,
+  newCells,
   onClick,
 }: {
   org: string
@@ -51,6 +56,8 @@ export const MatrixTable = memo(function MatrixTable({
   rows: ReadonlyArray<MatrixRow>
   snappishTime: string | null
   settled: boolean
+  /** Cells whose contents a refresh changed, by row key. */
+  newCells: NewCells
   /** Navigates for the table's plain in-app anchors (`useInAppAnchors`). */
   onClick: MouseEventHandler<HTMLDivElement>
 }) {
@@ -97,6 +104,7 @@ export const MatrixTable = memo(function MatrixTable({
         height={rowHeight(item.row, rootFontPx)}
         states={states}
         snappishTime={snappishTime}
+        newColumns={newCells.get(item.row.key) ?? NO_COLUMNS}
       />
     )
   }
@@ -243,6 +251,7 @@ const FlowRow = memo(function FlowRow({
   height,
   states,
   snappishTime,
+  newColumns,
 }: {
   index: number
   measure: ((element: HTMLTableRowElement | null) => void) | undefined
@@ -255,6 +264,8 @@ const FlowRow = memo(function FlowRow({
   height: number
   states: Readonly<Record<string, ColumnState>>
   snappishTime: string | null
+  /** This row's columns whose contents a refresh changed. */
+  newColumns: ReadonlySet<string>
 }) {
   const after = columns.length - 1 - last
   return (
@@ -293,7 +304,7 @@ const FlowRow = memo(function FlowRow({
         <td
           key={column.name}
           aria-colindex={first + offset + 2}
-          className="border-b border-line px-3 py-2"
+          className={`border-b border-line px-3 py-2 ${newColumns.has(column.name) ? NEW_ROW_CLASS : ''}`}
         >
           <MatrixCell
             org={org}
@@ -301,6 +312,7 @@ const FlowRow = memo(function FlowRow({
             column={column.name}
             state={states[column.name]}
             snappishTime={snappishTime}
+            isNew={newColumns.has(column.name)}
           />
         </td>
       ))}

@@ -1,5 +1,10 @@
-import { queryOptions } from '@tanstack/react-query'
-import { eventQueries, fetchEnvironmentEventsBetween } from '@/api/events'
+import { queryOptions, type QueryClient } from '@tanstack/react-query'
+import {
+  eventKeys,
+  eventQueries,
+  fetchEnvironmentEventsBetween,
+  type EventsBetween,
+} from '@/api/events'
 import { fetchSnapshot, snapshotQueries } from '@/api/snapshots'
 import { isApiError } from '@/api/client'
 import type { Snappish } from '@/lib/snappish'
@@ -32,14 +37,81 @@ export function overviewSnapshotQuery(org: string, env: string, at: AsOf | null)
   })
 }
 
-/** The last ACTIVITY_SNAPSHOTS snapshots' events up to `index`, through the same slots. */
+/** The window of snapshots the activity reads for an environment whose latest is `index`. */
+function activityWindow(index: number): { start: number; end: number } {
+  return { start: Math.max(1, index - ACTIVITY_SNAPSHOTS + 1), end: index }
+}
+
+/**
+ * The newest window already read for `env` that ends before `end` and still overlaps the window
+ * `[start, end]`, cut to it: what the activity showed before the environment's latest snapshot
+ * moved on.
+ */
+export function earlierWindow(
+  client: QueryClient,
+  org: string,
+  env: string,
+  { start, end }: { start: number; end: number },
+): (EventsBetween & { end: number }) | undefined {
+  let best: (EventsBetween & { end: number }) | undefined
+  const cached = client.getQueriesData<EventsBetween>({ queryKey: eventKeys.all(org, env) })
+  for (const [key, data] of cached) {
+    const bounds = key[key.length - 1]
+    if (!data || key[key.length - 2] !== 'between' || !isWindow(bounds)) continue
+    if (bounds.end >= end || bounds.end < start - 1 || bounds.start > start) continue
+    if (best && best.end >= bounds.end) continue
+    best = {
+      events: data.events.filter((event) => (event.snapshotIndex ?? 0) >= start),
+      truncated: data.truncated,
+      end: bounds.end,
+    }
+  }
+  return best
+}
+
+function isWindow(value: unknown): value is { start: number; end: number } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { start?: unknown }).start === 'number' &&
+    typeof (value as { end?: unknown }).end === 'number'
+  )
+}
+
+/**
+ * The last ACTIVITY_SNAPSHOTS snapshots' events up to `index`, through the same slots. When the
+ * latest snapshot moves on, only the snapshots after the window read before are asked for: a
+ * snapshot's events never change.
+ */
 export function overviewEventsQuery(org: string, env: string, index: number) {
-  const start = Math.max(1, index - ACTIVITY_SNAPSHOTS + 1)
+  const { start, end } = activityWindow(index)
   return queryOptions({
-    ...eventQueries.between(org, env, start, index),
-    queryFn: ({ signal }) =>
-      limit(() => fetchEnvironmentEventsBetween(org, env, start, index, 10, signal)),
+    ...eventQueries.between(org, env, start, end),
+    queryFn: async ({ signal, client }) => {
+      const before = earlierWindow(client, org, env, { start, end })
+      if (before) {
+        const after = await limit(() =>
+          fetchEnvironmentEventsBetween(org, env, before.end + 1, end, 10, signal),
+        )
+        if (!after.truncated) {
+          return { events: [...before.events, ...after.events], truncated: before.truncated }
+        }
+      }
+      return limit(() => fetchEnvironmentEventsBetween(org, env, start, end, 10, signal))
+    },
+    staleTime: Infinity,
   })
+}
+
+/** While the window after a new snapshot is read, the activity keeps showing the one before. */
+export function overviewEventsPlaceholder(
+  client: QueryClient,
+  org: string,
+  env: string,
+  index: number,
+): EventsBetween | undefined {
+  const before = earlierWindow(client, org, env, activityWindow(index))
+  return before && { events: before.events, truncated: before.truncated }
 }
 
 /**

@@ -1,8 +1,10 @@
 import { configure, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { server } from '@mocks/node'
+import { advanceWorld, resetWorld } from '@mocks/world/advance'
+import { snapshotKeys } from '@/api/snapshots'
 import { renderRoute } from '@/test/render-route'
 
 // The first request builds the demo world, which takes a while in jsdom on a busy machine.
@@ -30,7 +32,20 @@ function cellsOf(name: string): HTMLElement[] {
   return within(rowOf(name)).getAllByRole('cell')
 }
 
+/** What the live watch does when aws-prod's snapshot list names a newer one. */
+async function refreshLatest(
+  queryClient: ReturnType<typeof renderRoute>['queryClient'],
+  env = 'aws-prod',
+) {
+  await queryClient.invalidateQueries({
+    queryKey: snapshotKeys.detail('cyber-dojo', { kind: 'latest', env }),
+    exact: true,
+  })
+}
+
 describe('overview page', { timeout: 60_000 }, () => {
+  afterEach(() => resetWorld())
+
   it('/ and /:org open the overview', async () => {
     const { router } = renderRoute('/')
     await waitFor(() => expect(router.state.location.pathname).toBe('/cyber-dojo/overview'))
@@ -146,6 +161,75 @@ describe('overview page', { timeout: 60_000 }, () => {
         screen.getAllByRole('columnheader').map((h) => h.textContent?.split(/ECS/)[0]),
       ).toEqual(['Flow', 'aws-prod', 'aws-beta']),
     )
+  })
+
+  it('a snapshot that arrives while the page is open updates the activity and marks what changed', async () => {
+    const { queryClient } = renderRoute(`/cyber-dojo/overview?${TWO}`)
+    const table = await screen.findByRole('region', { name: /Flows by environment/ })
+    await within(table).findByRole('link', { name: 'aws-prod#5253' })
+    const activity = await screen.findByRole('region', { name: 'Activity' })
+    expect(await within(activity).findByText(/No changes in these environments/)).toBeVisible()
+    expect(screen.queryByText('new')).not.toBeInTheDocument()
+
+    const advanced = advanceWorld('cyber-dojo', 'aws-prod')
+    expect(advanced.changes[0]).toMatch(/^started .*dashboard:2987287/)
+    const asked: URL[] = []
+    const listen = ({ request }: { request: Request }) => {
+      const url = new URL(request.url)
+      if (url.pathname.endsWith('/aws-prod/events')) asked.push(url)
+    }
+    server.events.on('request:start', listen)
+    await refreshLatest(queryClient)
+
+    await within(table).findByRole('link', { name: 'aws-prod#5254' })
+    // The new version's activity row, marked, with one polite summary for the list.
+    const changes = await within(activity).findByRole('list', { name: 'Changes, newest first' })
+    const started = within(changes).getByRole('link', { name: 'aws-prod#5254' }).closest('li')
+    expect(started).toHaveTextContent(/started.*dashboard.*new$/)
+    expect(within(activity).getByRole('status')).toHaveTextContent(
+      '1 new change at the top of the activity.',
+    )
+    // Only the cell whose versions changed is marked, and the matrix's status says so once.
+    const [beta, prod] = cellsOf('dashboard-ci')
+    expect(prod).toHaveTextContent(/2 versions, newest first\s*new/)
+    expect(beta).not.toHaveTextContent('new')
+    expect(cellsOf('runner-ci')[1]).not.toHaveTextContent('new')
+    expect(screen.getByText(/^1 cell changed/)).toBeVisible()
+    // Only the new snapshot's events were read; the rest of the window was read before.
+    server.events.removeListener('request:start', listen)
+    expect(
+      asked.map((url) => [url.searchParams.get('start'), url.searchParams.get('end')]),
+    ).toEqual([['5254', '5254']])
+  })
+
+  it('another column loads in its own column and behind the activity, which stays as it was', async () => {
+    let release = () => {}
+    const held = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    const added = 'aws-beta-terraform-drift-detection'
+    server.use(
+      http.get(`*/api/v2/environments/cyber-dojo/${added}/events`, async () => {
+        await held
+        return undefined
+      }),
+    )
+    const { router } = renderRoute(`/cyber-dojo/overview?${TWO}`)
+    const activity = await screen.findByRole('region', { name: 'Activity' })
+    expect(await within(activity).findByText(/No changes in these environments/)).toBeVisible()
+    await userEvent.click(screen.getByText(/^Columns: 2 of/))
+    await userEvent.click(screen.getByRole('checkbox', { name: added }))
+    expect(new URLSearchParams(router.state.location.search).get('envs')).toBe(
+      `aws-beta,aws-prod,${added}`,
+    )
+    await screen.findByRole('link', { name: new RegExp(`^${added}#\\d+$`) })
+    await within(activity).findByText(/reading 1 more log/)
+    // What was shown stays: the rows, and the activity without placeholders.
+    expect(cellsOf('runner-ci')[1]).toHaveTextContent(/runner:85cac88/)
+    expect(within(activity).queryByRole('status', { name: 'Loading activity' })).toBeNull()
+    expect(within(activity).getByText(/No changes in these environments/)).toBeVisible()
+    release()
+    await waitFor(() => expect(within(activity).queryByText(/reading/)).toBeNull())
   })
 
   it('an unknown org is a not-found page that names it', async () => {

@@ -25,6 +25,7 @@ import { rememberColumns, rememberedColumns } from './column-memory'
 import { filterRows } from './filter-matrix'
 import { EXPORT_COLUMNS, exportLines } from './matrix-export'
 import { MatrixTable } from './matrix-table'
+import { useNewCells } from './new-cells'
 import { missingSnapshotMessage, overviewSnapshotQuery } from './overview-queries'
 import {
   chooseColumns,
@@ -90,12 +91,10 @@ export function Component() {
   const { data: environments } = useSuspenseQuery(environmentQueries.list(org))
   const available = useMemo(() => environments.map((env) => env.name), [environments])
   const chosen = search.envs ?? rememberedColumns(org)
-  const names = chooseColumns(available, chosen)
-  const namesKey = names.join(',')
-  const columns = useMemo(
-    () => toColumns(environments, namesKey.split(',')),
-    [environments, namesKey],
-  )
+  const namesKey = chooseColumns(available, chosen).join(',')
+  // The same array while the choice stays, so the column picker is not drawn again per key.
+  const names = useMemo(() => (namesKey ? namesKey.split(',') : []), [namesKey])
+  const columns = useMemo(() => toColumns(environments, names), [environments, names])
   const sources = useMemo(() => sourcesOf(columns), [columns])
   const results = useQueries({
     queries: sources.map((env) => overviewSnapshotQuery(org, env, search.at)),
@@ -127,6 +126,13 @@ export function Component() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [sources, statesKey, atKey])
   const matrix = useMemo(() => buildMatrix(columns, sourceStates), [columns, sourceStates])
+  // A past moment never changes, so only a view of now marks what a refresh brought.
+  const live = search.at === null
+  const newCells = useNewCells(matrix, org, live)
+  const changedCells = useMemo(
+    () => [...newCells.values()].reduce((sum, columns) => sum + columns.size, 0),
+    [newCells],
+  )
 
   // The rows follow the draft at once (deferred, so the input echoes first); the URL follows
   // when typing pauses, so a word typed is one navigation rather than one per key.
@@ -141,8 +147,10 @@ export function Component() {
     () => filterRows(matrix.rows, { q, drift: search.drift, nonCompliant: search.nonCompliant }),
     [matrix.rows, q, search.drift, search.nonCompliant],
   )
-  const [now] = useState(() => Math.floor(Date.now() / 1000))
-  const asOf = search.at?.seconds ?? now
+  // Now moves on with each snapshot that arrives, so the activity's range follows it.
+  const [openedAt] = useState(() => Date.now())
+  const refreshedAt = results.reduce((latest, result) => Math.max(latest, result.dataUpdatedAt), 0)
+  const asOf = search.at?.seconds ?? Math.floor(Math.max(openedAt, refreshedAt) / 1000)
   const activitySources = useMemo(
     () =>
       [...sourceStates].flatMap(([env, state]) =>
@@ -162,15 +170,19 @@ export function Component() {
   const nonCompliant = matrix.rows.filter((row) => row.nonCompliant).length
   const filtered = q !== '' || search.drift || search.nonCompliant
   const onTableClick = useInAppAnchors()
-  const chooseColumnsInUrl = (next: string[] | null) => {
-    rememberColumns(org, next)
-    update({ envs: next })
-  }
-  // A stable callback, so the activity panel does not redraw for every key typed in the filter.
+  // Stable callbacks, so the pickers and the activity panel do not redraw for every key typed
+  // in the filter.
   const latestUpdate = useRef(update)
   useEffect(() => {
     latestUpdate.current = update
   })
+  const chooseColumnsInUrl = useCallback(
+    (next: string[] | null) => {
+      rememberColumns(org, next)
+      latestUpdate.current({ envs: next })
+    },
+    [org],
+  )
   const onRange = useCallback(
     (since: OverviewSearch['since']) => latestUpdate.current({ since }, true),
     [],
@@ -243,6 +255,12 @@ export function Component() {
       </div>
 
       <p role="status" className="text-sm text-muted">
+        {changedCells > 0 ? (
+          <span className="mr-2 rounded bg-info-soft px-1.5 py-0.5 font-medium text-info">
+            {pluralise(changedCells, 'cell')} changed
+            <span className="sr-only"> with the latest snapshots.</span>
+          </span>
+        ) : null}
         {filtered
           ? `Showing ${formatCount(rows.length)} of ${pluralise(matrix.rows.length, 'row')}`
           : `${pluralise(matrix.rows.length, 'row')}`}
@@ -276,6 +294,7 @@ export function Component() {
           rows={rows}
           snappishTime={search.at?.snappishTime ?? null}
           settled={matrix.settled}
+          newCells={newCells}
           onClick={onTableClick}
         />
       )}
@@ -284,7 +303,8 @@ export function Component() {
         org={org}
         sources={activitySources}
         from={asOf - rangeSeconds(search.since)}
-        to={asOf}
+        to={search.at?.seconds ?? null}
+        live={live}
         range={search.since}
         onRange={onRange}
       />

@@ -1,0 +1,60 @@
+import { useMemo } from 'react'
+import { useArrivals } from '@/components/use-arrivals'
+import type { CellVersion, Matrix } from './build-matrix'
+
+/** Cells marked new: row key → the columns whose contents changed in that row. */
+export type NewCells = ReadonlyMap<string, ReadonlySet<string>>
+
+const NO_CELLS: NewCells = new Map()
+
+/** What a cell shows, as one comparable value: each version and its replicas. */
+function contents(cell: ReadonlyArray<CellVersion> | undefined): string {
+  return (cell ?? [])
+    .map((version) => `${version.fingerprint}×${version.replicas}`)
+    .sort()
+    .join(' ')
+}
+
+/**
+ * One key per cell of every column that has its snapshot, naming the cell and what it shows:
+ * a cell whose versions or replicas change gets a new key, and so does every cell of a new row.
+ */
+export function cellKeys(matrix: Matrix): { keys: string[]; cells: Map<string, [string, string]> } {
+  const ready = matrix.columns.filter((column) => matrix.states[column.name]?.status === 'ready')
+  const keys: string[] = []
+  const cells = new Map<string, [string, string]>()
+  for (const row of matrix.rows) {
+    for (const column of ready) {
+      const key = `${row.key}\t${column.name}\t${contents(row.cells[column.name])}`
+      keys.push(key)
+      cells.set(key, [row.key, column.name])
+    }
+  }
+  return { keys, cells }
+}
+
+/**
+ * The cells a refresh changed, marked for a while (`useArrivals`). A different moment, column
+ * choice or column state (one loading, failing, retried) starts again without marks, so only
+ * a snapshot that arrives while the page is open marks anything.
+ */
+export function useNewCells(matrix: Matrix, org: string, enabled: boolean): NewCells {
+  const { keys, cells } = useMemo(() => cellKeys(matrix), [matrix])
+  const scope = `${org}\t${matrix.columns
+    .map((column) => `${column.name}:${matrix.states[column.name]?.status ?? ''}`)
+    .join(',')}`
+  const arrived = useArrivals(keys, scope, enabled)
+  return useMemo(() => {
+    if (arrived.size === 0) return NO_CELLS
+    const byRow = new Map<string, Set<string>>()
+    for (const key of arrived) {
+      const cell = cells.get(key)
+      if (!cell) continue
+      const [row, column] = cell
+      const columns = byRow.get(row) ?? new Set<string>()
+      columns.add(column)
+      byRow.set(row, columns)
+    }
+    return byRow
+  }, [arrived, cells])
+}
