@@ -4,7 +4,6 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } f
 import {
   Link,
   useParams,
-  useSearchParams,
   type LoaderFunctionArgs,
   type ShouldRevalidateFunction,
 } from 'react-router'
@@ -26,10 +25,10 @@ import { filterRows } from './filter-matrix'
 import { EXPORT_COLUMNS, exportLines } from './matrix-export'
 import { MatrixTable } from './matrix-table'
 import { useNewCells } from './new-cells'
+import { useOverviewSearch } from './use-overview-search'
 import { missingSnapshotMessage, overviewSnapshotQuery } from './overview-queries'
 import {
   chooseColumns,
-  overviewSearchString,
   parseOverviewSearch,
   rangeSeconds,
   type OverviewSearch,
@@ -70,14 +69,6 @@ export function loader(queryClient: QueryClient) {
     }
     return null
   }
-}
-
-function useOverviewSearch() {
-  const [params, setParams] = useSearchParams()
-  const search = parseOverviewSearch(params)
-  const update = (change: Partial<OverviewSearch>, replace = false) =>
-    setParams(new URLSearchParams(overviewSearchString({ ...search, ...change })), { replace })
-  return { search, update }
 }
 
 /** How long typing in the filter pauses before the URL is written. */
