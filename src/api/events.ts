@@ -147,7 +147,7 @@ export interface EventsBetween {
  * Every event between two snapshot indexes (inclusive), oldest first, following pages up to
  * `maxPages` of 100. Uses the API's `start`/`end` snapshot-index bounds.
  */
-export async function fetchEnvironmentEventsBetween(
+export function fetchEnvironmentEventsBetween(
   org: string,
   env: string,
   start: number,
@@ -155,10 +155,45 @@ export async function fetchEnvironmentEventsBetween(
   maxPages = 10,
   signal?: AbortSignal,
 ): Promise<EventsBetween> {
-  const events: EnvironmentEvent[] = []
   // An event that names no snapshot cannot be placed between two.
-  const inRange = (event: EnvironmentEvent) =>
-    event.snapshotIndex !== null && event.snapshotIndex >= start && event.snapshotIndex <= end
+  return readPages(
+    org,
+    env,
+    start,
+    end,
+    maxPages,
+    signal,
+    (index) => index >= start && index <= end,
+  )
+}
+
+/**
+ * Every event from the snapshot current at `since` (unix seconds; the API resolves a timestamp
+ * `start` to that snapshot) up to snapshot `end` (inclusive), like `fetchEnvironmentEventsBetween`.
+ */
+export function fetchEnvironmentEventsSince(
+  org: string,
+  env: string,
+  since: number,
+  end: number,
+  maxPages = 10,
+  signal?: AbortSignal,
+): Promise<EventsBetween> {
+  return readPages(org, env, Math.floor(since), end, maxPages, signal, (index) => index <= end)
+}
+
+async function readPages(
+  org: string,
+  env: string,
+  start: number,
+  end: number,
+  maxPages: number,
+  signal: AbortSignal | undefined,
+  inRange: (snapshotIndex: number) => boolean,
+): Promise<EventsBetween> {
+  const events: EnvironmentEvent[] = []
+  const kept = () =>
+    events.filter((event) => event.snapshotIndex !== null && inRange(event.snapshotIndex))
   for (let page = 1; page <= maxPages; page++) {
     const { data, headers } = await apiGet(eventEndpoints.list(org, env), z.array(eventWire), {
       query: { page, per_page: 100, start, end, reverse: 'true' },
@@ -166,17 +201,10 @@ export async function fetchEnvironmentEventsBetween(
     })
     for (const wire of data) events.push(toEvent(wire, env))
     const totalPages = headerNumber(headers, 'X-Total-Pages')
-    const last = data.length < 100 || (totalPages !== null && page >= totalPages)
-    if (last)
-      return {
-        events: events.filter(inRange),
-        truncated: false,
-      }
+    if (data.length < 100 || (totalPages !== null && page >= totalPages))
+      return { events: kept(), truncated: false }
   }
-  return {
-    events: events.filter(inRange),
-    truncated: true,
-  }
+  return { events: kept(), truncated: true }
 }
 
 /**
@@ -344,6 +372,8 @@ export const eventKeys = {
     [...eventKeys.all(org, env), 'history', { start: bounds.start, end: bounds.end }] as const,
   between: (org: string, env: string, start: number, end: number) =>
     [...eventKeys.all(org, env), 'between', { start, end }] as const,
+  since: (org: string, env: string, since: number, end: number) =>
+    [...eventKeys.all(org, env), 'since', { since, end }] as const,
   around: (org: string, env: string, timestamp: number) =>
     [...eventKeys.all(org, env), 'around', { timestamp }] as const,
 }
@@ -359,6 +389,11 @@ export const eventQueries = {
     queryOptions({
       queryKey: eventKeys.between(org, env, start, end),
       queryFn: ({ signal }) => fetchEnvironmentEventsBetween(org, env, start, end, 10, signal),
+    }),
+  since: (org: string, env: string, since: number, end: number) =>
+    queryOptions({
+      queryKey: eventKeys.since(org, env, since, end),
+      queryFn: ({ signal }) => fetchEnvironmentEventsSince(org, env, since, end, 10, signal),
     }),
   /** Events of a past moment do not change. */
   around: (org: string, env: string, timestamp: number) =>

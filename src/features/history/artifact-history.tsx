@@ -9,12 +9,16 @@ import type { RunInterval } from './intervals'
 
 /**
  * Where an artifact ran, when, and with how many replicas: one lane per environment, from
- * each environment's log over the snapshots its history names. Its own chunk.
+ * each environment's log from its first start to the last snapshot it was seen in. Its own chunk.
  */
 export default function ArtifactHistory({ org, artifact }: { org: string; artifact: Artifact }) {
   const spans = useMemo(() => runSpans(artifact), [artifact])
   const logs = useQueries({
-    queries: spans.map((span) => eventQueries.between(org, span.environment, span.start, span.end)),
+    queries: spans.map((span) =>
+      span.since === null
+        ? eventQueries.between(org, span.environment, 1, span.end)
+        : eventQueries.since(org, span.environment, span.since, span.end),
+    ),
   })
   const [builtAt] = useState(() => Date.now() / 1000)
   const ready = logs.every((log) => log.data !== undefined)

@@ -1,42 +1,37 @@
 import type { Artifact } from '@/api/artifacts'
 import type { EnvironmentEvent } from '@/api/events'
+import { timelineKind } from '@/lib/history-kind'
 import { buildHistory, packRows, type History, type Lane, type RunInterval } from './intervals'
 
-// An environment name (Kosli's name pattern), then a 1-based snapshot number.
-const SNAPSHOT_REF = /(?<![A-Za-z0-9._~-])([A-Za-z0-9][A-Za-z0-9._~-]*)#([1-9]\d*)(?!\d)/g
-
-/** The snapshots of one environment whose log holds the artifact's runs there. */
+/** The stretch of one environment's log that holds the artifact's runs there. */
 export interface RunSpan {
   environment: string
-  start: number
+  /**
+   * Unix seconds just before the artifact's first start anywhere (the history's start rows,
+   * else its first row); the log is read from the snapshot current then. `null`: from the first.
+   */
+  since: number | null
+  /** The last snapshot it was seen in there: still running, or the one it exited in. */
   end: number
 }
 
 /**
- * Per environment the artifact ran in, the first snapshot it started in and the last one it
- * was seen in (stopped, or still running), from its history rows and `running`/`exited`.
+ * Per environment the artifact runs in or exited from (`running`, `exited`), where its log
+ * holds the runs: from the artifact's first start to the last snapshot it was seen in. Only
+ * structured fields are read (history types and times, snapshot references), never the
+ * wording of the history rows, which the server may change.
  */
 export function runSpans(artifact: Pick<Artifact, 'history' | 'running' | 'exited'>): RunSpan[] {
-  const spans = new Map<string, RunSpan>()
-  const widen = (environment: string, index: number) => {
-    const span = spans.get(environment)
-    if (!span) spans.set(environment, { environment, start: index, end: index })
-    else {
-      span.start = Math.min(span.start, index)
-      span.end = Math.max(span.end, index)
-    }
-  }
-  // Its start, scale and stop rows name the snapshot: `Started running in aws-prod#65 …`.
-  for (const event of artifact.history) {
-    for (const match of event.event.matchAll(SNAPSHOT_REF)) {
-      const [, environment, index] = match
-      if (environment && index) widen(environment, Number(index))
-    }
-  }
-  for (const ref of [...artifact.running, ...artifact.exited]) widen(ref.environment, ref.index)
-  return [...spans.values()].sort((a, b) =>
-    a.environment < b.environment ? -1 : a.environment > b.environment ? 1 : 0,
-  )
+  const dated = artifact.history.filter((event) => event.timestamp !== null)
+  const starts = dated.filter((event) => timelineKind(event) === 'started')
+  const times = (starts.length ? starts : dated).map((event) => event.timestamp ?? 0)
+  const since = times.length ? Math.floor(Math.min(...times)) - 1 : null
+  const ends = new Map<string, number>()
+  for (const ref of [...artifact.running, ...artifact.exited])
+    ends.set(ref.environment, Math.max(ends.get(ref.environment) ?? 0, ref.index))
+  return [...ends.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([environment, end]) => ({ environment, since, end }))
 }
 
 /**
