@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 
 /**
  * A text input whose value lives in the URL. URL updates land asynchronously (each is a router
@@ -20,8 +20,10 @@ export function useUrlDraft(
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   // A delayed write uses the page's latest `write`, which knows the URL as it is by then.
   const latestWrite = useRef(write)
+  const latestNormalise = useRef(normalise)
   useEffect(() => {
     latestWrite.current = write
+    latestNormalise.current = normalise
   })
   useEffect(() => {
     const index = pending.current.indexOf(urlValue)
@@ -34,15 +36,20 @@ export function useUrlDraft(
     setDraft(urlValue)
   }, [urlValue])
   useEffect(() => () => clearTimeout(timer.current), [])
-  const send = (value: string) => {
-    pending.current.push(normalise(value))
-    latestWrite.current(value)
-  }
-  const change = (value: string) => {
-    setDraft(value)
-    clearTimeout(timer.current)
-    if (delayMs > 0) timer.current = setTimeout(() => send(value), delayMs)
-    else send(value)
-  }
+  // The same function across renders, so a memoised input is not drawn again when the URL
+  // write it asked for lands.
+  const change = useCallback(
+    (value: string) => {
+      const send = () => {
+        pending.current.push(latestNormalise.current(value))
+        latestWrite.current(value)
+      }
+      setDraft(value)
+      clearTimeout(timer.current)
+      if (delayMs > 0) timer.current = setTimeout(send, delayMs)
+      else send()
+    },
+    [delayMs],
+  )
   return [draft, change] as const
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { memo, useState } from 'react'
 import { usePreferences } from '@/components/preferences'
 import { TimeStamp } from '@/components/time-stamp'
 import { parseDateTimeInput } from '@/lib/time'
@@ -20,7 +20,7 @@ function zoneLabel(timeZone: string): string {
  * "As of" a moment, with the environment page's time-travel input: a date and time in the
  * chosen zone. The page then shows each environment's snapshot current at that time.
  */
-export function AsOfPicker({
+export const AsOfPicker = memo(function AsOfPicker({
   at,
   badAt,
   onChange,
@@ -83,4 +83,4 @@ export function AsOfPicker({
       ) : null}
     </section>
   )
-}
+})

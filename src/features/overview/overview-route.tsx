@@ -9,7 +9,6 @@ import {
 } from 'react-router'
 import { environmentQueries } from '@/api/environments'
 import { requireParam } from '@/app/params'
-import { ExportMenu } from '@/components/export-menu'
 import { useInAppAnchors } from '@/components/in-app-anchors'
 import { flowsPath } from '@/lib/app-paths'
 import { formatCount, pluralise } from '@/lib/format'
@@ -19,11 +18,11 @@ import { toSnappishTime } from '@/lib/time'
 import { ActivityPanel } from './activity-panel'
 import { AsOfPicker } from './as-of-picker'
 import { buildMatrix, sourcesOf, toColumns, type SourceState } from './build-matrix'
-import { ColumnPicker } from './column-picker'
 import { rememberColumns, rememberedColumns } from './column-memory'
 import { filterRows } from './filter-matrix'
-import { EXPORT_COLUMNS, exportLines } from './matrix-export'
+import { exportLines } from './matrix-export'
 import { MatrixTable } from './matrix-table'
+import { OverviewControls } from './overview-controls'
 import { useNewCells } from './new-cells'
 import { useOverviewSearch } from './use-overview-search'
 import { missingSnapshotMessage, overviewSnapshotQuery } from './overview-queries'
@@ -73,8 +72,6 @@ export function loader(queryClient: QueryClient) {
 
 /** How long typing in the filter pauses before the URL is written. */
 const FILTER_URL_DELAY_MS = 300
-
-const toggle = 'flex items-center gap-1.5 rounded border border-line bg-surface px-2 py-1 text-sm'
 
 export function Component() {
   const org = requireParam(useParams(), 'org')
@@ -178,6 +175,21 @@ export function Component() {
     (since: OverviewSearch['since']) => latestUpdate.current({ since }, true),
     [],
   )
+  const onSwitch = useCallback(
+    (change: Partial<Pick<OverviewSearch, 'drift' | 'nonCompliant'>>) =>
+      latestUpdate.current(change),
+    [],
+  )
+  const onAt = useCallback(
+    (seconds: number | null) =>
+      latestUpdate.current({
+        at: seconds === null ? null : { seconds, snappishTime: toSnappishTime(seconds) },
+      }),
+    [],
+  )
+  // The same moment as the same object, so the picker is not drawn again for a filter write.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- atKey stands for search.at
+  const at = useMemo(() => search.at, [atKey])
   const fileStamp = search.at ? `-at-${search.at.snappishTime.replaceAll(':', '')}` : ''
 
   return (
@@ -196,54 +208,22 @@ export function Component() {
         </p>
       </div>
 
-      <AsOfPicker
-        at={search.at}
-        badAt={search.badAt}
-        onChange={(seconds) =>
-          update({
-            at: seconds === null ? null : { seconds, snappishTime: toSnappishTime(seconds) },
-          })
-        }
-      />
+      <AsOfPicker at={at} badAt={search.badAt} onChange={onAt} />
 
-      <div className="flex flex-wrap items-center gap-2">
-        <label className="flex flex-col text-sm">
-          <span className="sr-only">Filter by flow, artifact, commit or fingerprint</span>
-          <input
-            type="search"
-            value={filterText}
-            onChange={(event) => setFilterText(event.target.value)}
-            placeholder="Filter by flow, artifact, commit…"
-            aria-label="Filter by flow, artifact, commit or fingerprint"
-            className="w-72 max-w-full rounded border border-line bg-canvas px-2 py-1"
-          />
-        </label>
-        <label className={toggle}>
-          <input
-            type="checkbox"
-            checked={search.drift}
-            onChange={(event) => update({ drift: event.target.checked })}
-          />
-          Only where environments differ ({formatCount(drifting)})
-        </label>
-        <label className={toggle}>
-          <input
-            type="checkbox"
-            checked={search.nonCompliant}
-            onChange={(event) => update({ nonCompliant: event.target.checked })}
-          />
-          Only non-compliant ({formatCount(nonCompliant)})
-        </label>
-        <ColumnPicker available={available} shown={names} onChange={chooseColumnsInUrl} />
-        <div className="ml-auto">
-          <ExportMenu
-            filename={`overview-${org}${fileStamp}`}
-            rows={lines}
-            columns={EXPORT_COLUMNS}
-            label="matrix"
-          />
-        </div>
-      </div>
+      <OverviewControls
+        filterText={filterText}
+        onFilterText={setFilterText}
+        drift={search.drift}
+        nonCompliant={search.nonCompliant}
+        driftingCount={drifting}
+        nonCompliantCount={nonCompliant}
+        onChange={onSwitch}
+        available={available}
+        names={names}
+        onColumns={chooseColumnsInUrl}
+        filename={`overview-${org}${fileStamp}`}
+        lines={lines}
+      />
 
       <p role="status" className="text-sm text-muted">
         {changedCells > 0 ? (

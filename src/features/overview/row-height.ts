@@ -25,6 +25,19 @@ const PART = {
  * before the rows are drawn.
  */
 export function rowHeight(row: MatrixRow, rootFontPx = 16): number {
+  // Asked for every row each time the filter changes the list; a row's cells do not change.
+  let base = baseHeights.get(row)
+  if (base === undefined) {
+    base = baseHeight(row)
+    baseHeights.set(row, base)
+  }
+  return Math.ceil(base * (rootFontPx / 16))
+}
+
+const baseHeights = new WeakMap<MatrixRow, number>()
+
+/** The row's height at a 16 px root font. */
+function baseHeight(row: MatrixRow): number {
   let tallest = 0
   for (const [column, cell] of Object.entries(row.cells)) {
     const shown = cell.slice(0, VERSIONS_SHOWN)
@@ -38,5 +51,5 @@ export function rowHeight(row: MatrixRow, rootFontPx = 16): number {
     tallest = Math.max(tallest, height)
   }
   const flowName = row.drifting ? 24 + 16 : 24
-  return Math.ceil((PART.padding + Math.max(tallest, flowName)) * (rootFontPx / 16))
+  return PART.padding + Math.max(tallest, flowName)
 }
