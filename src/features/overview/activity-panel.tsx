@@ -4,6 +4,7 @@ import { Link } from 'react-router'
 import { usePreferences } from '@/components/preferences'
 import { describeError } from '@/components/describe-error'
 import { ComplianceBadge } from '@/components/compliance-badge'
+import { HeadedSection } from '@/components/headed-section'
 import { NEW_ROW_CLASS, NewMark } from '@/components/new-mark'
 import { TimeStamp } from '@/components/time-stamp'
 import { useArrivals } from '@/components/use-arrivals'
@@ -111,41 +112,45 @@ export const ActivityPanel = memo(function ActivityPanel({
   })
 
   return (
-    <section aria-labelledby="activity-heading" className="space-y-2">
-      <div className="flex flex-wrap items-center gap-3">
-        <h2 id="activity-heading" className="text-lg font-semibold">
-          Activity
-        </h2>
-        <fieldset className="flex items-center gap-1 text-sm">
-          <legend className="sr-only">Range</legend>
-          {ACTIVITY_RANGES.map((option) => (
-            <label
-              key={option}
-              className={`cursor-pointer rounded border px-2 py-0.5 ${option === range ? 'border-accent bg-raised font-semibold' : 'border-line'}`}
-            >
-              <input
-                type="radio"
-                name="activity-range"
-                value={option}
-                checked={option === range}
-                onChange={() => onRange(option)}
-                className="sr-only"
-              />
-              {RANGE_LABEL[option]}
-            </label>
-          ))}
-        </fieldset>
-        <span className="text-sm text-muted">
-          {to === null ? (
-            'up to now'
-          ) : (
-            <>
-              before <TimeStamp value={to} variant="absolute" />
-            </>
-          )}
-          {reading > 0 && !loading ? ` · reading ${pluralise(reading, 'more log')}…` : ''}
-        </span>
-      </div>
+    <HeadedSection
+      id="activity-heading"
+      title="Activity"
+      align="center"
+      className="space-y-2"
+      beside={
+        <>
+          <fieldset className="flex items-center gap-1 text-sm">
+            <legend className="sr-only">Range</legend>
+            {ACTIVITY_RANGES.map((option) => (
+              <label
+                key={option}
+                className={`cursor-pointer rounded border px-2 py-0.5 ${option === range ? 'border-accent bg-raised font-semibold' : 'border-line'}`}
+              >
+                <input
+                  type="radio"
+                  name="activity-range"
+                  value={option}
+                  checked={option === range}
+                  onChange={() => onRange(option)}
+                  className="sr-only"
+                />
+                {RANGE_LABEL[option]}
+              </label>
+            ))}
+          </fieldset>
+          <span className="text-sm text-muted">
+            {to === null ? (
+              'up to now'
+            ) : (
+              <>
+                before <TimeStamp value={to} variant="absolute" />
+              </>
+            )}
+            {reading > 0 && !loading ? ` · reading ${pluralise(reading, 'more log')}…` : ''}
+          </span>
+        </>
+      }
+    >
       <p role="status" className="text-sm empty:hidden">
         {newCount > 0 ? (
           <span className="rounded bg-info-soft px-1.5 py-0.5 font-medium text-info">
@@ -265,6 +270,6 @@ export const ActivityPanel = memo(function ActivityPanel({
           in this range are in that environment’s log.
         </p>
       ) : null}
-    </section>
+    </HeadedSection>
   )
 })

@@ -10,6 +10,7 @@ import {
 import { environmentQueries } from '@/api/environments'
 import { requireParam } from '@/app/params'
 import { ExportMenu } from '@/components/export-menu'
+import { HeadedSection } from '@/components/headed-section'
 import { useInAppAnchors } from '@/components/in-app-anchors'
 import { flowsPath } from '@/lib/app-paths'
 import { formatCount, pluralise } from '@/lib/format'
@@ -181,11 +182,12 @@ export function Component() {
   const fileStamp = search.at ? `-at-${search.at.snappishTime.replaceAll(':', '')}` : ''
 
   return (
-    <section aria-labelledby="overview-heading" className="space-y-4">
-      <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
-        <h1 id="overview-heading" className="text-xl font-semibold">
-          Overview
-        </h1>
+    <HeadedSection
+      id="overview-heading"
+      title="Overview"
+      level={1}
+      className="space-y-4"
+      beside={
         <p className="text-muted">
           What runs where: {pluralise(flowRows, 'flow')} across{' '}
           {pluralise(columns.length, 'environment')}
@@ -194,8 +196,8 @@ export function Component() {
             All flows
           </Link>
         </p>
-      </div>
-
+      }
+    >
       <AsOfPicker
         at={search.at}
         badAt={search.badAt}
@@ -299,6 +301,6 @@ export function Component() {
         range={search.since}
         onRange={onRange}
       />
-    </section>
+    </HeadedSection>
   )
 }
