@@ -18,6 +18,7 @@ import { Table, type TableColumn } from '@/components/table'
 import { TimeCell, TimeStamp } from '@/components/time-stamp'
 import { SnapshotArtifactWhy } from '@/features/compliance/snapshot-why'
 import { artifactPath, flowPath } from '@/lib/app-paths'
+import { eventTypeIcon } from '@/lib/event-kind'
 import { shortSha } from '@/lib/format'
 import { shortImageReference } from '@/lib/image-reference'
 import { displayItemKeys, type DisplayItem, type SnapshotRow } from './snapshot-rows'
@@ -27,24 +28,19 @@ import { SnapshotRowDetails } from './snapshot-row-details'
 export const VIRTUALISE_ABOVE = 150
 const COLUMNS = 8
 
-const ANNOTATIONS: Record<string, { icon: string; word: string }> = {
-  'started-compliant': { icon: '▶', word: 'started' },
-  'started-non-compliant': { icon: '▶', word: 'started' },
-  'started-unknown': { icon: '▶', word: 'started' },
-  started: { icon: '▶', word: 'started' },
-  exited: { icon: '■', word: 'exited' },
-  changed: { icon: '↻', word: 'changed' },
-  scaled: { icon: '⇅', word: 'scaled' },
-  unchanged: { icon: '·', word: 'unchanged' },
-  'updated-provenance': { icon: '✎', word: 'provenance updated' },
-  'became-compliant': { icon: '✓', word: 'became compliant' },
-  'became-non-compliant': { icon: '✕', word: 'became non-compliant' },
+/** Annotations said otherwise than their type; the rest read as they are. */
+const ANNOTATION_WORDS: Record<string, string> = {
+  'started-compliant': 'started',
+  'started-non-compliant': 'started',
+  'started-unknown': 'started',
+  'updated-provenance': 'provenance updated',
+  'became-compliant': 'became compliant',
+  'became-non-compliant': 'became non-compliant',
 }
 
 function Annotation({ row }: { row: SnapshotRow }) {
   const { annotation, previousReplicas, replicas } = row.artifact
   if (!annotation) return <span className="text-muted">unknown</span>
-  const look = ANNOTATIONS[annotation] ?? { icon: '•', word: annotation }
   const counted =
     previousReplicas !== null && previousReplicas !== replicas
       ? ` (${previousReplicas} → ${replicas})`
@@ -52,9 +48,9 @@ function Annotation({ row }: { row: SnapshotRow }) {
   return (
     <span className="whitespace-nowrap">
       <span aria-hidden="true" className="mr-1 text-muted">
-        {look.icon}
+        {eventTypeIcon(annotation)}
       </span>
-      {look.word}
+      {ANNOTATION_WORDS[annotation] ?? annotation}
       {counted}
     </span>
   )
