@@ -1,4 +1,4 @@
-import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual'
+import type { Virtualizer } from '@tanstack/react-virtual'
 import {
   memo,
   useCallback,
@@ -16,6 +16,7 @@ import { usePreferences } from '@/components/preferences'
 import { ShortId } from '@/components/short-id'
 import { Table, type TableColumn } from '@/components/table'
 import { TimeCell, TimeStamp } from '@/components/time-stamp'
+import { useTableRows } from '@/components/use-table-rows'
 import { SnapshotArtifactWhy } from '@/features/compliance/snapshot-why'
 import { artifactPath, flowPath } from '@/lib/app-paths'
 import { eventTypeIcon } from '@/lib/event-kind'
@@ -432,23 +433,18 @@ function VirtualTable({
   // The density switch changes every row's height: learn it again.
   const { density } = usePreferences()
   const learnedAt = useRef(density)
-  // Stable callbacks: new ones on every render make the virtualizer re-measure every row.
   const estimateSize = useCallback(
     (index: number) => typical[items[index]?.kind ?? 'row'],
     [items, typical],
   )
   const getItemKey = useCallback((index: number) => keys[index] ?? index, [keys])
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is meant to be used this way
-  const virtualizer = useVirtualizer({
+  const { virtualizer, virtualItems, before, after } = useTableRows({
     count: items.length,
-    getScrollElement: () => scrollRef.current,
+    scrollRef,
     estimateSize,
     getItemKey,
     // Few: jumping a screen at a time redraws every overscanned row in the same frame.
     overscan: 3,
-    useFlushSync: false,
-    // jsdom and the first paint have no layout yet; assume a typical viewport.
-    initialRect: { width: 1200, height: 640 },
     onChange,
   })
   useLayoutEffect(() => {
@@ -467,6 +463,8 @@ function VirtualTable({
       learned.current.add(kind)
       next[kind] = body.offsetHeight
     }
+    // A height is known only once a row is drawn; measuring it is what the effect is for.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (next.row !== typical.row || next.group !== typical.group) setTypical(next)
   }, [items, typical, density])
   useEffect(() => {
@@ -474,9 +472,6 @@ function VirtualTable({
     virtualizer.scrollToIndex(scrollTo, { align: 'center' })
     scrollRef.current?.scrollIntoView?.({ block: 'nearest' })
   }, [scrollTo, virtualizer])
-  const virtualItems = virtualizer.getVirtualItems()
-  const before = virtualItems[0]?.start ?? 0
-  const after = virtualizer.getTotalSize() - (virtualItems.at(-1)?.end ?? 0)
   return (
     <Table
       {...TABLE_PROPS}
