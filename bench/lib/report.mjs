@@ -321,32 +321,30 @@ export function buildRows(results) {
       }
       const want = TARGETS.lighthouse[/** @type {'mobile' | 'desktop'} */ (run.formFactor)]
       const m = run.metrics
+      /** @param {'performance' | 'accessibility'} category @param {string} note */
+      const scored = (category, note) => ({
+        section: lighthouse.title,
+        label: `${label}: ${category}`,
+        value: run[category] === null ? 'n/a' : score(run[category]),
+        target: `≥ ${score(want[category])}`,
+        pass: run[category] !== null && run[category] >= want[category],
+        number: run[category],
+        note,
+      })
       rows.push(
-        {
-          section: lighthouse.title,
-          label: `${label}: performance`,
-          value: run.performance === null ? 'n/a' : score(run.performance),
-          target: `≥ ${score(want.performance)}`,
-          pass: run.performance !== null && run.performance >= want.performance,
-          number: run.performance,
-          note: [
+        scored(
+          'performance',
+          [
             `FCP ${fmt(m.fcpMs, ms)}, LCP ${fmt(m.lcpMs, ms)}, TBT ${fmt(m.tbtMs, ms)}, CLS ${fmt(m.cls, (v) => v.toFixed(3))}`,
             run.opportunities.length ? `savings: ${run.opportunities.join(', ')}` : '',
           ]
             .filter(Boolean)
             .join('; '),
-        },
-        {
-          section: lighthouse.title,
-          label: `${label}: accessibility`,
-          value: run.accessibility === null ? 'n/a' : score(run.accessibility),
-          target: `≥ ${score(want.accessibility)}`,
-          pass: run.accessibility !== null && run.accessibility >= want.accessibility,
-          number: run.accessibility,
-          note: run.failedAccessibility.length
-            ? `failing: ${run.failedAccessibility.join(', ')}`
-            : '',
-        },
+        ),
+        scored(
+          'accessibility',
+          run.failedAccessibility.length ? `failing: ${run.failedAccessibility.join(', ')}` : '',
+        ),
       )
     }
   }
