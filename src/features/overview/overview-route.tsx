@@ -1,6 +1,14 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { useQueries, useSuspenseQuery } from '@tanstack/react-query'
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
+import {
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react'
 import {
   Link,
   useParams,
@@ -74,8 +82,6 @@ export function loader(queryClient: QueryClient) {
 
 /** How long typing in the filter pauses before the URL is written. */
 const FILTER_URL_DELAY_MS = 300
-
-const toggle = 'flex items-center gap-1.5 rounded border border-line bg-surface px-2 py-1 text-sm'
 
 export function Component() {
   const org = requireParam(useParams(), 'org')
@@ -220,22 +226,15 @@ export function Component() {
             className="w-72 max-w-full rounded border border-line bg-canvas px-2 py-1"
           />
         </label>
-        <label className={toggle}>
-          <input
-            type="checkbox"
-            checked={search.drift}
-            onChange={(event) => update({ drift: event.target.checked })}
-          />
+        <CheckToggle checked={search.drift} onChange={(drift) => update({ drift })}>
           Only where environments differ ({formatCount(drifting)})
-        </label>
-        <label className={toggle}>
-          <input
-            type="checkbox"
-            checked={search.nonCompliant}
-            onChange={(event) => update({ nonCompliant: event.target.checked })}
-          />
+        </CheckToggle>
+        <CheckToggle
+          checked={search.nonCompliant}
+          onChange={(nonCompliant) => update({ nonCompliant })}
+        >
           Only non-compliant ({formatCount(nonCompliant)})
-        </label>
+        </CheckToggle>
         <ColumnPicker available={available} shown={names} onChange={chooseColumnsInUrl} />
         <div className="ml-auto">
           <ExportMenu
@@ -302,5 +301,27 @@ export function Component() {
         onRange={onRange}
       />
     </HeadedSection>
+  )
+}
+
+/** A filter of the matrix that is on or off, its label beside the box. */
+function CheckToggle({
+  checked,
+  onChange,
+  children,
+}: {
+  checked: boolean
+  onChange: (checked: boolean) => void
+  children: ReactNode
+}) {
+  return (
+    <label className="flex items-center gap-1.5 rounded border border-line bg-surface px-2 py-1 text-sm">
+      <input
+        type="checkbox"
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+      />
+      {children}
+    </label>
   )
 }
