@@ -375,6 +375,21 @@ function floorComparison(section, record, noFetch) {
   const handPainted = summarise([...hand.values()])
   const overFloor = paired(shiplog, floor)
   const floorOverHand = paired(floor, hand)
+  /**
+   * A paired ratio's row, which passes when its median is within `most`.
+   * @param {string} label
+   * @param {import('./stats.mjs').Summary | null} ratios
+   * @param {number} most
+   * @returns {Row}
+   */
+  const ratioRow = (label, ratios, most) => ({
+    section,
+    label,
+    value: spread(ratios, ratio),
+    target: `≤ ${most}×`,
+    pass: ratios ? ratios.median <= most : false,
+    number: ratios?.median ?? null,
+  })
   rows.push(
     {
       section,
@@ -384,14 +399,7 @@ function floorComparison(section, record, noFetch) {
       pass: null,
       note: `hand-written (fetch + parse + innerHTML): ${spread(handPainted, ms)}${record.floorError ? `; floor failed: ${record.floorError}` : ''}${record.handError ? `; hand-written failed: ${record.handError}` : ''}`,
     },
-    {
-      section,
-      label: 'Shiplog ÷ floor',
-      value: spread(overFloor, ratio),
-      target: `≤ ${TARGETS.floorRatio}×`,
-      pass: overFloor ? overFloor.median <= TARGETS.floorRatio : false,
-      number: overFloor?.median ?? null,
-    },
+    ratioRow('Shiplog ÷ floor', overFloor, TARGETS.floorRatio),
     {
       section,
       label: 'floor ÷ hand-written',
@@ -453,14 +461,7 @@ function floorComparison(section, record, noFetch) {
         pass: null,
         note: `API requests before paint per run: ${requests.join(', ') || 'n/a'}; floor without fetch, revisit: ${spread(summarise(noFetch.map((r) => r.painted)), ms)}${record.revisitError ? `; failed: ${record.revisitError}` : ''}`,
       },
-      {
-        section,
-        label: 'revisit ÷ floor without fetch',
-        value: spread(overNoFetch, ratio),
-        target: `≤ ${TARGETS.revisitRatio}×`,
-        pass: overNoFetch ? overNoFetch.median <= TARGETS.revisitRatio : false,
-        number: overNoFetch?.median ?? null,
-      },
+      ratioRow('revisit ÷ floor without fetch', overNoFetch, TARGETS.revisitRatio),
     )
   }
   return rows
