@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { server } from '@mocks/node'
 import { ACME, BUSY_FLOW, BUSY_FP } from '@mocks/world/acme'
 import { renderRoute } from '@/test/render-route'
+import { expectLink } from '@/test/expect-link'
 
 // The first render lazily imports the route module.
 const LOAD = { timeout: 8000 }
@@ -39,8 +40,8 @@ describe('artifact page', () => {
       await screen.findByRole('heading', { level: 1, name: 'cyberdojo/runner:16d9990' }, LOAD),
     ).toBeInTheDocument()
     expect(screen.getByRole('button', { name: `Copy full fingerprint ${FP}` })).toBeInTheDocument()
-    expect(screen.getByRole('link', { name: '16d9990' })).toHaveAttribute(
-      'href',
+    expectLink(
+      '16d9990',
       'https://github.com/cyber-dojo/runner/commit/16d9990ad23a40eecaf087abac2a58a2d2a4b3f4',
     )
     expect(screen.getAllByText('Compliant').length).toBeGreaterThan(0)
@@ -55,14 +56,8 @@ describe('artifact page', () => {
     expect(screen.getByRole('heading', { name: 'Wed, 24 Aug 2022' })).toBeInTheDocument()
 
     const timeline = screen.getByRole('region', { name: 'Lifecycle' })
-    expect(within(timeline).getByRole('link', { name: 'aws-prod#65' })).toHaveAttribute(
-      'href',
-      '/cyber-dojo/environments/aws-prod/snapshots/65',
-    )
-    expect(within(timeline).getByRole('link', { name: 'aws-beta#119' })).toHaveAttribute(
-      'href',
-      '/cyber-dojo/environments/aws-beta/snapshots/119',
-    )
+    expectLink('aws-prod#65', '/cyber-dojo/environments/aws-prod/snapshots/65', timeline)
+    expectLink('aws-beta#119', '/cyber-dojo/environments/aws-beta/snapshots/119', timeline)
   })
 
   it('counts a long history with grouped thousands', async () => {
@@ -112,10 +107,7 @@ describe('artifact page', () => {
         LOAD,
       ),
     ).toBeInTheDocument()
-    expect(screen.getByRole('link', { name: 'Go to the artifacts of runner' })).toHaveAttribute(
-      'href',
-      '/cyber-dojo/flows/runner',
-    )
+    expectLink('Go to the artifacts of runner', '/cyber-dojo/flows/runner')
   })
 
   it('explains a fingerprint that is not hex', async () => {
@@ -168,15 +160,9 @@ describe('choices and evidence (API answers overridden)', () => {
     expect(
       await screen.findByRole('heading', { name: /2 artifacts in runner start with/ }, LOAD),
     ).toBeInTheDocument()
-    expect(screen.getByRole('link', { name: 'runner:one' })).toHaveAttribute(
-      'href',
-      `/cyber-dojo/flows/runner/artifacts/abcde1${'0'.repeat(58)}`,
-    )
+    expectLink('runner:one', `/cyber-dojo/flows/runner/artifacts/abcde1${'0'.repeat(58)}`)
     expect(screen.getByRole('heading', { name: 'Matches in other flows' })).toBeInTheDocument()
-    expect(screen.getByRole('link', { name: 'saver:three' })).toHaveAttribute(
-      'href',
-      `/cyber-dojo/flows/saver/artifacts/abcde3${'0'.repeat(58)}`,
-    )
+    expectLink('saver:three', `/cyber-dojo/flows/saver/artifacts/abcde3${'0'.repeat(58)}`)
   })
 
   it('shows trail attestations as evidence, expanding to junit counts and a trail link', async () => {
@@ -252,9 +238,10 @@ describe('choices and evidence (API answers overridden)', () => {
         LOAD,
       ),
     ).toBeInTheDocument()
-    expect(within(evidence).getByRole('link', { name: 'Open on trail a2ffba5' })).toHaveAttribute(
-      'href',
+    expectLink(
+      'Open on trail a2ffba5',
       '/cyber-dojo/flows/runner-ci/trails/a2ffba5?attestation_id=att-1',
+      evidence,
     )
   })
 })

@@ -8,6 +8,7 @@ import {
   travelFromDateTime,
   travelSnappish,
 } from './environment-params'
+import { expectLink } from '@/test/expect-link'
 
 // The first request builds the demo world, which takes a moment in jsdom.
 const SLOW = { timeout: 10_000 }
@@ -75,9 +76,10 @@ describe('environment page', { timeout: 40_000 }, () => {
     const first = within(table).getAllByRole('row')[1]
     if (!first) throw new Error('no rows')
     expect(within(first).getByText('now')).toBeVisible()
-    expect(within(first).getByRole('link', { name: /Diff with previous/ })).toHaveAttribute(
-      'href',
+    expectLink(
+      /Diff with previous/,
       `/cyber-dojo/diff?from=aws-prod%23${index - 1}&to=aws-prod%23${index}`,
+      first,
     )
     expect(screen.getByRole('link', { name: 'Snapshots' })).toHaveAttribute('aria-current', 'page')
     // The changes column, from the log of the page's snapshots (the captured #5253 event).
@@ -97,10 +99,7 @@ describe('environment page', { timeout: 40_000 }, () => {
     if (!runner) throw new Error('no runner row')
     expect(within(runner).getByText('3')).toBeVisible()
     expect(within(runner).getByText('Compliant')).toBeVisible()
-    expect(within(running).getByRole('link', { name: 'snapshot #5253' })).toHaveAttribute(
-      'href',
-      '/cyber-dojo/environments/aws-prod/snapshots/5253',
-    )
+    expectLink('snapshot #5253', '/cyber-dojo/environments/aws-prod/snapshots/5253', running)
   })
 
   it('time travels to the snapshot current at a moment, by its number', async () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { server } from '@mocks/node'
 import flowsJson from '../../../fixtures/kosli/flows.json'
 import { renderRoute } from '@/test/render-route'
+import { expectLink } from '@/test/expect-link'
 
 // The first render lazily imports the route module.
 const LOAD = { timeout: 8000 }
@@ -111,10 +112,7 @@ describe('flow page', () => {
         LOAD,
       ),
     ).toBeInTheDocument()
-    expect(screen.getByRole('link', { name: /Back to the flows/ })).toHaveAttribute(
-      'href',
-      '/cyber-dojo/flows',
-    )
+    expectLink(/Back to the flows/, '/cyber-dojo/flows')
   })
 
   it("lists the secrets flow's daily trails and explains it by the newest one's failing check", async () => {

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { renderRoute } from '@/test/render-route'
+import { expectLink } from '@/test/expect-link'
 
 // The first request builds the demo world, which takes a moment in jsdom.
 const SLOW = { timeout: 10_000 }
@@ -47,18 +48,9 @@ describe('snapshot page', { timeout: 40_000 }, () => {
   it('links to the neighbours and the diff with the previous snapshot', async () => {
     renderRoute(`${PROD}/snapshots/65`)
     const nav = await screen.findByRole('navigation', { name: 'Snapshot navigation' }, SLOW)
-    expect(within(nav).getByRole('link', { name: /Previous: #64/ })).toHaveAttribute(
-      'href',
-      `${PROD}/snapshots/64`,
-    )
-    expect(within(nav).getByRole('link', { name: /Next: #66/ })).toHaveAttribute(
-      'href',
-      `${PROD}/snapshots/66`,
-    )
-    expect(within(nav).getByRole('link', { name: /Diff with previous/ })).toHaveAttribute(
-      'href',
-      '/cyber-dojo/diff?from=aws-prod%2364&to=aws-prod%2365',
-    )
+    expectLink(/Previous: #64/, `${PROD}/snapshots/64`, nav)
+    expectLink(/Next: #66/, `${PROD}/snapshots/66`, nav)
+    expectLink(/Diff with previous/, '/cyber-dojo/diff?from=aws-prod%2364&to=aws-prod%2365', nav)
   })
 
   it('filters by name from the URL and writes filter changes back to it', async () => {
