@@ -4,7 +4,7 @@ import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { server } from '@mocks/node'
 import { ACME, BUSY_FLOW, BUSY_FP } from '@mocks/world/acme'
-import { renderRoute } from '@/test/render-route'
+import { findHeading, renderRoute } from '@/test/render-route'
 import { expectLink } from '@/test/expect-link'
 
 // The first render lazily imports the route module.
@@ -36,9 +36,7 @@ function timelineRows() {
 describe('artifact page', () => {
   it('shows the seed artifact: identity, state and all ten history rows with links', async () => {
     renderRoute(PAGE)
-    expect(
-      await screen.findByRole('heading', { level: 1, name: 'cyberdojo/runner:16d9990' }, LOAD),
-    ).toBeInTheDocument()
+    expect(await findHeading('cyberdojo/runner:16d9990', LOAD, 1)).toBeInTheDocument()
     expect(screen.getByRole('button', { name: `Copy full fingerprint ${FP}` })).toBeInTheDocument()
     expectLink(
       '16d9990',
@@ -91,7 +89,7 @@ describe('artifact page', () => {
 
   it('resolves a unique fingerprint prefix to the full fingerprint, replacing the URL', async () => {
     const { router } = renderRoute('/cyber-dojo/flows/runner/artifacts/9af401c4')
-    await screen.findByRole('heading', { level: 1, name: 'cyberdojo/runner:16d9990' }, LOAD)
+    await findHeading('cyberdojo/runner:16d9990', LOAD, 1)
     expect(router.state.location.pathname).toBe(PAGE)
     expect(router.state.historyAction).toBe('REPLACE')
   })
@@ -99,11 +97,8 @@ describe('artifact page', () => {
   it('says so when no artifact has the prefix', async () => {
     renderRoute('/cyber-dojo/flows/runner/artifacts/fffff0')
     expect(
-      await screen.findByRole(
-        'heading',
-        {
-          name: "No artifact in flow 'runner' has a fingerprint starting with 'fffff0'",
-        },
+      await findHeading(
+        "No artifact in flow 'runner' has a fingerprint starting with 'fffff0'",
         LOAD,
       ),
     ).toBeInTheDocument()
@@ -112,22 +107,14 @@ describe('artifact page', () => {
 
   it('explains a fingerprint that is not hex', async () => {
     renderRoute('/cyber-dojo/flows/runner/artifacts/not-a-fp')
-    expect(
-      await screen.findByRole('heading', { name: "'not-a-fp' is not a fingerprint" }, LOAD),
-    ).toBeInTheDocument()
+    expect(await findHeading("'not-a-fp' is not a fingerprint", LOAD)).toBeInTheDocument()
   })
 
   it('names an unknown full fingerprint with a way back', async () => {
     const missing = 'ab'.repeat(32)
     renderRoute(`/cyber-dojo/flows/runner/artifacts/${missing}`)
     expect(
-      await screen.findByRole(
-        'heading',
-        {
-          name: `Artifact '${missing}' was not found in flow 'runner'`,
-        },
-        LOAD,
-      ),
+      await findHeading(`Artifact '${missing}' was not found in flow 'runner'`, LOAD),
     ).toBeInTheDocument()
   })
 })
@@ -135,7 +122,7 @@ describe('artifact page', () => {
 describe('commit search', () => {
   it('opens the one artifact built from runner:16d9990', async () => {
     const { router } = renderRoute('/cyber-dojo/search?q=runner:16d9990')
-    await screen.findByRole('heading', { level: 1, name: 'cyberdojo/runner:16d9990' }, LOAD)
+    await findHeading('cyberdojo/runner:16d9990', LOAD, 1)
     expect(router.state.location.pathname).toBe(PAGE)
   })
 })
@@ -157,9 +144,7 @@ describe('choices and evidence (API answers overridden)', () => {
       ),
     )
     renderRoute('/cyber-dojo/flows/runner/artifacts/abcde')
-    expect(
-      await screen.findByRole('heading', { name: /2 artifacts in runner start with/ }, LOAD),
-    ).toBeInTheDocument()
+    expect(await findHeading(/2 artifacts in runner start with/, LOAD)).toBeInTheDocument()
     expectLink('runner:one', `/cyber-dojo/flows/runner/artifacts/abcde1${'0'.repeat(58)}`)
     expect(screen.getByRole('heading', { name: 'Matches in other flows' })).toBeInTheDocument()
     expectLink('saver:three', `/cyber-dojo/flows/saver/artifacts/abcde3${'0'.repeat(58)}`)
