@@ -28,6 +28,13 @@ function pairOf(page: Page) {
   return [url.searchParams.get('from'), url.searchParams.get('to')]
 }
 
+/** Compares the picked pair: the URL names `pair`, and the diff shows runner:16d9990 added. */
+async function compare(page: Page, pair: [string, string]) {
+  await page.getByRole('button', { name: 'Compare' }).click()
+  await expect(page.getByTestId('diff-summary')).toHaveText(/^1 added, 0 removed/, LOAD)
+  expect(pairOf(page)).toEqual(pair)
+}
+
 test.describe('snapshot diff', () => {
   test(
     'aws-prod#64 → #65 shows exactly one added artifact: runner:16d9990',
@@ -136,9 +143,7 @@ test.describe('snapshot diff', () => {
     const { to } = await openPickers(page)
     await pickSide(to, 'aws-prod', 'index')
     await to.getByLabel('Snapshot number').fill('65')
-    await page.getByRole('button', { name: 'Compare' }).click()
-    await expect(page.getByTestId('diff-summary')).toHaveText(/^1 added, 0 removed/, LOAD)
-    expect(pairOf(page)).toEqual(['aws-prod#64', 'aws-prod#65'])
+    await compare(page, ['aws-prod#64', 'aws-prod#65'])
 
     await page.getByRole('button', { name: 'Swap' }).click()
     await expect(page.getByTestId('diff-summary')).toHaveText(/^0 added, 1 removed/)
@@ -150,9 +155,7 @@ test.describe('snapshot diff', () => {
     await pickSide(to, 'aws-prod', 'time')
     // The browser runs in Europe/Berlin (CEST in August): 11:39:30 there is 09:39:30 UTC.
     await to.getByLabel('Time (Europe/Berlin)').fill('2022-08-22T11:39:30')
-    await page.getByRole('button', { name: 'Compare' }).click()
-    await expect(page.getByTestId('diff-summary')).toHaveText(/^1 added, 0 removed/, LOAD)
-    expect(pairOf(page)).toEqual(['aws-prod#64', 'aws-prod@{2022-08-22T09:39:30}'])
+    await compare(page, ['aws-prod#64', 'aws-prod@{2022-08-22T09:39:30}'])
 
     await page.getByRole('button', { name: /^Times:/ }).click()
     await page.getByText('Change snapshots').click()

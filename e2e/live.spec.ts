@@ -16,6 +16,27 @@ async function advance(mockApi: string | undefined): Promise<number> {
   return ((await response.json()) as { index: number }).index
 }
 
+/**
+ * The mock takes a new snapshot while `polls` poll intervals pass on a page that must not poll:
+ * the page asks the API nothing and still shows #5253. Returns the API requests it makes from now
+ * on.
+ */
+async function advanceUnasked(
+  page: Page,
+  mockApi: string | undefined,
+  polls: number,
+): Promise<string[]> {
+  const asked: string[] = []
+  page.on('request', (request) => {
+    if (request.url().includes('/api/v2/')) asked.push(request.url())
+  })
+  await advance(mockApi)
+  await page.clock.runFor(polls * POLL_MS)
+  expect(asked).toEqual([])
+  await expect(page.getByRole('heading', { name: 'Latest snapshot #5253' })).toBeVisible()
+  return asked
+}
+
 async function setHidden(page: Page, hidden: boolean) {
   await page.evaluate((value) => {
     Object.defineProperty(document, 'visibilityState', {
@@ -74,14 +95,7 @@ test.describe('live pages', () => {
     await page.goto('/cyber-dojo/environments/aws-prod')
     await expect(page.getByRole('heading', { name: 'Latest snapshot #5253' })).toBeVisible()
     await setHidden(page, true)
-    const asked: string[] = []
-    page.on('request', (request) => {
-      if (request.url().includes('/api/v2/')) asked.push(request.url())
-    })
-    await advance(mockApi)
-    await page.clock.runFor(4 * POLL_MS)
-    expect(asked).toEqual([])
-    await expect(page.getByRole('heading', { name: 'Latest snapshot #5253' })).toBeVisible()
+    const asked = await advanceUnasked(page, mockApi, 4)
 
     await setHidden(page, false)
     await expect(page.getByRole('heading', { name: 'Latest snapshot #5254' })).toBeVisible()
@@ -97,14 +111,7 @@ test.describe('live pages', () => {
     await expect(resume).toBeVisible()
     await expect(page.getByRole('heading', { name: 'Latest snapshot #5253' })).toBeVisible()
 
-    const asked: string[] = []
-    page.on('request', (request) => {
-      if (request.url().includes('/api/v2/')) asked.push(request.url())
-    })
-    await advance(mockApi)
-    await page.clock.runFor(2 * POLL_MS)
-    expect(asked).toEqual([])
-    await expect(page.getByRole('heading', { name: 'Latest snapshot #5253' })).toBeVisible()
+    await advanceUnasked(page, mockApi, 2)
     // Resuming refreshes at once.
     await resume.click()
     await expect(page.getByRole('heading', { name: 'Latest snapshot #5254' })).toBeVisible()

@@ -321,32 +321,30 @@ export function buildRows(results) {
       }
       const want = TARGETS.lighthouse[/** @type {'mobile' | 'desktop'} */ (run.formFactor)]
       const m = run.metrics
+      /** @param {'performance' | 'accessibility'} category @param {string} note */
+      const scored = (category, note) => ({
+        section: lighthouse.title,
+        label: `${label}: ${category}`,
+        value: run[category] === null ? 'n/a' : score(run[category]),
+        target: `≥ ${score(want[category])}`,
+        pass: run[category] !== null && run[category] >= want[category],
+        number: run[category],
+        note,
+      })
       rows.push(
-        {
-          section: lighthouse.title,
-          label: `${label}: performance`,
-          value: run.performance === null ? 'n/a' : score(run.performance),
-          target: `≥ ${score(want.performance)}`,
-          pass: run.performance !== null && run.performance >= want.performance,
-          number: run.performance,
-          note: [
+        scored(
+          'performance',
+          [
             `FCP ${fmt(m.fcpMs, ms)}, LCP ${fmt(m.lcpMs, ms)}, TBT ${fmt(m.tbtMs, ms)}, CLS ${fmt(m.cls, (v) => v.toFixed(3))}`,
             run.opportunities.length ? `savings: ${run.opportunities.join(', ')}` : '',
           ]
             .filter(Boolean)
             .join('; '),
-        },
-        {
-          section: lighthouse.title,
-          label: `${label}: accessibility`,
-          value: run.accessibility === null ? 'n/a' : score(run.accessibility),
-          target: `≥ ${score(want.accessibility)}`,
-          pass: run.accessibility !== null && run.accessibility >= want.accessibility,
-          number: run.accessibility,
-          note: run.failedAccessibility.length
-            ? `failing: ${run.failedAccessibility.join(', ')}`
-            : '',
-        },
+        ),
+        scored(
+          'accessibility',
+          run.failedAccessibility.length ? `failing: ${run.failedAccessibility.join(', ')}` : '',
+        ),
       )
     }
   }
@@ -377,6 +375,21 @@ function floorComparison(section, record, noFetch) {
   const handPainted = summarise([...hand.values()])
   const overFloor = paired(shiplog, floor)
   const floorOverHand = paired(floor, hand)
+  /**
+   * A paired ratio's row, which passes when its median is within `most`.
+   * @param {string} label
+   * @param {import('./stats.mjs').Summary | null} ratios
+   * @param {number} most
+   * @returns {Row}
+   */
+  const ratioRow = (label, ratios, most) => ({
+    section,
+    label,
+    value: spread(ratios, ratio),
+    target: `≤ ${most}×`,
+    pass: ratios ? ratios.median <= most : false,
+    number: ratios?.median ?? null,
+  })
   rows.push(
     {
       section,
@@ -386,14 +399,7 @@ function floorComparison(section, record, noFetch) {
       pass: null,
       note: `hand-written (fetch + parse + innerHTML): ${spread(handPainted, ms)}${record.floorError ? `; floor failed: ${record.floorError}` : ''}${record.handError ? `; hand-written failed: ${record.handError}` : ''}`,
     },
-    {
-      section,
-      label: 'Shiplog ÷ floor',
-      value: spread(overFloor, ratio),
-      target: `≤ ${TARGETS.floorRatio}×`,
-      pass: overFloor ? overFloor.median <= TARGETS.floorRatio : false,
-      number: overFloor?.median ?? null,
-    },
+    ratioRow('Shiplog ÷ floor', overFloor, TARGETS.floorRatio),
     {
       section,
       label: 'floor ÷ hand-written',
@@ -455,14 +461,7 @@ function floorComparison(section, record, noFetch) {
         pass: null,
         note: `API requests before paint per run: ${requests.join(', ') || 'n/a'}; floor without fetch, revisit: ${spread(summarise(noFetch.map((r) => r.painted)), ms)}${record.revisitError ? `; failed: ${record.revisitError}` : ''}`,
       },
-      {
-        section,
-        label: 'revisit ÷ floor without fetch',
-        value: spread(overNoFetch, ratio),
-        target: `≤ ${TARGETS.revisitRatio}×`,
-        pass: overNoFetch ? overNoFetch.median <= TARGETS.revisitRatio : false,
-        number: overNoFetch?.median ?? null,
-      },
+      ratioRow('revisit ÷ floor without fetch', overNoFetch, TARGETS.revisitRatio),
     )
   }
   return rows

@@ -15,6 +15,10 @@ import { AUDIT } from '../world/cyber-dojo'
 const FP = '9af401c4350b21e3f1df17d6ad808da43d9646e75b6da902cc7c492bcfb9c625'
 const CEST = (d: string) => Date.parse(`${d}+02:00`) / 1000
 
+/** What a snapshot says happened to the seed artifact, runner:16d9990. */
+const seedAnnotation = (snapshot: Snapshot) =>
+  snapshot.artifacts.find((a) => a.fingerprint === FP)?.annotation
+
 describe('the seed story (runner:16d9990)', () => {
   it('serves the artifact exactly as the seed prints it', async () => {
     const art = await getJson<Artifact>(`artifacts/cyber-dojo/runner/fingerprint/${FP}`)
@@ -144,27 +148,14 @@ describe('the seed story (runner:16d9990)', () => {
     })
     const s94 = await getJson<Snapshot>(snap('aws-prod', 94))
     expect(s94.timestamp).toBe(CEST('2022-08-24T18:10:28'))
-    expect(s94.artifacts.find((a) => a.fingerprint === FP)?.annotation).toEqual({
-      type: 'changed',
-      was: 3,
-      now: 1,
-    })
-    const s96 = await getJson<Snapshot>(snap('aws-prod', 96))
-    expect(s96.artifacts.find((a) => a.fingerprint === FP)?.annotation.type).toBe('exited')
+    expect(seedAnnotation(s94)).toEqual({ type: 'changed', was: 3, now: 1 })
+    expect(seedAnnotation(await getJson<Snapshot>(snap('aws-prod', 96)))?.type).toBe('exited')
     const b84 = await getJson<Snapshot>(snap('aws-beta', 84))
     expect(b84.timestamp).toBe(CEST('2022-08-22T11:38:28'))
-    expect(b84.artifacts.find((a) => a.fingerprint === FP)?.annotation).toEqual({
-      type: 'started-compliant',
-      was: 0,
-      now: 3,
-    })
+    expect(seedAnnotation(b84)).toEqual({ type: 'started-compliant', was: 0, now: 3 })
     const b117 = await getJson<Snapshot>(snap('aws-beta', 117))
-    expect(b117.artifacts.find((a) => a.fingerprint === FP)?.annotation).toMatchObject({
-      was: 3,
-      now: 2,
-    })
-    const b119 = await getJson<Snapshot>(snap('aws-beta', 119))
-    expect(b119.artifacts.find((a) => a.fingerprint === FP)?.annotation.type).toBe('exited')
+    expect(seedAnnotation(b117)).toMatchObject({ was: 3, now: 2 })
+    expect(seedAnnotation(await getJson<Snapshot>(snap('aws-beta', 119)))?.type).toBe('exited')
   })
 
   it('lists the twelve seed flows with their descriptions', async () => {

@@ -1,4 +1,4 @@
-import { http, HttpResponse } from 'msw'
+import { http, HttpResponse, type JsonBodyType } from 'msw'
 import { z } from 'zod/mini'
 import { server } from '@mocks/node'
 import {
@@ -25,6 +25,11 @@ async function failure(promise: Promise<unknown>): Promise<ApiError> {
   throw new Error('expected the request to fail')
 }
 
+/** Answers GET /api/v2/thing with the JSON `body` for the rest of the test. */
+function answerThing(body: JsonBodyType, init?: ResponseInit) {
+  server.use(http.get('*/api/v2/thing', () => HttpResponse.json(body, init)))
+}
+
 describe('apiGet', () => {
   it('encodes each path segment', () => {
     expect(apiPath('snapshots', 'cyber-dojo', 'aws prod', '#65')).toBe(
@@ -33,15 +38,13 @@ describe('apiGet', () => {
   })
 
   it('keeps unknown extra fields and returns the parsed body', async () => {
-    server.use(
-      http.get('*/api/v2/thing', () => HttpResponse.json({ name: 'x', count: 2, extra: true })),
-    )
+    answerThing({ name: 'x', count: 2, extra: true })
     const { data } = await apiGet('/api/v2/thing', schema)
     expect(data).toMatchObject({ name: 'x', count: 2 })
   })
 
   it('names the endpoint and the missing field when the shape is wrong', async () => {
-    server.use(http.get('*/api/v2/thing', () => HttpResponse.json({ name: 'x' })))
+    answerThing({ name: 'x' })
     const error = await failure(apiGet('/api/v2/thing', schema))
     expect(error.kind).toBe('invalid-response')
     expect(error.message).toMatch(/^Unexpected response from GET \/thing: field 'count'/)
@@ -71,13 +74,9 @@ describe('apiGet', () => {
   })
 
   it('carries the status and the server message of an error', async () => {
-    server.use(
-      http.get('*/api/v2/thing', () =>
-        HttpResponse.json(
-          { message: "Flow named 'nope' does not exist for organization 'cyber-dojo'" },
-          { status: 404 },
-        ),
-      ),
+    answerThing(
+      { message: "Flow named 'nope' does not exist for organization 'cyber-dojo'" },
+      { status: 404 },
     )
     const error = await failure(apiGet('/api/v2/thing', schema))
     expect(error.status).toBe(404)
@@ -85,14 +84,7 @@ describe('apiGet', () => {
   })
 
   it('reads Retry-After on 429', async () => {
-    server.use(
-      http.get('*/api/v2/thing', () =>
-        HttpResponse.json(
-          { message: 'slow down' },
-          { status: 429, headers: { 'Retry-After': '2' } },
-        ),
-      ),
-    )
+    answerThing({ message: 'slow down' }, { status: 429, headers: { 'Retry-After': '2' } })
     const error = await failure(apiGet('/api/v2/thing', schema))
     expect(error.retryAfterMs).toBe(2000)
     expect(retryDelay(1, error)).toBe(2000)

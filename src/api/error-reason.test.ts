@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from './client'
-
-function http(status: number, message: string, endpoint: string) {
-  return new ApiError({ status, message, kind: 'http', endpoint })
-}
+import { OUT_OF_RANGE_MESSAGE, httpError } from '@/test/api-error'
 
 describe('ApiError reason', () => {
   it('reads the snapshot count and the environment from the server message', () => {
-    const past = http(
-      404,
-      "Org: 'cyber-dojo'. Snapshot 'aws-prod#9999' resolves to 'aws-prod#9999'. len(snapshots) == 5253. Indexes are 1-based",
-      'GET /snapshots/cyber-dojo/aws-prod/9999',
-    )
+    const past = httpError(404, OUT_OF_RANGE_MESSAGE, 'GET /snapshots/cyber-dojo/aws-prod/9999')
     expect(past.reason).toEqual({ kind: 'snapshot-out-of-range', count: 5253 })
-    const empty = http(
+    const empty = httpError(
       400,
       "Org: 'cyber-dojo'. Snapshot 'empty-env#-1' resolves to 'empty-env#0'. len(snapshots) == 0",
       'GET /env-diff/cyber-dojo',
@@ -22,13 +15,13 @@ describe('ApiError reason', () => {
   })
 
   it('knows an unknown environment by its endpoint or its words, only on a 404', () => {
-    expect(http(404, 'Not found', 'GET /environments/o/nope').reason.kind).toBe(
+    expect(httpError(404, 'Not found', 'GET /environments/o/nope').reason.kind).toBe(
       'unknown-environment',
     )
     const words = "Environment named 'nope' does not exist for organization 'o'"
-    expect(http(404, words, 'GET /snapshots/o/nope/1').reason.kind).toBe('unknown-environment')
-    expect(http(500, words, 'GET /snapshots/o/nope/1').reason.kind).toBe('other')
-    expect(http(404, 'Not found', 'GET /snapshots/o/e/7').reason).toEqual({
+    expect(httpError(404, words, 'GET /snapshots/o/nope/1').reason.kind).toBe('unknown-environment')
+    expect(httpError(500, words, 'GET /snapshots/o/nope/1').reason.kind).toBe('other')
+    expect(httpError(404, 'Not found', 'GET /snapshots/o/e/7').reason).toEqual({
       kind: 'snapshot-out-of-range',
       count: null,
     })
@@ -42,6 +35,6 @@ describe('ApiError reason', () => {
       endpoint: 'GET /snapshots/o/e/1',
     })
     expect(timeout.reason.kind).toBe('other')
-    expect(http(404, 'Not found', 'GET /flows/o/x').reason.kind).toBe('other')
+    expect(httpError(404, 'Not found', 'GET /flows/o/x').reason.kind).toBe('other')
   })
 })

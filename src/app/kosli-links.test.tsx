@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { renderRoute } from '@/test/render-route'
+import { findHeading, renderRoute } from '@/test/render-route'
 
 /** Links Kosli itself writes open in Shiplog once the host is swapped. */
 
@@ -11,9 +11,7 @@ const SEED_FP = '9af401c4350b21e3f1df17d6ad808da43d9646e75b6da902cc7c492bcfb9c62
 describe('Kosli link shapes', { timeout: 40_000 }, () => {
   it('/{org}/environments/{env}/{index} (the CLI trail markdown) opens that snapshot', async () => {
     const { router } = renderRoute('/cyber-dojo/environments/aws-prod/65')
-    expect(
-      await screen.findByRole('heading', { name: 'aws-prod#65', level: 1 }, SLOW),
-    ).toBeVisible()
+    expect(await findHeading('aws-prod#65', SLOW, 1)).toBeVisible()
     expect(router.state.location.pathname).toBe('/cyber-dojo/environments/aws-prod/snapshots/65')
   })
 
@@ -29,7 +27,7 @@ describe('Kosli link shapes', { timeout: 40_000 }, () => {
 
   it('/{org}/flows/{flow}/trails/ opens the flow page at its trails', async () => {
     const { router } = renderRoute('/cyber-dojo/flows/runner-ci/trails/')
-    expect(await screen.findByRole('heading', { name: 'Trails' }, SLOW)).toBeVisible()
+    expect(await findHeading('Trails', SLOW)).toBeVisible()
     expect(router.state.location.pathname).toBe('/cyber-dojo/flows/runner-ci')
     expect(router.state.location.hash).toBe('#trails')
     expect(document.getElementById('trails')).toContainElement(
@@ -39,7 +37,7 @@ describe('Kosli link shapes', { timeout: 40_000 }, () => {
 
   it('…/snapshots/{n}?fingerprint= highlights that artifact, through the short link too', async () => {
     const { router } = renderRoute(`/cyber-dojo/environments/aws-prod/65?fingerprint=${SEED_FP}`)
-    await screen.findByRole('heading', { name: 'aws-prod#65', level: 1 }, SLOW)
+    await findHeading('aws-prod#65', SLOW, 1)
     expect(router.state.location.search).toBe(`?fingerprint=${SEED_FP}`)
     const highlighted = document.querySelectorAll('tr[aria-current="true"]')
     expect(highlighted).toHaveLength(1)

@@ -44,6 +44,14 @@ function SearchPlaceholder() {
   )
 }
 
+/** The main sections of an org, in the header's order. */
+const SECTIONS: ReadonlyArray<readonly [label: string, path: (org: string) => string]> = [
+  ['Overview', overviewPath],
+  ['Flows', flowsPath],
+  ['Environments', environmentsPath],
+  ['Diff', diffPath],
+]
+
 const navClass = ({ isActive }: { isActive: boolean }) =>
   `rounded px-1.5 py-1 font-medium sm:px-2 ${isActive ? 'bg-raised text-ink' : 'text-muted hover:text-ink'}`
 
@@ -87,18 +95,11 @@ export function AppLayout() {
             </span>
           ) : null}
           <nav aria-label="Main" className="flex items-center gap-0.5 sm:gap-1">
-            <NavLink to={overviewPath(org)} className={navClass}>
-              Overview
-            </NavLink>
-            <NavLink to={flowsPath(org)} className={navClass}>
-              Flows
-            </NavLink>
-            <NavLink to={environmentsPath(org)} className={navClass}>
-              Environments
-            </NavLink>
-            <NavLink to={diffPath(org)} className={navClass}>
-              Diff
-            </NavLink>
+            {SECTIONS.map(([label, path]) => (
+              <NavLink key={label} to={path(org)} className={navClass}>
+                {label}
+              </NavLink>
+            ))}
           </nav>
           <div className="flex items-center gap-2 max-sm:order-1 max-sm:min-w-0 max-sm:flex-1 sm:ml-auto">
             <div className="min-w-0 max-sm:flex-1">

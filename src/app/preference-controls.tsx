@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { useId, useState, type ReactNode } from 'react'
 import { usePreferences, type Theme } from '@/components/preferences'
 
 /**
@@ -25,25 +25,22 @@ export function PreferenceControls() {
         id={panelId}
         className={`${open ? 'flex' : 'hidden'} absolute top-full right-0 z-30 mt-1 flex-col items-stretch gap-2 rounded border border-line bg-surface p-2 shadow-lg sm:static sm:mt-0 sm:flex sm:flex-row sm:items-center sm:border-0 sm:bg-transparent sm:p-0 sm:shadow-none`}
       >
-        <button
-          type="button"
-          aria-pressed={timeZone === 'UTC'}
-          onClick={() => setTimeZone(timeZone === 'UTC' ? 'local' : 'UTC')}
-          className="rounded border border-line px-2 py-1 whitespace-nowrap hover:bg-raised"
+        <Toggle
+          pressed={timeZone === 'UTC'}
+          onToggle={() => setTimeZone(timeZone === 'UTC' ? 'local' : 'UTC')}
           title="Show times in UTC or in your time zone"
         >
           {timeZone === 'UTC' ? 'Times: UTC' : 'Times: local'}
-        </button>
-        <button
-          type="button"
-          aria-pressed={density === 'compact'}
-          onClick={() => setDensity(density === 'compact' ? 'comfortable' : 'compact')}
-          className="rounded border border-line px-2 py-1 whitespace-nowrap hover:bg-raised aria-pressed:bg-raised"
+        </Toggle>
+        <Toggle
+          pressed={density === 'compact'}
+          onToggle={() => setDensity(density === 'compact' ? 'comfortable' : 'compact')}
           title="Compact rows fit more on a screen; off, rows are comfortable"
+          pressedLook
         >
           <span aria-hidden="true">{density === 'compact' ? '✓ ' : ''}</span>Compact
           <span className="sr-only"> rows</span>
-        </button>
+        </Toggle>
         <label className="sr-only" htmlFor="theme-select">
           Theme
         </label>
@@ -59,5 +56,32 @@ export function PreferenceControls() {
         </select>
       </div>
     </div>
+  )
+}
+
+/** A setting that is on or off; `pressedLook` also shades it while on. */
+function Toggle({
+  pressed,
+  onToggle,
+  title,
+  pressedLook = false,
+  children,
+}: {
+  pressed: boolean
+  onToggle: () => void
+  title: string
+  pressedLook?: boolean
+  children: ReactNode
+}) {
+  return (
+    <button
+      type="button"
+      aria-pressed={pressed}
+      onClick={onToggle}
+      className={`rounded border border-line px-2 py-1 whitespace-nowrap hover:bg-raised${pressedLook ? ' aria-pressed:bg-raised' : ''}`}
+      title={title}
+    >
+      {children}
+    </button>
   )
 }

@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { DataTree } from './data-tree'
+import { expectLink } from '@/test/expect-link'
 
 describe('DataTree', () => {
   it('renders any JSON as text, with only http(s) links', () => {
@@ -23,10 +24,7 @@ describe('DataTree', () => {
     expect(screen.getByText('#2')).toBeVisible()
     expect(screen.getByText('<img src=x onerror=alert(1)>')).toBeVisible()
     expect(screen.getByText('javascript:alert(1)').closest('a')).toBeNull()
-    expect(screen.getByRole('link', { name: 'https://example.com/run/1' })).toHaveAttribute(
-      'href',
-      'https://example.com/run/1',
-    )
+    expectLink('https://example.com/run/1', 'https://example.com/run/1')
     expect(screen.getByText('(empty)')).toBeVisible()
     expect(screen.getByText('missing').nextElementSibling).toHaveTextContent('none')
   })

@@ -1,3 +1,30 @@
+import type { ReactNode } from 'react'
+
+/** What a labelled field takes: its label, its value and what to do with a new one. */
+export interface FieldProps {
+  label: string
+  value: string
+  onChange: (value: string) => void
+}
+
+/** A field with its label in muted text, above it unless `className` lays them out otherwise. */
+export function Labelled({
+  label,
+  className = 'flex flex-col text-sm',
+  children,
+}: {
+  label: ReactNode
+  className?: string
+  children: ReactNode
+}) {
+  return (
+    <label className={className}>
+      <span className="text-muted">{label}</span>
+      {children}
+    </label>
+  )
+}
+
 /** One choice of a filter: `[value, label]`, or a value that is its own label. */
 export type FilterOption = string | readonly [value: string, label: string]
 
@@ -10,17 +37,13 @@ export function FilterSelect({
   options,
   onChange,
   className = '',
-}: {
-  label: string
-  value: string
+}: FieldProps & {
   options: ReadonlyArray<FilterOption>
-  onChange: (value: string) => void
   /** Extra classes for the select, e.g. a maximum width. */
   className?: string
 }) {
   return (
-    <label className="flex flex-col text-sm">
-      <span className="text-muted">{label}</span>
+    <Labelled label={label}>
       <select
         value={value}
         onChange={(event) => onChange(event.target.value)}
@@ -35,7 +58,7 @@ export function FilterSelect({
           )
         })}
       </select>
-    </label>
+    </Labelled>
   )
 }
 
@@ -46,18 +69,14 @@ export function FilterText({
   onChange,
   width,
   placeholder,
-}: {
-  label: string
-  value: string
-  onChange: (value: string) => void
+}: FieldProps & {
   /** The box's width class, e.g. `w-56`. */
   width: string
   /** What can be typed, e.g. "name, description or tag". */
   placeholder?: string
 }) {
   return (
-    <label className="flex flex-col text-sm">
-      <span className="text-muted">{label}</span>
+    <Labelled label={label}>
       <input
         type="search"
         value={value}
@@ -67,7 +86,7 @@ export function FilterText({
         autoComplete="off"
         spellCheck={false}
       />
-    </label>
+    </Labelled>
   )
 }
 

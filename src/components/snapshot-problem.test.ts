@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ApiError } from '@/api/client'
+import { OUT_OF_RANGE_MESSAGE, httpError } from '@/test/api-error'
 import { classifySnapshotProblem, parseSnapshotIndex, SnapshotIndexError } from './snapshot-problem'
-
-function http(status: number, message: string, endpoint: string) {
-  return new ApiError({ status, message, kind: 'http', endpoint })
-}
 
 describe('parseSnapshotIndex', () => {
   it('accepts whole numbers from 1 only', () => {
@@ -17,22 +13,18 @@ describe('parseSnapshotIndex', () => {
 
 describe('classifySnapshotProblem', () => {
   it('reads the snapshot count from the out-of-range message', () => {
-    const error = http(
-      404,
-      "Org: 'cyber-dojo'. Snapshot 'aws-prod#9999' resolves to 'aws-prod#9999'. len(snapshots) == 5253. Indexes are 1-based",
-      'GET /snapshots/cyber-dojo/aws-prod/9999',
-    )
+    const error = httpError(404, OUT_OF_RANGE_MESSAGE, 'GET /snapshots/cyber-dojo/aws-prod/9999')
     expect(classifySnapshotProblem(error)).toMatchObject({ kind: 'out-of-range', count: 5253 })
   })
 
   it('tells an environment with no snapshots from an unknown one', () => {
-    const empty = http(
+    const empty = httpError(
       400,
       "Org: 'cyber-dojo'. Snapshot 'empty-env#1' resolves to 'empty-env#1'. len(snapshots) == 0. Indexes are 1-based",
       'GET /snapshots/cyber-dojo/empty-env/1',
     )
     expect(classifySnapshotProblem(empty).kind).toBe('no-snapshots')
-    const unknown = http(
+    const unknown = httpError(
       404,
       "Environment named 'nope' does not exist for organization 'cyber-dojo'",
       'GET /environments/cyber-dojo/nope',
@@ -41,7 +33,9 @@ describe('classifySnapshotProblem', () => {
   })
 
   it('leaves server failures and bad addresses to their own messages', () => {
-    expect(classifySnapshotProblem(http(500, 'boom', 'GET /snapshots/o/e/1')).kind).toBe('other')
+    expect(classifySnapshotProblem(httpError(500, 'boom', 'GET /snapshots/o/e/1')).kind).toBe(
+      'other',
+    )
     expect(classifySnapshotProblem(new SnapshotIndexError('abc'))).toEqual({
       kind: 'bad-index',
       raw: 'abc',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { eventKind } from './event-kind'
+import { eventKind, eventTypeIcon } from './event-kind'
 
 describe('eventKind', () => {
   it('names the kinds of change', () => {
@@ -14,5 +14,13 @@ describe('eventKind', () => {
         'x',
       ].map(eventKind),
     ).toEqual(['started', 'started', 'scaled', 'stopped', 'changed', 'compliance', 'other'])
+  })
+})
+
+describe('eventTypeIcon', () => {
+  it('marks a start, however compliant, like any other start, and an unknown type plainly', () => {
+    expect(
+      ['started', 'started-non-compliant', 'became-non-compliant', 'x'].map(eventTypeIcon),
+    ).toEqual(['▶', '▶', '✕', '•'])
   })
 })

@@ -9,3 +9,32 @@ export function eventKind(type: string): EventKind {
   if (type.startsWith('became-')) return 'compliance'
   return 'other'
 }
+
+/** The mark shown beside each kind of change. */
+export const EVENT_KIND_ICON: Record<EventKind, string> = {
+  started: '▶',
+  scaled: '⇅',
+  stopped: '■',
+  changed: '↻',
+  compliance: '✓',
+  other: '•',
+}
+
+const TYPE_ICON: Record<string, string> = {
+  started: '▶',
+  'started-compliant': '▶',
+  'started-non-compliant': '▶',
+  'started-unknown': '▶',
+  exited: '■',
+  changed: '↻',
+  scaled: '⇅',
+  unchanged: '·',
+  'updated-provenance': '✎',
+  'became-compliant': '✓',
+  'became-non-compliant': '✕',
+}
+
+/** The mark shown beside a log event's `type`, which is also its snapshot's annotation. */
+export function eventTypeIcon(type: string): string {
+  return TYPE_ICON[type] ?? EVENT_KIND_ICON.other
+}

@@ -263,11 +263,15 @@ export function toDateTimeInput(tsSeconds: number, timeZone: TimeZoneChoice | st
   )
 }
 
+let localZoneName: string | undefined
+
 /** How a time picker names the zone it reads: 'UTC', or the browser's zone by name. */
 export function timeZoneLabel(timeZone: TimeZoneChoice | string): string {
   if (timeZone === 'UTC') return 'UTC'
   if (timeZone !== 'local') return timeZone
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'your local time'
+  // Read once: making a formatter on every render costs milliseconds, and the zone stays.
+  localZoneName ??= Intl.DateTimeFormat().resolvedOptions().timeZone || 'your local time'
+  return localZoneName
 }
 
 /** Unix seconds → 'YYYY-MM-DDTHH:MM:SS' in UTC for `env@{...}`; '' when not a valid time. */

@@ -1,12 +1,16 @@
 import type { EnvironmentEvent } from '@/api/events'
 
-/** A log event of `env`'s snapshot `index`, of one artifact of the runner flow. */
+/**
+ * A log event of `env`'s snapshot `index`, of one compliant artifact of the runner flow; `extra`
+ * sets whatever else a test cares about.
+ */
 export function environmentEvent(
   env: string,
-  index: number,
+  index: number | null,
   type: string,
   at: number,
   name = 'runner:1',
+  extra: Partial<EnvironmentEvent> = {},
 ): EnvironmentEvent {
   return {
     environment: env,
@@ -21,5 +25,6 @@ export function environmentEvent(
     snapshotCompliant: true,
     type,
     codeDiffUrl: null,
+    ...extra,
   }
 }

@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query'
-import { render } from '@testing-library/react'
+import { render, screen } from '@testing-library/react'
 import { createMemoryRouter } from 'react-router'
 import { App } from '@/app/app'
 import { createRoutes } from '@/app/router'
@@ -14,4 +14,13 @@ export function renderRoute(path: string) {
   })
   const view = render(<App queryClient={queryClient} router={router} />)
   return { ...view, router, queryClient }
+}
+
+/** The heading called `name` (at `level`, when given), once the route has drawn it. */
+export function findHeading(
+  name: string | RegExp,
+  wait: { timeout: number },
+  level?: number,
+): Promise<HTMLElement> {
+  return screen.findByRole('heading', { name, level }, wait)
 }

@@ -4,7 +4,8 @@ import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { server } from '@mocks/node'
 import { ACME, BUSY_FLOW, BUSY_FP } from '@mocks/world/acme'
-import { renderRoute } from '@/test/render-route'
+import { findHeading, renderRoute } from '@/test/render-route'
+import { expectLink } from '@/test/expect-link'
 
 // The first render lazily imports the route module.
 const LOAD = { timeout: 8000 }
@@ -35,12 +36,10 @@ function timelineRows() {
 describe('artifact page', () => {
   it('shows the seed artifact: identity, state and all ten history rows with links', async () => {
     renderRoute(PAGE)
-    expect(
-      await screen.findByRole('heading', { level: 1, name: 'cyberdojo/runner:16d9990' }, LOAD),
-    ).toBeInTheDocument()
+    expect(await findHeading('cyberdojo/runner:16d9990', LOAD, 1)).toBeInTheDocument()
     expect(screen.getByRole('button', { name: `Copy full fingerprint ${FP}` })).toBeInTheDocument()
-    expect(screen.getByRole('link', { name: '16d9990' })).toHaveAttribute(
-      'href',
+    expectLink(
+      '16d9990',
       'https://github.com/cyber-dojo/runner/commit/16d9990ad23a40eecaf087abac2a58a2d2a4b3f4',
     )
     expect(screen.getAllByText('Compliant').length).toBeGreaterThan(0)
@@ -55,14 +54,8 @@ describe('artifact page', () => {
     expect(screen.getByRole('heading', { name: 'Wed, 24 Aug 2022' })).toBeInTheDocument()
 
     const timeline = screen.getByRole('region', { name: 'Lifecycle' })
-    expect(within(timeline).getByRole('link', { name: 'aws-prod#65' })).toHaveAttribute(
-      'href',
-      '/cyber-dojo/environments/aws-prod/snapshots/65',
-    )
-    expect(within(timeline).getByRole('link', { name: 'aws-beta#119' })).toHaveAttribute(
-      'href',
-      '/cyber-dojo/environments/aws-beta/snapshots/119',
-    )
+    expectLink('aws-prod#65', '/cyber-dojo/environments/aws-prod/snapshots/65', timeline)
+    expectLink('aws-beta#119', '/cyber-dojo/environments/aws-beta/snapshots/119', timeline)
   })
 
   it('counts a long history with grouped thousands', async () => {
@@ -96,7 +89,7 @@ describe('artifact page', () => {
 
   it('resolves a unique fingerprint prefix to the full fingerprint, replacing the URL', async () => {
     const { router } = renderRoute('/cyber-dojo/flows/runner/artifacts/9af401c4')
-    await screen.findByRole('heading', { level: 1, name: 'cyberdojo/runner:16d9990' }, LOAD)
+    await findHeading('cyberdojo/runner:16d9990', LOAD, 1)
     expect(router.state.location.pathname).toBe(PAGE)
     expect(router.state.historyAction).toBe('REPLACE')
   })
@@ -104,38 +97,24 @@ describe('artifact page', () => {
   it('says so when no artifact has the prefix', async () => {
     renderRoute('/cyber-dojo/flows/runner/artifacts/fffff0')
     expect(
-      await screen.findByRole(
-        'heading',
-        {
-          name: "No artifact in flow 'runner' has a fingerprint starting with 'fffff0'",
-        },
+      await findHeading(
+        "No artifact in flow 'runner' has a fingerprint starting with 'fffff0'",
         LOAD,
       ),
     ).toBeInTheDocument()
-    expect(screen.getByRole('link', { name: 'Go to the artifacts of runner' })).toHaveAttribute(
-      'href',
-      '/cyber-dojo/flows/runner',
-    )
+    expectLink('Go to the artifacts of runner', '/cyber-dojo/flows/runner')
   })
 
   it('explains a fingerprint that is not hex', async () => {
     renderRoute('/cyber-dojo/flows/runner/artifacts/not-a-fp')
-    expect(
-      await screen.findByRole('heading', { name: "'not-a-fp' is not a fingerprint" }, LOAD),
-    ).toBeInTheDocument()
+    expect(await findHeading("'not-a-fp' is not a fingerprint", LOAD)).toBeInTheDocument()
   })
 
   it('names an unknown full fingerprint with a way back', async () => {
     const missing = 'ab'.repeat(32)
     renderRoute(`/cyber-dojo/flows/runner/artifacts/${missing}`)
     expect(
-      await screen.findByRole(
-        'heading',
-        {
-          name: `Artifact '${missing}' was not found in flow 'runner'`,
-        },
-        LOAD,
-      ),
+      await findHeading(`Artifact '${missing}' was not found in flow 'runner'`, LOAD),
     ).toBeInTheDocument()
   })
 })
@@ -143,7 +122,7 @@ describe('artifact page', () => {
 describe('commit search', () => {
   it('opens the one artifact built from runner:16d9990', async () => {
     const { router } = renderRoute('/cyber-dojo/search?q=runner:16d9990')
-    await screen.findByRole('heading', { level: 1, name: 'cyberdojo/runner:16d9990' }, LOAD)
+    await findHeading('cyberdojo/runner:16d9990', LOAD, 1)
     expect(router.state.location.pathname).toBe(PAGE)
   })
 })
@@ -165,18 +144,10 @@ describe('choices and evidence (API answers overridden)', () => {
       ),
     )
     renderRoute('/cyber-dojo/flows/runner/artifacts/abcde')
-    expect(
-      await screen.findByRole('heading', { name: /2 artifacts in runner start with/ }, LOAD),
-    ).toBeInTheDocument()
-    expect(screen.getByRole('link', { name: 'runner:one' })).toHaveAttribute(
-      'href',
-      `/cyber-dojo/flows/runner/artifacts/abcde1${'0'.repeat(58)}`,
-    )
+    expect(await findHeading(/2 artifacts in runner start with/, LOAD)).toBeInTheDocument()
+    expectLink('runner:one', `/cyber-dojo/flows/runner/artifacts/abcde1${'0'.repeat(58)}`)
     expect(screen.getByRole('heading', { name: 'Matches in other flows' })).toBeInTheDocument()
-    expect(screen.getByRole('link', { name: 'saver:three' })).toHaveAttribute(
-      'href',
-      `/cyber-dojo/flows/saver/artifacts/abcde3${'0'.repeat(58)}`,
-    )
+    expectLink('saver:three', `/cyber-dojo/flows/saver/artifacts/abcde3${'0'.repeat(58)}`)
   })
 
   it('shows trail attestations as evidence, expanding to junit counts and a trail link', async () => {
@@ -252,9 +223,10 @@ describe('choices and evidence (API answers overridden)', () => {
         LOAD,
       ),
     ).toBeInTheDocument()
-    expect(within(evidence).getByRole('link', { name: 'Open on trail a2ffba5' })).toHaveAttribute(
-      'href',
+    expectLink(
+      'Open on trail a2ffba5',
       '/cyber-dojo/flows/runner-ci/trails/a2ffba5?attestation_id=att-1',
+      evidence,
     )
   })
 })

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { useSuspenseQuery } from '@tanstack/react-query'
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, type ReactNode } from 'react'
 import {
   Link,
   replace,
@@ -209,7 +209,6 @@ function ArtifactPage({
 }
 
 function ArtifactHeader({ org, flow, artifact }: ArtifactSectionProps) {
-  const row = 'contents'
   return (
     <header className="space-y-3">
       <div className="flex flex-wrap items-center gap-3">
@@ -227,88 +226,56 @@ function ArtifactHeader({ org, flow, artifact }: ArtifactSectionProps) {
       </div>
       {artifact.stateInfo ? <p className="text-muted">{artifact.stateInfo}</p> : null}
       <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1.5 rounded border border-line bg-surface p-3">
-        <div className={row}>
-          <dt className="text-muted">Flow</dt>
-          <dd>
-            <Link
-              className="text-accent underline underline-offset-2"
-              to={flowPath(org, artifact.flow ?? flow)}
-            >
-              {artifact.flow ?? flow}
-            </Link>
-          </dd>
-        </div>
+        <Fact label="Flow">
+          <Link
+            className="text-accent underline underline-offset-2"
+            to={flowPath(org, artifact.flow ?? flow)}
+          >
+            {artifact.flow ?? flow}
+          </Link>
+        </Fact>
         {artifact.trail ? (
-          <div className={row}>
-            <dt className="text-muted">Trail</dt>
-            <dd className="break-all">
-              <Link
-                className="font-mono text-accent hover:underline"
-                to={trailPath(org, flow, artifact.trail)}
-              >
-                {artifact.trail}
-              </Link>
-            </dd>
-          </div>
+          <Fact label="Trail" className="break-all">
+            <Link
+              className="font-mono text-accent hover:underline"
+              to={trailPath(org, flow, artifact.trail)}
+            >
+              {artifact.trail}
+            </Link>
+          </Fact>
         ) : null}
         {artifact.templateReference ? (
-          <div className={row}>
-            <dt className="text-muted">Name in template</dt>
-            <dd>{artifact.templateReference}</dd>
-          </div>
+          <Fact label="Name in template">{artifact.templateReference}</Fact>
         ) : null}
-        <div className={row}>
-          <dt className="text-muted">Fingerprint</dt>
-          <dd>
-            <ShortId value={artifact.fingerprint} kind="fingerprint" length={12} />
-          </dd>
-        </div>
-        <div className={row}>
-          <dt className="text-muted">Created</dt>
-          <dd>
-            <TimeStamp value={artifact.createdAt} />
-          </dd>
-        </div>
-        <div className={row}>
-          <dt className="text-muted">Git commit</dt>
-          <dd>
-            <ShortId value={artifact.gitCommit} kind="commit" href={artifact.commitUrl} />
-            {artifact.gitCommitInfo?.message ? (
-              <span className="ml-2 text-muted">
-                {artifact.gitCommitInfo.message.split('\n')[0]}
-              </span>
-            ) : null}
-          </dd>
-        </div>
-        <div className={row}>
-          <dt className="text-muted">Build</dt>
-          <dd className="break-all">
-            {artifact.buildUrl ? (
-              <SafeLink href={artifact.buildUrl} />
-            ) : (
-              <span className="text-muted">none</span>
-            )}
-          </dd>
-        </div>
-        <div className={row}>
-          <dt className="text-muted">Running in</dt>
-          <dd>
-            <SnapshotLinks org={org} refs={artifact.running} />
-          </dd>
-        </div>
-        <div className={row}>
-          <dt className="text-muted">Exited from</dt>
-          <dd>
-            <SnapshotLinks org={org} refs={artifact.exited} />
-          </dd>
-        </div>
+        <Fact label="Fingerprint">
+          <ShortId value={artifact.fingerprint} kind="fingerprint" length={12} />
+        </Fact>
+        <Fact label="Created">
+          <TimeStamp value={artifact.createdAt} />
+        </Fact>
+        <Fact label="Git commit">
+          <ShortId value={artifact.gitCommit} kind="commit" href={artifact.commitUrl} />
+          {artifact.gitCommitInfo?.message ? (
+            <span className="ml-2 text-muted">{artifact.gitCommitInfo.message.split('\n')[0]}</span>
+          ) : null}
+        </Fact>
+        <Fact label="Build" className="break-all">
+          {artifact.buildUrl ? (
+            <SafeLink href={artifact.buildUrl} />
+          ) : (
+            <span className="text-muted">none</span>
+          )}
+        </Fact>
+        <Fact label="Running in">
+          <SnapshotLinks org={org} refs={artifact.running} />
+        </Fact>
+        <Fact label="Exited from">
+          <SnapshotLinks org={org} refs={artifact.exited} />
+        </Fact>
         {artifact.htmlUrl ? (
-          <div className={row}>
-            <dt className="text-muted">In Kosli</dt>
-            <dd className="break-all">
-              <SafeLink href={artifact.htmlUrl}>Open this artifact in Kosli</SafeLink>
-            </dd>
-          </div>
+          <Fact label="In Kosli" className="break-all">
+            <SafeLink href={artifact.htmlUrl}>Open this artifact in Kosli</SafeLink>
+          </Fact>
         ) : null}
       </dl>
     </header>
@@ -341,4 +308,22 @@ export function ErrorBoundary() {
     )
   }
   return <RouteErrorBoundary />
+}
+
+/** One fact of the header's list: its name, then what it is. */
+function Fact({
+  label,
+  className,
+  children,
+}: {
+  label: string
+  className?: string
+  children: ReactNode
+}) {
+  return (
+    <div className="contents">
+      <dt className="text-muted">{label}</dt>
+      <dd className={className}>{children}</dd>
+    </div>
+  )
 }

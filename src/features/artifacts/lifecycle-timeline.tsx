@@ -5,6 +5,7 @@ import { usePreferences } from '@/components/preferences'
 import { HeadedSection } from '@/components/headed-section'
 import { TimeStamp } from '@/components/time-stamp'
 import { useProgressive } from '@/components/use-progressive'
+import { EVENT_KIND_ICON } from '@/lib/event-kind'
 import { formatCount } from '@/lib/format'
 import { formatDayHeading, formatGap, type TimeZoneChoice } from '@/lib/time'
 import { snapshotPath } from '@/lib/app-paths'
@@ -32,10 +33,10 @@ const KIND_LOOK: Record<TimelineKind, { icon: string; className: string }> = {
   evidence: { icon: '✎', className: 'bg-ok-soft text-ok border-ok/40' },
   approval: { icon: '✓', className: 'bg-ok-soft text-ok border-ok/40' },
   deployment: { icon: '⇪', className: 'bg-info-soft text-info border-info/40' },
-  started: { icon: '▶', className: 'bg-ok-soft text-ok border-ok/40' },
-  scaled: { icon: '⇅', className: 'bg-warn-soft text-warn border-warn/40' },
-  stopped: { icon: '■', className: 'bg-raised text-muted border-line' },
-  other: { icon: '•', className: 'bg-raised text-muted border-line' },
+  started: { icon: EVENT_KIND_ICON.started, className: 'bg-ok-soft text-ok border-ok/40' },
+  scaled: { icon: EVENT_KIND_ICON.scaled, className: 'bg-warn-soft text-warn border-warn/40' },
+  stopped: { icon: EVENT_KIND_ICON.stopped, className: 'bg-raised text-muted border-line' },
+  other: { icon: EVENT_KIND_ICON.other, className: 'bg-raised text-muted border-line' },
 }
 
 function toggle<T>(list: ReadonlyArray<T>, value: T): T[] {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { HistoryEvent } from '@/api/artifacts'
 import type { EnvironmentEvent } from '@/api/events'
+import { environmentEvent } from '@/test/environment-event'
 import { MAX_START_LOOKUPS, complianceChanged, startSnapshots, startTimes } from './start-snapshots'
 
 const FP = 'a'.repeat(64)
@@ -17,20 +18,13 @@ const event = (
   type: string,
   reportedAt: number,
   fingerprint: string | null = FP,
-): EnvironmentEvent => ({
-  environment,
-  snapshotIndex,
-  artifactName: 'saver',
-  fingerprint,
-  description: 'whatever the server says',
-  reportedAt,
-  flow: 'saver-ci',
-  flows: ['saver-ci'],
-  artifactCompliant: true,
-  snapshotCompliant: true,
-  type,
-  codeDiffUrl: null,
-})
+): EnvironmentEvent =>
+  environmentEvent(environment, snapshotIndex, type, reportedAt, 'saver', {
+    fingerprint,
+    description: 'whatever the server says',
+    flow: 'saver-ci',
+    flows: ['saver-ci'],
+  })
 
 describe('startTimes', () => {
   it('takes the times of the start rows, newest first, by type or (legacy) kind', () => {

@@ -96,6 +96,23 @@ function cell(value: string | null | undefined, href?: string | null): AuditCell
   return { text: text(value), href: href ?? null }
 }
 
+/** Policies by name and version, with one more column of what each says. */
+function policyTable(
+  caption: string,
+  column: string,
+  policies: ReadonlyArray<[name: string, version: number | null, value: string]>,
+): AuditTable {
+  return {
+    caption,
+    columns: ['Policy', 'Version', column],
+    rows: policies.map(([name, version, value]) => [
+      cell(name),
+      cell(version !== null ? String(version) : null),
+      cell(value),
+    ]),
+  }
+}
+
 function pageFact(label: string, value: string | null | undefined, path: string | null): AuditFact {
   return { label, text: text(value), path }
 }
@@ -351,15 +368,15 @@ function buildArtifactContent(
       section(heading, source, {
         facts: [fact('Compliance in this snapshot', complianceText(entry.compliant))],
         tables: [
-          {
-            caption: 'Policies',
-            columns: ['Policy', 'Version', 'Status'],
-            rows: entry.policyDecisions.map((decision) => [
-              cell(decision.policy),
-              cell(decision.version !== null ? String(decision.version) : null),
-              cell(decision.compliant ? 'COMPLIANT' : 'NON-COMPLIANT'),
+          policyTable(
+            'Policies',
+            'Status',
+            entry.policyDecisions.map((decision) => [
+              decision.policy,
+              decision.version,
+              decision.compliant ? 'COMPLIANT' : 'NON-COMPLIANT',
             ]),
-          },
+          ),
         ],
         notes: why.length ? why : ['Every applied policy was satisfied.'],
       }),
@@ -460,15 +477,15 @@ function buildSnapshotContent(
             fact('Kosli URL', snapshot.htmlUrl, snapshot.htmlUrl),
           ],
           tables: [
-            {
-              caption: 'Applied policies',
-              columns: ['Policy', 'Version', 'Rules'],
-              rows: snapshot.appliedPolicies.map((policy) => [
-                cell(policy.name),
-                cell(policy.version !== null ? String(policy.version) : null),
-                cell(appliedPolicyRules(policy).join(' ')),
+            policyTable(
+              'Applied policies',
+              'Rules',
+              snapshot.appliedPolicies.map((policy) => [
+                policy.name,
+                policy.version,
+                appliedPolicyRules(policy).join(' '),
               ]),
-            },
+            ),
             runningTable(org, snapshot),
           ],
           notes: snapshot.appliedPolicies.length ? [] : ['No policies were applied.'],

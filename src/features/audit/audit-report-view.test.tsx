@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { renderUi } from '@/test/render-ui'
 import type { AuditContent } from './audit-content'
 import { AuditReportView } from './audit-report-view'
+import { expectLink } from '@/test/expect-link'
 
 // URLs that came from CI data: each looks in-app or harmless to a naive `startsWith('/')` check.
 const HOSTILE = {
@@ -58,14 +59,8 @@ describe('audit report view', () => {
   it('links only to its own pages and to safe outside URLs', () => {
     renderReport()
     const facts = screen.getByRole('region', { name: 'Artifact runner' })
-    expect(within(facts).getByRole('link', { name: 'runner' })).toHaveAttribute(
-      'href',
-      '/cyber-dojo/flows/runner/artifacts/abc',
-    )
-    expect(within(facts).getByRole('link', { name: 'the run' })).toHaveAttribute(
-      'href',
-      'https://ci.example/run/1',
-    )
+    expectLink('runner', '/cyber-dojo/flows/runner/artifacts/abc', facts)
+    expectLink('the run', 'https://ci.example/run/1', facts)
     for (const url of Object.values(HOSTILE)) {
       expect(within(facts).queryByRole('link', { name: url })).toBeNull()
       expect(within(facts).getAllByText(url).length).toBeGreaterThan(0)

@@ -3,7 +3,8 @@ import { http, HttpResponse } from 'msw'
 import { afterEach, describe, expect, it } from 'vitest'
 import { server } from '@mocks/node'
 import { AUDIT } from '@mocks/world/facts'
-import { renderRoute } from '@/test/render-route'
+import { findHeading, renderRoute } from '@/test/render-route'
+import { expectLink } from '@/test/expect-link'
 
 const FP = '9af401c4350b21e3f1df17d6ad808da43d9646e75b6da902cc7c492bcfb9c625'
 const wait = { timeout: 10_000 }
@@ -26,9 +27,7 @@ afterEach(() => stopRecording())
 describe('audit report', { timeout: 40_000 }, () => {
   it("states the seed artifact's facts, history and compliance with timestamps", async () => {
     renderRoute(`/cyber-dojo/audit?artifact=runner@${FP}`)
-    expect(
-      await screen.findByRole('heading', { level: 1, name: 'Audit report' }, wait),
-    ).toBeVisible()
+    expect(await findHeading('Audit report', wait, 1)).toBeVisible()
     expect(screen.getAllByText(`Artifact runner@${FP}`).length).toBeGreaterThan(0)
     expect(screen.getByText('Organization').nextElementSibling).toHaveTextContent('cyber-dojo')
     const artifact = await screen.findByRole(
@@ -53,10 +52,7 @@ describe('audit report', { timeout: 40_000 }, () => {
     expect(screen.getByRole('button', { name: 'Print / Save as PDF' })).toBeVisible()
     expect(screen.getByRole('button', { name: 'Download JSON' })).toBeVisible()
     // Tests run without the demo meta tag, i.e. live: the API's own package via the proxy.
-    expect(screen.getByRole('link', { name: 'Kosli audit package' })).toHaveAttribute(
-      'href',
-      `/api/v2/artifacts/cyber-dojo/runner/${FP}/audit_package`,
-    )
+    expectLink('Kosli audit package', `/api/v2/artifacts/cyber-dojo/runner/${FP}/audit_package`)
   })
 
   it('explains a snapshot with its policies and non-compliant artifacts', async () => {

@@ -7,6 +7,7 @@ import { renderUi } from '@/test/render-ui'
 import { ArtifactComplianceWhy, ArtifactExplanation } from './artifact-why'
 import { EnvironmentComplianceWhy, EnvironmentExplanation } from './environment-why'
 import { FlowExplanation } from './flow-why'
+import { expectLink } from '@/test/expect-link'
 
 const LOAD = { timeout: 15_000 }
 
@@ -173,10 +174,7 @@ describe('environment compliance, explained', () => {
       />,
     )
     expect(screen.getByText(/^production is a logical environment/)).toBeVisible()
-    expect(screen.getByRole('link', { name: 'aws-prod' })).toHaveAttribute(
-      'href',
-      '/cyber-dojo/environments/aws-prod',
-    )
+    expectLink('aws-prod', '/cyber-dojo/environments/aws-prod')
   })
 
   it('says why an environment without policies is of unknown compliance', () => {

@@ -9,6 +9,7 @@ import { fetchSnapshot } from '@/api/snapshots'
 import type { PolicyDecision } from '@/api/policy-decisions'
 import { MISSING_PULL_REQUEST } from '@/test/policy-decision'
 import { PolicyDecisions } from './policy-decisions'
+import { expectLink } from '@/test/expect-link'
 
 function renderWithRouter(ui: React.ReactNode) {
   const router = createMemoryRouter([{ path: '*', element: ui }])
@@ -73,10 +74,7 @@ describe('PolicyDecisions', () => {
         'Missing attestation: no pull_request attestation was reported, and the policy requires one.',
       ),
     ).toBeVisible()
-    expect(screen.getByRole('link', { name: 'saver-ci / e1f0c3a' })).toHaveAttribute(
-      'href',
-      '/cyber-dojo/flows/saver-ci/trails/e1f0c3a',
-    )
+    expectLink('saver-ci / e1f0c3a', '/cyber-dojo/flows/saver-ci/trails/e1f0c3a')
     expect(screen.getByText('version 3')).toBeVisible()
     expect(screen.getByText('snyk').closest('details')).not.toHaveAttribute('open')
   })

@@ -12,6 +12,7 @@ import {
   SnapshotComplianceWhy,
   SnapshotExplanation,
 } from './snapshot-why'
+import { expectLink } from '@/test/expect-link'
 
 const LOAD = { timeout: 15_000 }
 
@@ -187,9 +188,6 @@ describe('explanations fetched on demand (demo world)', () => {
       LOAD,
     )
     expect(within(group).getByText('1 running artifact is not compliant:')).toBeVisible()
-    expect(within(group).getByRole('link', { name: /^saver:/ })).toHaveAttribute(
-      'href',
-      `/cyber-dojo/flows/saver-ci/artifacts/${fingerprint}`,
-    )
+    expectLink(/^saver:/, `/cyber-dojo/flows/saver-ci/artifacts/${fingerprint}`, group)
   })
 })

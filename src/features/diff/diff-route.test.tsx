@@ -6,6 +6,7 @@ import { server } from '@mocks/node'
 import blueGreenProd from '../../../fixtures/kosli/env-diff/blue-green-aws-prod.json'
 import identical from '../../../fixtures/kosli/env-diff/0.json'
 import { renderRoute } from '@/test/render-route'
+import { expectLink } from '@/test/expect-link'
 
 // The first render imports the lazy route module, which can take over a second on a busy machine.
 configure({ asyncUtilTimeout: 5000 })
@@ -186,10 +187,7 @@ describe('diff page', () => {
     renderRoute('/cyber-dojo/diff?from=aws-prod%2364&to=aws-prod')
     const to = await screen.findByRole('link', { name: 'aws-prod#66' })
     expect(to).toHaveAttribute('href', '/cyber-dojo/environments/aws-prod/snapshots/66')
-    expect(screen.getByRole('link', { name: 'aws-prod#64' })).toHaveAttribute(
-      'href',
-      '/cyber-dojo/environments/aws-prod/snapshots/64',
-    )
+    expectLink('aws-prod#64', '/cyber-dojo/environments/aws-prod/snapshots/64')
     expect(screen.getByText('as written:', { exact: false })).toHaveTextContent('aws-prod')
   })
 

@@ -169,6 +169,30 @@ const SIDE_TINT: Partial<Record<DiffRowKind, { from: string; to: string }>> = {
   scaled: { from: 'bg-warn-soft/40', to: 'bg-warn-soft/40' },
 }
 
+/** What a row's service is on one side, tinted by the change, or that the side lacks it. */
+function SideCell({
+  row,
+  side,
+  org,
+  label,
+}: {
+  row: DiffRow
+  side: 'from' | 'to'
+  org: string
+  label: string
+}) {
+  const entry = row[side]
+  return (
+    <td className={`px-3 py-2 ${SIDE_TINT[row.kind]?.[side] ?? ''}`}>
+      {entry ? (
+        <EntryCard entry={entry} side={side} org={org} />
+      ) : (
+        <span className="text-sm text-muted">Not in {label}</span>
+      )}
+    </td>
+  )
+}
+
 function ChangeCell({ row }: { row: DiffRow }) {
   return (
     <div className="flex flex-col items-start gap-1 sm:items-center sm:text-center">
@@ -230,29 +254,16 @@ export function DiffTable({
       ]}
     >
       {rows.map((row) => {
-        const tint = SIDE_TINT[row.kind]
         return (
           <tr key={row.key} data-kind={row.kind} className="align-top">
             <th scope="row" className="px-3 py-2 font-medium break-words">
               {row.service || 'unknown'}
             </th>
-            <td className={`px-3 py-2 ${tint?.from ?? ''}`}>
-              {row.from ? (
-                <EntryCard entry={row.from} side="from" org={org} />
-              ) : (
-                <span className="text-sm text-muted">Not in {fromLabel}</span>
-              )}
-            </td>
+            <SideCell row={row} side="from" org={org} label={fromLabel} />
             <td className="px-3 py-2">
               <ChangeCell row={row} />
             </td>
-            <td className={`px-3 py-2 ${tint?.to ?? ''}`}>
-              {row.to ? (
-                <EntryCard entry={row.to} side="to" org={org} />
-              ) : (
-                <span className="text-sm text-muted">Not in {toLabel}</span>
-              )}
-            </td>
+            <SideCell row={row} side="to" org={org} label={toLabel} />
           </tr>
         )
       })}

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useLocation } from 'react-router'
 import { AuditReportLink } from '@/components/audit-report-link'
+import { Labelled, type FieldProps } from '@/components/filter-fields'
 import { auditSubjectForPage, environmentAuditSubject } from '@/lib/app-paths'
 
 const control = 'rounded border border-line bg-surface px-1 py-0.5'
@@ -57,18 +58,9 @@ function AuditRange({
 }
 
 /** A required day: clearing the field keeps the day it had. */
-function DayField({
-  label,
-  value,
-  onChange,
-}: {
-  label: string
-  value: string
-  onChange: (day: string) => void
-}) {
+function DayField({ label, value, onChange }: FieldProps) {
   return (
-    <label className="flex items-center gap-1">
-      <span className="text-muted">{label}</span>
+    <Labelled label={label} className="flex items-center gap-1">
       <input
         type="date"
         className={control}
@@ -76,6 +68,6 @@ function DayField({
         required
         onChange={(event) => event.target.value && onChange(event.target.value)}
       />
-    </label>
+    </Labelled>
   )
 }

@@ -1,13 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import { renderRoute } from '@/test/render-route'
+import { findHeading, renderRoute } from '@/test/render-route'
 import {
   parseEventsTabParams,
   tabFromPath,
   travelFromDateTime,
   travelSnappish,
 } from './environment-params'
+import { expectLink } from '@/test/expect-link'
 
 // The first request builds the demo world, which takes a moment in jsdom.
 const SLOW = { timeout: 10_000 }
@@ -64,9 +65,7 @@ describe('environment params', () => {
 describe('environment page', { timeout: 40_000 }, () => {
   it('summarises the latest snapshot and lists snapshots with diff links', async () => {
     renderRoute(PROD)
-    const summary = (await screen.findByRole('heading', { name: /Latest snapshot/ }, SLOW)).closest(
-      'section',
-    )
+    const summary = (await findHeading(/Latest snapshot/, SLOW)).closest('section')
     if (!summary) throw new Error('no summary')
     const latest = within(summary).getByRole('link', { name: /^#\d+$/ })
     const index = Number(latest.textContent?.slice(1))
@@ -75,9 +74,10 @@ describe('environment page', { timeout: 40_000 }, () => {
     const first = within(table).getAllByRole('row')[1]
     if (!first) throw new Error('no rows')
     expect(within(first).getByText('now')).toBeVisible()
-    expect(within(first).getByRole('link', { name: /Diff with previous/ })).toHaveAttribute(
-      'href',
+    expectLink(
+      /Diff with previous/,
       `/cyber-dojo/diff?from=aws-prod%23${index - 1}&to=aws-prod%23${index}`,
+      first,
     )
     expect(screen.getByRole('link', { name: 'Snapshots' })).toHaveAttribute('aria-current', 'page')
     // The changes column, from the log of the page's snapshots (the captured #5253 event).
@@ -87,9 +87,7 @@ describe('environment page', { timeout: 40_000 }, () => {
 
   it('lists what runs there now, from the latest snapshot', async () => {
     renderRoute(PROD)
-    const running = (await screen.findByRole('heading', { name: /^Running now/ }, SLOW)).closest(
-      'section',
-    )
+    const running = (await findHeading(/^Running now/, SLOW)).closest('section')
     if (!running) throw new Error('no running section')
     // The captured aws-prod#5253: 11 artifacts, runner:85cac88 with 3 instances.
     expect(within(running).getByRole('heading', { name: 'Running now (11)' })).toBeVisible()
@@ -97,10 +95,7 @@ describe('environment page', { timeout: 40_000 }, () => {
     if (!runner) throw new Error('no runner row')
     expect(within(runner).getByText('3')).toBeVisible()
     expect(within(runner).getByText('Compliant')).toBeVisible()
-    expect(within(running).getByRole('link', { name: 'snapshot #5253' })).toHaveAttribute(
-      'href',
-      '/cyber-dojo/environments/aws-prod/snapshots/5253',
-    )
+    expectLink('snapshot #5253', '/cyber-dojo/environments/aws-prod/snapshots/5253', running)
   })
 
   it('time travels to the snapshot current at a moment, by its number', async () => {
@@ -112,9 +107,7 @@ describe('environment page', { timeout: 40_000 }, () => {
     )
     await userEvent.click(screen.getByRole('button', { name: 'Open at this time' }))
     await waitFor(() => expect(router.state.location.pathname).toBe(`${PROD}/snapshots/65`), SLOW)
-    expect(
-      await screen.findByRole('heading', { name: 'aws-prod#65', level: 1 }, SLOW),
-    ).toBeVisible()
+    expect(await findHeading('aws-prod#65', SLOW, 1)).toBeVisible()
   })
 
   it('says when a time-travel expression finds no snapshot', async () => {
@@ -148,18 +141,14 @@ describe('environment page', { timeout: 40_000 }, () => {
 
   it('names an unknown environment', async () => {
     renderRoute('/cyber-dojo/environments/no-such-env')
-    expect(
-      await screen.findByRole('heading', { name: 'Environment “no-such-env” not found' }, SLOW),
-    ).toBeVisible()
+    expect(await findHeading('Environment “no-such-env” not found', SLOW)).toBeVisible()
   })
 })
 
 describe('a logical environment', () => {
   it("lists what runs in its members' latest snapshots, combined, naming each member", async () => {
     renderRoute('/cyber-dojo/environments/production')
-    expect(
-      await screen.findByRole('heading', { name: 'A logical environment' }, SLOW),
-    ).toBeVisible()
+    expect(await findHeading('A logical environment', SLOW)).toBeVisible()
     const table = await screen.findByRole(
       'table',
       { name: /Artifacts running in the members of production/ },

@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { Environment } from '@/api/environments'
+import { environment } from '@/test/environment'
 import { renderRoute } from '@/test/render-route'
 import {
   environmentListSearch,
@@ -12,18 +13,7 @@ import {
 const SLOW = { timeout: 10_000 }
 
 function env(name: string, type: string, lastChangedAt: number | null): Environment {
-  return {
-    name,
-    type,
-    description: '',
-    lastModifiedAt: null,
-    lastReportedAt: null,
-    lastChangedAt,
-    compliant: null,
-    tags: {},
-    policies: [],
-    includedEnvironments: [],
-  }
+  return environment(name, { type, lastChangedAt })
 }
 
 describe('environment list filtering', () => {

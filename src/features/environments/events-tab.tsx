@@ -28,23 +28,11 @@ import { ArtifactFilter, DateFilter, rangeWords } from './log-filter-fields'
 import { Pager } from './pager'
 import { artifactPath, snapshotPath } from '@/lib/app-paths'
 import { TimeCell } from '@/components/time-stamp'
+import { eventTypeIcon } from '@/lib/event-kind'
 import { isoTime } from '@/lib/time'
 import { FilterSelect, FlowFilterSelect } from '@/components/filter-fields'
 import { ProvenanceLink } from '@/components/provenance-link'
 import { Table } from '@/components/table'
-
-const EVENT_LOOK: Record<string, string> = {
-  started: '▶',
-  'started-compliant': '▶',
-  'started-non-compliant': '▶',
-  'started-unknown': '▶',
-  exited: '■',
-  changed: '↻',
-  scaled: '⇅',
-  'updated-provenance': '✎',
-  'became-compliant': '✓',
-  'became-non-compliant': '✕',
-}
 
 const EXPORT_COLUMNS: ReadonlyArray<ExportColumn<EnvironmentEvent>> = [
   { header: 'snapshot', value: (event) => event.snapshotIndex ?? '' },
@@ -270,7 +258,7 @@ export function EventsTab({ org, env }: { org: string; env: string }) {
               <td className="px-3 py-2">
                 <span className="font-medium whitespace-nowrap">
                   <span aria-hidden="true" className="mr-1 text-muted">
-                    {EVENT_LOOK[event.type] ?? '•'}
+                    {eventTypeIcon(event.type)}
                   </span>
                   {event.type}
                 </span>

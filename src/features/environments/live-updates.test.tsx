@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react'
+import { screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
 import { describe, expect, it } from 'vitest'
@@ -7,6 +7,7 @@ import { renderUi } from '@/test/render-ui'
 import { snapshotArtifact } from '@/test/snapshot-artifact'
 import { LatestSnapshotNotice } from './latest-snapshot-notice'
 import { RunningNow } from './running-now'
+import { expectLink } from '@/test/expect-link'
 
 const RUNNER = snapshotArtifact({ name: 'cyberdojo/runner:16d9990' })
 const SAVER = snapshotArtifact({ name: 'cyberdojo/saver:5e4b987' })
@@ -56,9 +57,10 @@ describe('the environment page as new snapshots arrive', () => {
     await userEvent.click(screen.getByRole('button', { name: 'refresh' }))
 
     expect(status).toHaveTextContent('New snapshot #65 taken 10s ago: now showing it.')
-    expect(within(status).getByRole('link', { name: 'What changed in #65' })).toHaveAttribute(
-      'href',
+    expectLink(
+      'What changed in #65',
       '/cyber-dojo/diff?from=aws-prod%2364&to=aws-prod%2365',
+      status,
     )
     const saverRow = screen.getByRole('rowheader', { name: /saver:5e4b987/ })
     expect(saverRow).toHaveTextContent('new')

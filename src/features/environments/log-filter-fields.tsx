@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { Labelled, type FieldProps } from '@/components/filter-fields'
 import type { EventsTabParams } from './environment-params'
 
 const control = 'rounded border border-line bg-surface px-2 py-1'
@@ -27,8 +28,7 @@ export function ArtifactFilter({
         apply()
       }}
     >
-      <label className="flex flex-col text-sm">
-        <span className="text-muted">Artifact</span>
+      <Labelled label="Artifact">
         <input
           type="search"
           value={draft}
@@ -39,31 +39,22 @@ export function ArtifactFilter({
           autoComplete="off"
           spellCheck={false}
         />
-      </label>
+      </Labelled>
     </form>
   )
 }
 
 /** One end of the date range, a UTC day. */
-export function DateFilter({
-  label,
-  value,
-  onChange,
-}: {
-  label: string
-  value: string
-  onChange: (value: string) => void
-}) {
+export function DateFilter({ label, value, onChange }: FieldProps) {
   return (
-    <label className="flex flex-col text-sm">
-      <span className="text-muted">{label}</span>
+    <Labelled label={label}>
       <input
         type="date"
         value={value.slice(0, 10)}
         onChange={(event) => onChange(event.target.value)}
         className={control}
       />
-    </label>
+    </Labelled>
   )
 }
 

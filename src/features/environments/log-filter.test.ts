@@ -1,24 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import type { EnvironmentEvent } from '@/api/events'
+import { environmentEvent } from '@/test/environment-event'
 import { eventsRange, needsWholeHistory, parseEventsTabParams } from './environment-params'
 import { flowOptions, logExportName, matchesLogFilter, typeOptions } from './log-filter'
 
 function event(change: Partial<EnvironmentEvent>): EnvironmentEvent {
-  return {
-    environment: 'aws-prod',
-    snapshotIndex: 65,
-    artifactName: '244531986313.dkr.ecr.eu-central-1.amazonaws.com/runner:16d9990',
+  const at = Date.UTC(2022, 7, 22, 9, 35) / 1000
+  const name = '244531986313.dkr.ecr.eu-central-1.amazonaws.com/runner:16d9990'
+  return environmentEvent('aws-prod', 65, 'started-compliant', at, name, {
     fingerprint: '9af401c4350b21e3f1df17d6ad808da43d9646e75b6da902cc7c492bcfb9c625',
     description: '3 instances started running (from 0 to 3)',
-    reportedAt: Date.UTC(2022, 7, 22, 9, 35) / 1000,
-    flow: 'runner',
-    flows: ['runner'],
-    artifactCompliant: true,
-    snapshotCompliant: true,
-    type: 'started-compliant',
-    codeDiffUrl: null,
     ...change,
-  }
+  })
 }
 
 const none = { type: '', flow: '', artifact: '' }

@@ -1,22 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import type { EnvironmentEvent } from '@/api/events'
+import { environmentEvent } from '@/test/environment-event'
 import { changesBySnapshot, describeChanges } from './snapshot-changes'
 
 function event(snapshotIndex: number, type: string, name: string): EnvironmentEvent {
-  return {
-    environment: 'aws-prod',
-    snapshotIndex,
-    artifactName: `274425519734.dkr.ecr.eu-central-1.amazonaws.com/${name}`,
+  const image = `274425519734.dkr.ecr.eu-central-1.amazonaws.com/${name}`
+  return environmentEvent('aws-prod', snapshotIndex, type, 0, image, {
     fingerprint: null,
     description: '',
-    reportedAt: 0,
     flow: null,
     flows: [],
     artifactCompliant: null,
     snapshotCompliant: null,
-    type,
-    codeDiffUrl: null,
-  }
+  })
 }
 
 describe('changesBySnapshot', () => {

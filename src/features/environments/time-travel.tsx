@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import { useNavigate } from 'react-router'
+import { DateTimeField } from '@/components/date-time-field'
 import { usePreferences } from '@/components/preferences'
 import { formatSnappish, parseSnappish } from '@/lib/snappish'
-import { timeZoneLabel } from '@/lib/time'
 import { travelFromDateTime, travelSnappish } from './environment-params'
 import { diffPath } from '@/lib/app-paths'
 
@@ -54,16 +54,7 @@ export function TimeTravel({
           travel(at)
         }}
       >
-        <label className="flex flex-col">
-          <span className="text-muted">Date and time ({timeZoneLabel(timeZone)})</span>
-          <input
-            type="datetime-local"
-            step={1}
-            value={dateTime}
-            onChange={(event) => setDateTime(event.target.value)}
-            className={input}
-          />
-        </label>
+        <DateTimeField value={dateTime} onChange={setDateTime} className={input} />
         <button type="submit" className={button}>
           Open at this time
         </button>

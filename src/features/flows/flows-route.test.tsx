@@ -4,7 +4,8 @@ import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { server } from '@mocks/node'
 import flowsJson from '../../../fixtures/kosli/flows.json'
-import { renderRoute } from '@/test/render-route'
+import { findHeading, renderRoute } from '@/test/render-route'
+import { expectLink } from '@/test/expect-link'
 
 // The first render lazily imports the route module.
 const LOAD = { timeout: 8000 }
@@ -19,7 +20,7 @@ function flowNames() {
 describe('flows list', () => {
   it('lists the seed flows with a count, each linking to its page', async () => {
     renderRoute('/cyber-dojo/flows')
-    await screen.findByRole('heading', { name: 'Flows' }, LOAD)
+    await findHeading('Flows', LOAD)
     expect(screen.getByText(/^\d+ flows$/)).toBeInTheDocument()
     for (const name of ['creator', 'runner', 'saver', 'web']) {
       // The first screenful is drawn first, the rest of the page right after.
@@ -55,7 +56,7 @@ describe('flows list', () => {
 
   it('sorts by name both ways from the URL', async () => {
     renderRoute('/cyber-dojo/flows?dir=desc')
-    await screen.findByRole('heading', { name: 'Flows' }, LOAD)
+    await findHeading('Flows', LOAD)
     const names = flowNames()
     expect(names).toEqual([...names].sort((a, b) => b.localeCompare(a)))
     expect(screen.getByRole('columnheader', { name: /Name/ })).toHaveAttribute(
@@ -73,7 +74,7 @@ describe('flows list', () => {
     server.use(http.get('*/api/v2/flows/many', () => HttpResponse.json(flows)))
     const user = userEvent.setup()
     const { router } = renderRoute('/many/flows')
-    await screen.findByRole('heading', { name: 'Flows' }, LOAD)
+    await findHeading('Flows', LOAD)
     // 25 rows first, then the whole page of 100.
     await waitFor(() => expect(flowNames()).toHaveLength(100), LOAD)
     expect(screen.getByText('250 flows')).toBeInTheDocument()
@@ -87,9 +88,7 @@ describe('flows list', () => {
 describe('flow page', () => {
   it('shows the flow with its artifacts newest first, linking to the artifact', async () => {
     renderRoute('/cyber-dojo/flows/runner')
-    expect(
-      await screen.findByRole('heading', { level: 1, name: 'runner' }, LOAD),
-    ).toBeInTheDocument()
+    expect(await findHeading('runner', LOAD, 1)).toBeInTheDocument()
     expect(screen.getByText('Test runner')).toBeInTheDocument()
     const table = screen.getByRole('table', { name: /Artifacts of flow runner/ })
     expect(within(table).getAllByRole('row').length).toBeGreaterThan(1)
@@ -103,18 +102,9 @@ describe('flow page', () => {
   it('names an unknown flow and links back to the list', async () => {
     renderRoute('/cyber-dojo/flows/no-such-flow')
     expect(
-      await screen.findByRole(
-        'heading',
-        {
-          name: "Flow 'no-such-flow' does not exist in org 'cyber-dojo'",
-        },
-        LOAD,
-      ),
+      await findHeading("Flow 'no-such-flow' does not exist in org 'cyber-dojo'", LOAD),
     ).toBeInTheDocument()
-    expect(screen.getByRole('link', { name: /Back to the flows/ })).toHaveAttribute(
-      'href',
-      '/cyber-dojo/flows',
-    )
+    expectLink(/Back to the flows/, '/cyber-dojo/flows')
   })
 
   it("lists the secrets flow's daily trails and explains it by the newest one's failing check", async () => {

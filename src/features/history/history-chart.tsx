@@ -105,8 +105,8 @@ function tagOf(label: string): string {
   return colon === -1 ? label : label.slice(colon + 1)
 }
 
-interface LaneRowProps {
-  line: LaneLine
+/** What every lane is drawn with: the chart's scale and look, the bar in focus, the handlers. */
+interface LaneShared {
   scale: TimeScale
   end: number
   labelWidth: number
@@ -121,21 +121,22 @@ interface LaneRowProps {
   onOpen: (event: MouseEvent, href: string) => void
 }
 
-const LaneRow = memo(function LaneRow({
-  line,
-  scale,
-  end,
-  labelWidth,
-  activeId,
-  focusedId,
-  hatchId,
-  zone,
-  laneSubject,
-  hrefFor,
-  onBarFocus,
-  onBarBlur,
-  onOpen,
-}: LaneRowProps) {
+/** Memoised on `shared` as a whole: the chart builds it again only when one of its parts changes. */
+const LaneRow = memo(function LaneRow({ line, shared }: { line: LaneLine; shared: LaneShared }) {
+  const {
+    scale,
+    end,
+    labelWidth,
+    activeId,
+    focusedId,
+    hatchId,
+    zone,
+    laneSubject,
+    hrefFor,
+    onBarFocus,
+    onBarBlur,
+    onOpen,
+  } = shared
   const { lane, intervals, height } = line
   const clip = (x: number) => Math.max(-4, Math.min(scale.width + 4, x))
   return (
@@ -167,13 +168,11 @@ const LaneRow = memo(function LaneRow({
                 <SegmentRect
                   key={segment.fromIndex}
                   segment={segment}
-                  first={position === 0}
-                  interval={interval}
-                  scale={scale}
-                  end={end}
+                  x0={clip(scale.x(segment.from))}
+                  x1={clip(scale.x(segment.to ?? interval.end ?? end))}
                   y={y}
+                  tag={position === 0 ? tagOf(interval.label) : null}
                   hatchId={hatchId}
-                  clip={clip}
                 />
               ))}
               <rect
@@ -212,35 +211,30 @@ const LaneRow = memo(function LaneRow({
   )
 })
 
+/** One stretch of a bar between `x0` and `x1`; the first of a bar also names the version's tag. */
 function SegmentRect({
   segment,
-  first,
-  interval,
-  scale,
-  end,
+  x0,
+  x1,
   y,
+  tag,
   hatchId,
-  clip,
 }: {
   segment: RunSegment
-  first: boolean
-  interval: RunInterval
-  scale: TimeScale
-  end: number
+  x0: number
+  x1: number
   y: number
+  tag: string | null
   hatchId: string
-  clip: (x: number) => number
 }) {
-  const x0 = clip(scale.x(segment.from))
-  const x1 = clip(scale.x(segment.to ?? interval.end ?? end))
   const width = Math.max(x1 - x0, 3)
   const bad = segment.compliant === false
   const unknown = segment.compliant === null
   const replicas = `×${segment.replicas}`
   const words = bad ? (width > 120 ? `${replicas} non-compliant` : `${replicas} ✕`) : replicas
   const text =
-    first && width > 40 + words.length * 7 + tagOf(interval.label).length * 7
-      ? `${tagOf(interval.label)} ${words}`
+    tag !== null && width > 40 + words.length * 7 + tag.length * 7
+      ? `${tag} ${words}`
       : width > words.length * 7 + 6
         ? words
         : ''
@@ -532,6 +526,36 @@ export function HistoryChart({
       laneNoun === 'artifact' ? interval.label : `${lane.name}`,
     [laneNoun],
   )
+  const laneShared = useMemo<LaneShared>(
+    () => ({
+      scale,
+      end: history.end,
+      labelWidth,
+      activeId: tabId,
+      focusedId,
+      hatchId,
+      zone: timeZone,
+      laneSubject,
+      hrefFor,
+      onBarFocus,
+      onBarBlur,
+      onOpen,
+    }),
+    [
+      scale,
+      history.end,
+      labelWidth,
+      tabId,
+      focusedId,
+      hatchId,
+      timeZone,
+      laneSubject,
+      hrefFor,
+      onBarFocus,
+      onBarBlur,
+      onOpen,
+    ],
+  )
 
   const timeAtPointer = (event: PointerEvent<HTMLDivElement>) => {
     const rect = event.currentTarget.getBoundingClientRect()
@@ -704,22 +728,7 @@ export function HistoryChart({
                   {line.title}
                 </div>
               ) : (
-                <LaneRow
-                  key={line.key}
-                  line={line}
-                  scale={scale}
-                  end={history.end}
-                  labelWidth={labelWidth}
-                  activeId={tabId}
-                  focusedId={focusedId}
-                  hatchId={hatchId}
-                  zone={timeZone}
-                  laneSubject={laneSubject}
-                  hrefFor={hrefFor}
-                  onBarFocus={onBarFocus}
-                  onBarBlur={onBarBlur}
-                  onOpen={onOpen}
-                />
+                <LaneRow key={line.key} line={line} shared={laneShared} />
               ),
             )}
             {momentInView !== null ? (

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import type { EnvironmentEvent } from '@/api/events'
+import { environmentEvent } from '@/test/environment-event'
 import { renderUi } from '@/test/render-ui'
 import { artifactPath } from '@/lib/app-paths'
 import { HistorySection } from './history-section'
@@ -18,21 +19,18 @@ function event(
   description: string,
   extra: Partial<EnvironmentEvent> = {},
 ): EnvironmentEvent {
-  return {
-    environment: 'prod',
-    snapshotIndex: index,
-    artifactName: `registry.example.com/runner:${tag}`,
-    fingerprint: tag.repeat(10).slice(0, 64).padEnd(64, '0'),
-    description,
-    reportedAt: T0 + index * HOUR,
-    flow: 'runner',
-    flows: ['runner'],
-    artifactCompliant: true,
-    snapshotCompliant: true,
+  return environmentEvent(
+    'prod',
+    index,
     type,
-    codeDiffUrl: null,
-    ...extra,
-  }
+    T0 + index * HOUR,
+    `registry.example.com/runner:${tag}`,
+    {
+      fingerprint: tag.repeat(10).slice(0, 64).padEnd(64, '0'),
+      description,
+      ...extra,
+    },
+  )
 }
 
 // runner:old runs from #1 to #3; runner:new starts at #2 (overlap) with 3, scales to 1 at #5,

@@ -2,6 +2,7 @@ import { useCallback, useMemo, useState, type ReactNode } from 'react'
 import { useSearchParams } from 'react-router'
 import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
+import { HeadedSection } from '@/components/headed-section'
 import { usePreferences } from '@/components/preferences'
 import { Skeleton } from '@/components/skeleton'
 import { formatAbsolute } from '@/lib/time'
@@ -94,30 +95,34 @@ export function HistorySection({
   const shown = live ?? view
 
   return (
-    <section aria-labelledby="history-heading" className="space-y-2">
-      <div className="flex flex-wrap items-center gap-3">
-        <h2 id="history-heading" className="text-lg font-semibold">
-          History
-        </h2>
-        <div role="group" aria-label="Show history as" className="flex text-sm">
-          {(['chart', 'table'] as const).map((kind) => (
-            <button
-              key={kind}
-              type="button"
-              aria-pressed={asTable === (kind === 'table')}
-              onClick={() => setTable(kind === 'table')}
-              className={`border border-line px-2 py-1 first:rounded-l last:rounded-r ${
-                asTable === (kind === 'table')
-                  ? 'bg-raised font-medium'
-                  : 'text-muted hover:bg-raised'
-              }`}
-            >
-              {kind === 'chart' ? 'Chart' : 'Table'}
-            </button>
-          ))}
-        </div>
-        {summary ? <p className="text-sm text-muted">{summary}</p> : null}
-      </div>
+    <HeadedSection
+      id="history-heading"
+      title="History"
+      align="center"
+      className="space-y-2"
+      beside={
+        <>
+          <div role="group" aria-label="Show history as" className="flex text-sm">
+            {(['chart', 'table'] as const).map((kind) => (
+              <button
+                key={kind}
+                type="button"
+                aria-pressed={asTable === (kind === 'table')}
+                onClick={() => setTable(kind === 'table')}
+                className={`border border-line px-2 py-1 first:rounded-l last:rounded-r ${
+                  asTable === (kind === 'table')
+                    ? 'bg-raised font-medium'
+                    : 'text-muted hover:bg-raised'
+                }`}
+              >
+                {kind === 'chart' ? 'Chart' : 'Table'}
+              </button>
+            ))}
+          </div>
+          {summary ? <p className="text-sm text-muted">{summary}</p> : null}
+        </>
+      }
+    >
       {loading ? (
         <Skeleton rows={4} label="Loading the history" />
       ) : error ? (
@@ -149,6 +154,6 @@ export function HistorySection({
           laneNoun={subjectHeading === 'Artifact' ? 'artifact' : 'environment'}
         />
       )}
-    </section>
+    </HeadedSection>
   )
 }

@@ -1,25 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import type { EnvironmentEvent } from '@/api/events'
 import { fetchEnvironmentHistory } from '@/api/history'
+import { environmentEvent } from '@/test/environment-event'
 import { buildHistory, replicasAfter, segmentAt, snapshotAt, type History } from './intervals'
 
 const SEED = '9af401c4350b21e3f1df17d6ad808da43d9646e75b6da902cc7c492bcfb9c625'
 const OLD_RUNNER = 'eeb0cfc9ee7f69fbd9531d5b8c1e8d22a8de119e2a422344a714a868e9a8bfec'
 
 function event(overrides: Partial<EnvironmentEvent> & { snapshotIndex: number; type: string }) {
-  return {
-    environment: 'prod',
-    artifactName: 'registry.example.com/runner:aaaaaaa@sha256:' + 'a'.repeat(64),
+  const name = 'registry.example.com/runner:aaaaaaa@sha256:' + 'a'.repeat(64)
+  const at = 1000 + overrides.snapshotIndex * 100
+  return environmentEvent('prod', overrides.snapshotIndex, overrides.type, at, name, {
     fingerprint: 'a'.repeat(64),
     description: '',
-    reportedAt: 1000 + overrides.snapshotIndex * 100,
-    flow: 'runner',
-    flows: ['runner'],
-    artifactCompliant: true,
-    snapshotCompliant: true,
-    codeDiffUrl: null,
     ...overrides,
-  } satisfies EnvironmentEvent
+  })
 }
 
 function intervalsOf(history: History, fingerprint: string) {

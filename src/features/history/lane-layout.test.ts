@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { EnvironmentEvent } from '@/api/events'
+import { environmentEvent } from '@/test/environment-event'
 import { buildHistory } from './intervals'
 import {
   GROUP_HEIGHT,
@@ -17,20 +18,12 @@ function event(
   tag: string,
   flow: string | null,
 ): EnvironmentEvent {
-  return {
-    environment: 'prod',
-    snapshotIndex: index,
-    artifactName: `registry.example.com/${name}:${tag}`,
+  return environmentEvent('prod', index, type, index * 100, `registry.example.com/${name}:${tag}`, {
     fingerprint: `${name}-${tag}`.padEnd(64, '0'),
     description: type === 'exited' ? '1 instance stopped running (from 1 to 0)' : '',
-    reportedAt: index * 100,
     flow,
     flows: flow ? [flow] : [],
-    artifactCompliant: true,
-    snapshotCompliant: true,
-    type,
-    codeDiffUrl: null,
-  }
+  })
 }
 
 // runner: v1 #1–#4, v2 #3–#6 (overlapping v1), v3 from #8 on; saver: s1 #2–#3; no flow: x #5 on.

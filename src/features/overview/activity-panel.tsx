@@ -4,11 +4,12 @@ import { Link } from 'react-router'
 import { usePreferences } from '@/components/preferences'
 import { describeError } from '@/components/describe-error'
 import { ComplianceBadge } from '@/components/compliance-badge'
+import { HeadedSection } from '@/components/headed-section'
 import { NEW_ROW_CLASS, NewMark } from '@/components/new-mark'
 import { TimeStamp } from '@/components/time-stamp'
 import { useArrivals } from '@/components/use-arrivals'
 import { pluralise, serviceName } from '@/lib/format'
-import type { EventKind } from '@/lib/event-kind'
+import { EVENT_KIND_ICON } from '@/lib/event-kind'
 import { groupByDay, mergeActivity } from './activity'
 import { ACTIVITY_RANGES, type ActivityRange } from './overview-search'
 import {
@@ -17,15 +18,6 @@ import {
   overviewEventsQuery,
 } from './overview-queries'
 import { artifactPath, snapshotPath } from '@/lib/app-paths'
-
-const KIND: Record<EventKind, { icon: string; word: string }> = {
-  started: { icon: '▶', word: 'started' },
-  scaled: { icon: '⇅', word: 'scaled' },
-  stopped: { icon: '■', word: 'stopped' },
-  changed: { icon: '↻', word: 'changed' },
-  compliance: { icon: '✓', word: 'compliance' },
-  other: { icon: '•', word: 'other' },
-}
 
 const RANGE_LABEL: Record<ActivityRange, string> = {
   '24h': '24 hours',
@@ -111,41 +103,45 @@ export const ActivityPanel = memo(function ActivityPanel({
   })
 
   return (
-    <section aria-labelledby="activity-heading" className="space-y-2">
-      <div className="flex flex-wrap items-center gap-3">
-        <h2 id="activity-heading" className="text-lg font-semibold">
-          Activity
-        </h2>
-        <fieldset className="flex items-center gap-1 text-sm">
-          <legend className="sr-only">Range</legend>
-          {ACTIVITY_RANGES.map((option) => (
-            <label
-              key={option}
-              className={`cursor-pointer rounded border px-2 py-0.5 ${option === range ? 'border-accent bg-raised font-semibold' : 'border-line'}`}
-            >
-              <input
-                type="radio"
-                name="activity-range"
-                value={option}
-                checked={option === range}
-                onChange={() => onRange(option)}
-                className="sr-only"
-              />
-              {RANGE_LABEL[option]}
-            </label>
-          ))}
-        </fieldset>
-        <span className="text-sm text-muted">
-          {to === null ? (
-            'up to now'
-          ) : (
-            <>
-              before <TimeStamp value={to} variant="absolute" />
-            </>
-          )}
-          {reading > 0 && !loading ? ` · reading ${pluralise(reading, 'more log')}…` : ''}
-        </span>
-      </div>
+    <HeadedSection
+      id="activity-heading"
+      title="Activity"
+      align="center"
+      className="space-y-2"
+      beside={
+        <>
+          <fieldset className="flex items-center gap-1 text-sm">
+            <legend className="sr-only">Range</legend>
+            {ACTIVITY_RANGES.map((option) => (
+              <label
+                key={option}
+                className={`cursor-pointer rounded border px-2 py-0.5 ${option === range ? 'border-accent bg-raised font-semibold' : 'border-line'}`}
+              >
+                <input
+                  type="radio"
+                  name="activity-range"
+                  value={option}
+                  checked={option === range}
+                  onChange={() => onRange(option)}
+                  className="sr-only"
+                />
+                {RANGE_LABEL[option]}
+              </label>
+            ))}
+          </fieldset>
+          <span className="text-sm text-muted">
+            {to === null ? (
+              'up to now'
+            ) : (
+              <>
+                before <TimeStamp value={to} variant="absolute" />
+              </>
+            )}
+            {reading > 0 && !loading ? ` · reading ${pluralise(reading, 'more log')}…` : ''}
+          </span>
+        </>
+      }
+    >
       <p role="status" className="text-sm empty:hidden">
         {newCount > 0 ? (
           <span className="rounded bg-info-soft px-1.5 py-0.5 font-medium text-info">
@@ -201,49 +197,46 @@ export const ActivityPanel = memo(function ActivityPanel({
                 {day.heading}
               </h3>
               <ul className="divide-y divide-line">
-                {day.entries.map((entry) => {
-                  const look = KIND[entry.kind]
-                  return (
-                    <li
-                      key={entry.key}
-                      className={`flex flex-wrap items-baseline gap-x-3 gap-y-1 py-1.5 text-sm ${arrived.has(entry.key) ? NEW_ROW_CLASS : ''}`}
+                {day.entries.map((entry) => (
+                  <li
+                    key={entry.key}
+                    className={`flex flex-wrap items-baseline gap-x-3 gap-y-1 py-1.5 text-sm ${arrived.has(entry.key) ? NEW_ROW_CLASS : ''}`}
+                  >
+                    <TimeStamp
+                      value={entry.reportedAt}
+                      variant="absolute"
+                      className="w-60 text-muted"
+                    />
+                    <span className="w-24 font-medium">
+                      <span aria-hidden="true">{EVENT_KIND_ICON[entry.kind]} </span>
+                      {entry.kind}
+                    </span>
+                    <span className="min-w-0 flex-1 break-all">
+                      {entry.flow && entry.fingerprint ? (
+                        <Link
+                          to={artifactPath(org, entry.flow, entry.fingerprint)}
+                          className="text-accent underline underline-offset-2"
+                          title={entry.artifactName}
+                        >
+                          {serviceName(entry.artifactName) || entry.artifactName}
+                        </Link>
+                      ) : (
+                        <span title={entry.artifactName}>
+                          {serviceName(entry.artifactName) || entry.artifactName}
+                        </span>
+                      )}{' '}
+                      <span className="text-muted">{entry.description}</span>
+                    </span>
+                    <Link
+                      to={snapshotPath(org, entry.env, entry.snapshotIndex)}
+                      className="font-mono text-accent underline-offset-2 hover:underline"
                     >
-                      <TimeStamp
-                        value={entry.reportedAt}
-                        variant="absolute"
-                        className="w-60 text-muted"
-                      />
-                      <span className="w-24 font-medium">
-                        <span aria-hidden="true">{look.icon} </span>
-                        {look.word}
-                      </span>
-                      <span className="min-w-0 flex-1 break-all">
-                        {entry.flow && entry.fingerprint ? (
-                          <Link
-                            to={artifactPath(org, entry.flow, entry.fingerprint)}
-                            className="text-accent underline underline-offset-2"
-                            title={entry.artifactName}
-                          >
-                            {serviceName(entry.artifactName) || entry.artifactName}
-                          </Link>
-                        ) : (
-                          <span title={entry.artifactName}>
-                            {serviceName(entry.artifactName) || entry.artifactName}
-                          </span>
-                        )}{' '}
-                        <span className="text-muted">{entry.description}</span>
-                      </span>
-                      <Link
-                        to={snapshotPath(org, entry.env, entry.snapshotIndex)}
-                        className="font-mono text-accent underline-offset-2 hover:underline"
-                      >
-                        {entry.env}#{entry.snapshotIndex}
-                      </Link>
-                      {entry.compliant === false ? <ComplianceBadge value={false} /> : null}
-                      {arrived.has(entry.key) ? <NewMark /> : null}
-                    </li>
-                  )
-                })}
+                      {entry.env}#{entry.snapshotIndex}
+                    </Link>
+                    {entry.compliant === false ? <ComplianceBadge value={false} /> : null}
+                    {arrived.has(entry.key) ? <NewMark /> : null}
+                  </li>
+                ))}
               </ul>
             </li>
           ))}
@@ -265,6 +258,6 @@ export const ActivityPanel = memo(function ActivityPanel({
           in this range are in that environment’s log.
         </p>
       ) : null}
-    </section>
+    </HeadedSection>
   )
 })

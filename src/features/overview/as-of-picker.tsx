@@ -1,4 +1,5 @@
 import { memo, useState } from 'react'
+import { DateTimeField } from '@/components/date-time-field'
 import { usePreferences } from '@/components/preferences'
 import { TimeStamp } from '@/components/time-stamp'
 import { parseDateTimeInput } from '@/lib/time'
@@ -6,15 +7,6 @@ import type { AsOf } from './overview-search'
 
 const input = 'rounded border border-line bg-canvas px-2 py-1'
 const button = 'rounded border border-line bg-raised px-3 py-1 font-medium hover:bg-surface'
-
-let localZone: string | undefined
-
-function zoneLabel(timeZone: string): string {
-  if (timeZone === 'UTC') return 'UTC'
-  // Read once: making a formatter on every render costs milliseconds, and the zone stays.
-  localZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone || 'your local time'
-  return localZone
-}
 
 /**
  * "As of" a moment, with the environment page's time-travel input: a date and time in the
@@ -55,16 +47,7 @@ export const AsOfPicker = memo(function AsOfPicker({
           onChange(Math.floor(seconds))
         }}
       >
-        <label className="flex flex-col">
-          <span className="text-muted">Date and time ({zoneLabel(timeZone)})</span>
-          <input
-            type="datetime-local"
-            step={1}
-            value={value}
-            onChange={(event) => setValue(event.target.value)}
-            className={input}
-          />
-        </label>
+        <DateTimeField value={value} onChange={setValue} className={input} />
         <button type="submit" className={button}>
           Show at this time
         </button>

@@ -5,20 +5,11 @@ import { buildMatrix, cellSignature, sourcesOf, toColumns, type SourceState } fr
 import { filterRows } from './filter-matrix'
 import { EXPORT_COLUMNS, exportLines } from './matrix-export'
 import { toCsv } from '@/lib/csv'
+import { environment } from '@/test/environment'
+import { snapshotArtifact } from '@/test/snapshot-artifact'
 
 function env(name: string, type = 'ECS', included: string[] = []): Environment {
-  return {
-    name,
-    type,
-    description: '',
-    lastModifiedAt: null,
-    lastReportedAt: null,
-    lastChangedAt: null,
-    compliant: null,
-    tags: {},
-    policies: [],
-    includedEnvironments: included,
-  }
+  return environment(name, { type, includedEnvironments: included })
 }
 
 function artifact(
@@ -27,28 +18,15 @@ function artifact(
   flow: string | null,
   extra: Partial<SnapshotArtifact> = {},
 ): SnapshotArtifact {
-  return {
+  return snapshotArtifact({
     name,
     fingerprint: fingerprint.padEnd(64, '0'),
-    compliant: true,
-    annotation: 'unchanged',
-    previousReplicas: 1,
-    replicas: 1,
-    exited: false,
     instanceStarts: [100],
     runningSince: 100,
-    pods: [],
-    ecsContext: null,
     flow,
     gitCommit: flow ? `${fingerprint}c0ffee`.padEnd(40, '1') : null,
-    commitUrl: null,
-    deploymentDiff: null,
-    commitLeadTime: null,
-    flows: [],
-    policyDecisions: [],
-    reasonsForIncompliance: [],
     ...extra,
-  }
+  })
 }
 
 function snapshot(environment: string, index: number, artifacts: SnapshotArtifact[]): Snapshot {

@@ -11,6 +11,7 @@ import {
   type RefObject,
 } from 'react'
 import { NEW_ROW_CLASS } from '@/components/new-mark'
+import { FIRST_RECT, useTableRows } from '@/components/use-table-rows'
 import { flowPath } from '@/lib/app-paths'
 import type { ColumnState, MatrixColumn, MatrixRow } from './build-matrix'
 import { ColumnHeader } from './column-header'
@@ -227,7 +228,7 @@ function useColumnsInView(
     paddingStart: firstWidth,
     overscan: 1,
     useFlushSync: false,
-    initialRect: { width: 1200, height: 640 },
+    initialRect: FIRST_RECT,
   })
   const shown = virtualizer.getVirtualItems()
   const first = shown[0]?.index ?? 0
@@ -357,19 +358,13 @@ function VirtualRows({
     },
     [items],
   )
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is meant to be used this way
-  const virtualizer = useVirtualizer({
+  const { virtualizer, virtualItems, before, after } = useTableRows({
     count: items.length,
-    getScrollElement: () => scrollRef.current,
+    scrollRef,
     estimateSize,
     getItemKey,
     overscan: 4,
-    useFlushSync: false,
-    initialRect: { width: 1200, height: 640 },
   })
-  const virtualItems = virtualizer.getVirtualItems()
-  const before = virtualItems[0]?.start ?? 0
-  const after = virtualizer.getTotalSize() - (virtualItems.at(-1)?.end ?? 0)
   return (
     <tbody>
       {before > 0 ? (

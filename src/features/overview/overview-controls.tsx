@@ -1,11 +1,9 @@
-import { memo } from 'react'
+import { memo, type ReactNode } from 'react'
 import { ExportMenu } from '@/components/export-menu'
 import { formatCount } from '@/lib/format'
 import { ColumnPicker } from './column-picker'
 import { EXPORT_COLUMNS, type ExportLine } from './matrix-export'
 import type { OverviewSearch } from './overview-search'
-
-const toggle = 'flex items-center gap-1.5 rounded border border-line bg-surface px-2 py-1 text-sm'
 
 /**
  * The matrix's filter, switches, column choice and export. Memoised, with stable callbacks
@@ -52,22 +50,12 @@ export const OverviewControls = memo(function OverviewControls({
           className="w-72 max-w-full rounded border border-line bg-canvas px-2 py-1"
         />
       </label>
-      <label className={toggle}>
-        <input
-          type="checkbox"
-          checked={drift}
-          onChange={(event) => onChange({ drift: event.target.checked })}
-        />
+      <CheckToggle checked={drift} onChange={(value) => onChange({ drift: value })}>
         Only where environments differ ({formatCount(driftingCount)})
-      </label>
-      <label className={toggle}>
-        <input
-          type="checkbox"
-          checked={nonCompliant}
-          onChange={(event) => onChange({ nonCompliant: event.target.checked })}
-        />
+      </CheckToggle>
+      <CheckToggle checked={nonCompliant} onChange={(value) => onChange({ nonCompliant: value })}>
         Only non-compliant ({formatCount(nonCompliantCount)})
-      </label>
+      </CheckToggle>
       <ColumnPicker available={available} shown={names} onChange={onColumns} />
       <div className="ml-auto">
         <ExportMenu filename={filename} rows={lines} columns={EXPORT_COLUMNS} label="matrix" />
@@ -75,3 +63,25 @@ export const OverviewControls = memo(function OverviewControls({
     </div>
   )
 })
+
+/** A filter of the matrix that is on or off, its label beside the box. */
+function CheckToggle({
+  checked,
+  onChange,
+  children,
+}: {
+  checked: boolean
+  onChange: (checked: boolean) => void
+  children: ReactNode
+}) {
+  return (
+    <label className="flex items-center gap-1.5 rounded border border-line bg-surface px-2 py-1 text-sm">
+      <input
+        type="checkbox"
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+      />
+      {children}
+    </label>
+  )
+}

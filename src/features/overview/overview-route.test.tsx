@@ -6,6 +6,7 @@ import { server } from '@mocks/node'
 import { advanceWorld, resetWorld } from '@mocks/world/advance'
 import { snapshotKeys } from '@/api/snapshots'
 import { renderRoute } from '@/test/render-route'
+import { expectLink } from '@/test/expect-link'
 
 // The first request builds the demo world, which takes a while in jsdom on a busy machine.
 configure({ asyncUtilTimeout: 15_000 })
@@ -79,9 +80,10 @@ describe('overview page', { timeout: 60_000 }, () => {
         flow: 'runner',
       }).toString()}`,
     )
-    expect(within(prod).getByRole('link', { name: '16d9990' })).toHaveAttribute(
-      'href',
+    expectLink(
+      '16d9990',
       '/cyber-dojo/flows/runner/artifacts/9af401c4350b21e3f1df17d6ad808da43d9646e75b6da902cc7c492bcfb9c625',
+      prod,
     )
     // Same versions in both: no drift mark.
     expect(within(rowOf('differ')).queryByText('differs')).not.toBeInTheDocument()

@@ -9,6 +9,7 @@ import {
 } from 'react-router'
 import { environmentQueries } from '@/api/environments'
 import { requireParam } from '@/app/params'
+import { HeadedSection } from '@/components/headed-section'
 import { useInAppAnchors } from '@/components/in-app-anchors'
 import { flowsPath } from '@/lib/app-paths'
 import { formatCount, pluralise } from '@/lib/format'
@@ -193,11 +194,12 @@ export function Component() {
   const fileStamp = search.at ? `-at-${search.at.snappishTime.replaceAll(':', '')}` : ''
 
   return (
-    <section aria-labelledby="overview-heading" className="space-y-4">
-      <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
-        <h1 id="overview-heading" className="text-xl font-semibold">
-          Overview
-        </h1>
+    <HeadedSection
+      id="overview-heading"
+      title="Overview"
+      level={1}
+      className="space-y-4"
+      beside={
         <p className="text-muted">
           What runs where: {pluralise(flowRows, 'flow')} across{' '}
           {pluralise(columns.length, 'environment')}
@@ -206,8 +208,8 @@ export function Component() {
             All flows
           </Link>
         </p>
-      </div>
-
+      }
+    >
       <AsOfPicker at={at} badAt={search.badAt} onChange={onAt} />
 
       <OverviewControls
@@ -279,6 +281,6 @@ export function Component() {
         range={search.since}
         onRange={onRange}
       />
-    </section>
+    </HeadedSection>
   )
 }

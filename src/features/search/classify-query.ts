@@ -341,47 +341,28 @@ function nameIntent(context: ClassifyContext, text: string): QueryIntent {
   }
   const matches = matchNames(org, text, flows, environments)
   const exact = matches.filter((match) => match.score === 0)
-  const [first] = exact
-  if (exact.length === 1 && first) {
+  // One exact match, or else one match at all, is opened directly.
+  const single =
+    exact.length === 1 ? exact[0] : exact.length === 0 && matches.length === 1 ? matches[0] : null
+  if (single) {
     return {
       kind: 'name',
       text,
       matches,
-      description: `Open ${first.type} ${first.name}`,
-      path: first.path,
-    }
-  }
-  if (exact.length > 1) {
-    return {
-      kind: 'name',
-      text,
-      matches,
-      description: `'${clip(text)}' is both a flow and an environment: choose one`,
-    }
-  }
-  const [only] = matches
-  if (matches.length === 1 && only) {
-    return {
-      kind: 'name',
-      text,
-      matches,
-      description: `Open ${only.type} ${only.name}`,
-      path: only.path,
-    }
-  }
-  if (matches.length === 0) {
-    return {
-      kind: 'name',
-      text,
-      matches,
-      description: `No flow or environment matches '${clip(text)}'`,
+      description: `Open ${single.type} ${single.name}`,
+      path: single.path,
     }
   }
   return {
     kind: 'name',
     text,
     matches,
-    description: `Show the ${matches.length} flows and environments matching '${clip(text)}'`,
+    description:
+      exact.length > 1
+        ? `'${clip(text)}' is both a flow and an environment: choose one`
+        : matches.length === 0
+          ? `No flow or environment matches '${clip(text)}'`
+          : `Show the ${matches.length} flows and environments matching '${clip(text)}'`,
   }
 }
 

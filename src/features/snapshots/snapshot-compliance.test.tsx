@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { AUDIT } from '@mocks/world/facts'
-import { renderRoute } from '@/test/render-route'
+import { findHeading, renderRoute } from '@/test/render-route'
 
 const SLOW = { timeout: 15_000 }
 const START = AUDIT.lateScan.betaStart
@@ -18,7 +18,7 @@ describe('compliance on the snapshot page', { timeout: 40_000 }, () => {
   it('rolls up, lists the applied policies with versions, and explains its verdict', async () => {
     const user = userEvent.setup()
     renderRoute(PAGE)
-    await screen.findByRole('heading', { name: `aws-beta#${START}`, level: 1 }, SLOW)
+    await findHeading(`aws-beta#${START}`, SLOW, 1)
     expect(screen.getByText('10 of 12 running artifacts compliant; 2 non-compliant')).toBeVisible()
     expect(
       screen.getByText(
@@ -47,7 +47,7 @@ describe('compliance on the snapshot page', { timeout: 40_000 }, () => {
   it("explains each row's compliance with its policy decisions", async () => {
     const user = userEvent.setup()
     renderRoute(PAGE)
-    await screen.findByRole('heading', { name: `aws-beta#${START}`, level: 1 }, SLOW)
+    await findHeading(`aws-beta#${START}`, SLOW, 1)
     const row = rowOf('saver:36f0420')
     await user.click(
       within(row).getByRole('button', {

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { ExportMenu } from '@/components/export-menu'
 import { FilterSelect, FilterText, FlowFilterSelect } from '@/components/filter-fields'
 import { NO_PROVENANCE_FILTER, parseSnapshotParams, type SnapshotParams } from './snapshot-params'
@@ -7,8 +8,6 @@ import { SNAPSHOT_EXPORT_COLUMNS, type SnapshotRow } from './snapshot-rows'
 export function SnapshotFilters({
   params,
   update,
-  nameText,
-  setNameText,
   flows,
   exited,
   exportName,
@@ -16,14 +15,14 @@ export function SnapshotFilters({
 }: {
   params: SnapshotParams
   update: (change: Partial<SnapshotParams>, replace?: boolean) => void
-  nameText: string
-  setNameText: (text: string) => void
   flows: ReadonlyArray<string>
   exited: number
   /** The export's file name, without extension. */
   exportName: string
   shownRows: ReadonlyArray<SnapshotRow>
 }) {
+  // The name box keeps its own text so typing never waits for the URL to update.
+  const [nameText, setNameText] = useState(params.q)
   return (
     <form
       role="search"

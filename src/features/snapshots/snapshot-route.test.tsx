@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import { renderRoute } from '@/test/render-route'
+import { findHeading, renderRoute } from '@/test/render-route'
+import { expectLink } from '@/test/expect-link'
 
 // The first request builds the demo world, which takes a moment in jsdom.
 const SLOW = { timeout: 10_000 }
@@ -23,9 +24,7 @@ function replicasOf(name: string): string | null | undefined {
 describe('snapshot page', { timeout: 40_000 }, () => {
   it('shows aws-prod#65 as the seed does: four artifacts, replicas and the blue-green pair', async () => {
     renderRoute(`${PROD}/snapshots/65`)
-    expect(
-      await screen.findByRole('heading', { name: 'aws-prod#65', level: 1 }, SLOW),
-    ).toBeVisible()
+    expect(await findHeading('aws-prod#65', SLOW, 1)).toBeVisible()
     expect(replicasOf('runner:16d9990')).toBe('3')
     expect(replicasOf('shas:7c45272')).toBe('1')
     expect(replicasOf('runner:85d83c6')).toBe('1')
@@ -47,23 +46,14 @@ describe('snapshot page', { timeout: 40_000 }, () => {
   it('links to the neighbours and the diff with the previous snapshot', async () => {
     renderRoute(`${PROD}/snapshots/65`)
     const nav = await screen.findByRole('navigation', { name: 'Snapshot navigation' }, SLOW)
-    expect(within(nav).getByRole('link', { name: /Previous: #64/ })).toHaveAttribute(
-      'href',
-      `${PROD}/snapshots/64`,
-    )
-    expect(within(nav).getByRole('link', { name: /Next: #66/ })).toHaveAttribute(
-      'href',
-      `${PROD}/snapshots/66`,
-    )
-    expect(within(nav).getByRole('link', { name: /Diff with previous/ })).toHaveAttribute(
-      'href',
-      '/cyber-dojo/diff?from=aws-prod%2364&to=aws-prod%2365',
-    )
+    expectLink(/Previous: #64/, `${PROD}/snapshots/64`, nav)
+    expectLink(/Next: #66/, `${PROD}/snapshots/66`, nav)
+    expectLink(/Diff with previous/, '/cyber-dojo/diff?from=aws-prod%2364&to=aws-prod%2365', nav)
   })
 
   it('filters by name from the URL and writes filter changes back to it', async () => {
     const { router } = renderRoute(`${PROD}/snapshots/65?q=runner`)
-    await screen.findByRole('heading', { name: 'aws-prod#65', level: 1 }, SLOW)
+    await findHeading('aws-prod#65', SLOW, 1)
     expect(screen.queryByRole('rowheader', { name: /shas:7c45272/ })).not.toBeInTheDocument()
     expect(screen.getByRole('rowheader', { name: /runner:16d9990/ })).toBeInTheDocument()
     await userEvent.selectOptions(screen.getByLabelText('Sort by'), 'replicas')
@@ -73,7 +63,7 @@ describe('snapshot page', { timeout: 40_000 }, () => {
 
   it('opens the details of a row on demand', async () => {
     renderRoute(`${PROD}/snapshots/65`)
-    await screen.findByRole('heading', { name: 'aws-prod#65', level: 1 }, SLOW)
+    await findHeading('aws-prod#65', SLOW, 1)
     // Scoped to the row: role queries over the whole table are slow in jsdom.
     const button = within(rowOf('runner:16d9990')).getByRole('button', {
       name: 'Details for runner:16d9990',
@@ -89,7 +79,7 @@ describe('snapshot page', { timeout: 40_000 }, () => {
 
   it('hides artifacts that exited until asked, and marks them', async () => {
     const { router } = renderRoute(`${PROD}/snapshots/66`)
-    await screen.findByRole('heading', { name: 'aws-prod#66', level: 1 }, SLOW)
+    await findHeading('aws-prod#66', SLOW, 1)
     expect(screen.queryByRole('rowheader', { name: /runner:85d83c6/ })).not.toBeInTheDocument()
     await userEvent.click(screen.getByRole('checkbox', { name: /Show exited/ }))
     await waitFor(() => expect(router.state.location.search).toContain('exited=show'), SLOW)
@@ -100,30 +90,22 @@ describe('snapshot page', { timeout: 40_000 }, () => {
 
   it('says when a snapshot number is out of range, and how many there are', async () => {
     renderRoute(`${PROD}/snapshots/999999`)
-    expect(
-      await screen.findByRole('heading', { name: 'Snapshot aws-prod#999999 does not exist' }, SLOW),
-    ).toBeVisible()
+    expect(await findHeading('Snapshot aws-prod#999999 does not exist', SLOW)).toBeVisible()
     expect(screen.getByText(/aws-prod has [\d,]+ snapshots, numbered 1 to \d+/)).toBeVisible()
   })
 
   it('tells an unknown environment, an empty one and a bad number apart', async () => {
     renderRoute('/cyber-dojo/environments/no-such-env/snapshots/1')
-    expect(
-      await screen.findByRole('heading', { name: 'Environment “no-such-env” not found' }, SLOW),
-    ).toBeVisible()
+    expect(await findHeading('Environment “no-such-env” not found', SLOW)).toBeVisible()
   })
 
   it('says an environment has no snapshots yet', async () => {
     renderRoute('/cyber-dojo/environments/empty-env/snapshots/1')
-    expect(
-      await screen.findByRole('heading', { name: 'empty-env has no snapshots yet' }, SLOW),
-    ).toBeVisible()
+    expect(await findHeading('empty-env has no snapshots yet', SLOW)).toBeVisible()
   })
 
   it('says a non-number is not a snapshot number', async () => {
     renderRoute(`${PROD}/snapshots/latest`)
-    expect(
-      await screen.findByRole('heading', { name: '“latest” is not a snapshot number' }, SLOW),
-    ).toBeVisible()
+    expect(await findHeading('“latest” is not a snapshot number', SLOW)).toBeVisible()
   })
 })

@@ -1,5 +1,5 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
-import { useDeferredValue, useMemo, useState } from 'react'
+import { useDeferredValue, useMemo } from 'react'
 import { Breadcrumb } from '@/components/breadcrumb'
 import { AuditReportLink } from '@/components/audit-report-link'
 import { Link, useParams, useSearchParams } from 'react-router'
@@ -61,8 +61,6 @@ function SnapshotPage({
 }) {
   const [searchParams, setSearchParams] = useSearchParams()
   const params = useMemo(() => parseSnapshotParams(searchParams), [searchParams])
-  // The name box keeps its own text so typing never waits for the URL to update.
-  const [nameText, setNameText] = useState(params.q)
   const deferredParams = useDeferredValue(params)
 
   const rows = useMemo(() => toSnapshotRows(snapshot.artifacts), [snapshot])
@@ -229,8 +227,6 @@ function SnapshotPage({
           <SnapshotFilters
             params={params}
             update={update}
-            nameText={nameText}
-            setNameText={setNameText}
             flows={flows}
             exited={exited}
             exportName={`${org}-${env}-${index}`}

@@ -1,4 +1,4 @@
-import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual'
+import type { Virtualizer } from '@tanstack/react-virtual'
 import {
   memo,
   useCallback,
@@ -16,8 +16,10 @@ import { usePreferences } from '@/components/preferences'
 import { ShortId } from '@/components/short-id'
 import { Table, type TableColumn } from '@/components/table'
 import { TimeCell, TimeStamp } from '@/components/time-stamp'
+import { useTableRows } from '@/components/use-table-rows'
 import { SnapshotArtifactWhy } from '@/features/compliance/snapshot-why'
 import { artifactPath, flowPath } from '@/lib/app-paths'
+import { eventTypeIcon } from '@/lib/event-kind'
 import { shortSha } from '@/lib/format'
 import { shortImageReference } from '@/lib/image-reference'
 import { displayItemKeys, type DisplayItem, type SnapshotRow } from './snapshot-rows'
@@ -27,24 +29,19 @@ import { SnapshotRowDetails } from './snapshot-row-details'
 export const VIRTUALISE_ABOVE = 150
 const COLUMNS = 8
 
-const ANNOTATIONS: Record<string, { icon: string; word: string }> = {
-  'started-compliant': { icon: '▶', word: 'started' },
-  'started-non-compliant': { icon: '▶', word: 'started' },
-  'started-unknown': { icon: '▶', word: 'started' },
-  started: { icon: '▶', word: 'started' },
-  exited: { icon: '■', word: 'exited' },
-  changed: { icon: '↻', word: 'changed' },
-  scaled: { icon: '⇅', word: 'scaled' },
-  unchanged: { icon: '·', word: 'unchanged' },
-  'updated-provenance': { icon: '✎', word: 'provenance updated' },
-  'became-compliant': { icon: '✓', word: 'became compliant' },
-  'became-non-compliant': { icon: '✕', word: 'became non-compliant' },
+/** Annotations said otherwise than their type; the rest read as they are. */
+const ANNOTATION_WORDS: Record<string, string> = {
+  'started-compliant': 'started',
+  'started-non-compliant': 'started',
+  'started-unknown': 'started',
+  'updated-provenance': 'provenance updated',
+  'became-compliant': 'became compliant',
+  'became-non-compliant': 'became non-compliant',
 }
 
 function Annotation({ row }: { row: SnapshotRow }) {
   const { annotation, previousReplicas, replicas } = row.artifact
   if (!annotation) return <span className="text-muted">unknown</span>
-  const look = ANNOTATIONS[annotation] ?? { icon: '•', word: annotation }
   const counted =
     previousReplicas !== null && previousReplicas !== replicas
       ? ` (${previousReplicas} → ${replicas})`
@@ -52,9 +49,9 @@ function Annotation({ row }: { row: SnapshotRow }) {
   return (
     <span className="whitespace-nowrap">
       <span aria-hidden="true" className="mr-1 text-muted">
-        {look.icon}
+        {eventTypeIcon(annotation)}
       </span>
-      {look.word}
+      {ANNOTATION_WORDS[annotation] ?? annotation}
       {counted}
     </span>
   )
@@ -436,23 +433,18 @@ function VirtualTable({
   // The density switch changes every row's height: learn it again.
   const { density } = usePreferences()
   const learnedAt = useRef(density)
-  // Stable callbacks: new ones on every render make the virtualizer re-measure every row.
   const estimateSize = useCallback(
     (index: number) => typical[items[index]?.kind ?? 'row'],
     [items, typical],
   )
   const getItemKey = useCallback((index: number) => keys[index] ?? index, [keys])
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is meant to be used this way
-  const virtualizer = useVirtualizer({
+  const { virtualizer, virtualItems, before, after } = useTableRows({
     count: items.length,
-    getScrollElement: () => scrollRef.current,
+    scrollRef,
     estimateSize,
     getItemKey,
     // Few: jumping a screen at a time redraws every overscanned row in the same frame.
     overscan: 3,
-    useFlushSync: false,
-    // jsdom and the first paint have no layout yet; assume a typical viewport.
-    initialRect: { width: 1200, height: 640 },
     onChange,
   })
   useLayoutEffect(() => {
@@ -471,6 +463,8 @@ function VirtualTable({
       learned.current.add(kind)
       next[kind] = body.offsetHeight
     }
+    // A height is known only once a row is drawn; measuring it is what the effect is for.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (next.row !== typical.row || next.group !== typical.group) setTypical(next)
   }, [items, typical, density])
   useEffect(() => {
@@ -478,9 +472,6 @@ function VirtualTable({
     virtualizer.scrollToIndex(scrollTo, { align: 'center' })
     scrollRef.current?.scrollIntoView?.({ block: 'nearest' })
   }, [scrollTo, virtualizer])
-  const virtualItems = virtualizer.getVirtualItems()
-  const before = virtualItems[0]?.start ?? 0
-  const after = virtualizer.getTotalSize() - (virtualItems.at(-1)?.end ?? 0)
   return (
     <Table
       {...TABLE_PROPS}

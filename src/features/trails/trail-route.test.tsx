@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { renderRoute } from '@/test/render-route'
+import { expectLink } from '@/test/expect-link'
 
 const TRAIL = 'a2ffba5a5debbc8f4f199cf5a88e5899c7d6547e'
 const PATH = `/cyber-dojo/flows/runner-ci/trails/${TRAIL}`
@@ -17,10 +18,7 @@ describe('trail page', { timeout: 40_000 }, () => {
     expect(within(commit).getByText(/Merge pull request #227/)).toBeVisible()
     expect(within(commit).getByText('Jon Jagger <jon@kosli.com>')).toBeVisible()
     expect(within(commit).getByText('main')).toBeVisible()
-    expect(within(commit).getByRole('link', { name: 'a2ffba5' })).toHaveAttribute(
-      'href',
-      `https://github.com/cyber-dojo/runner/commit/${TRAIL}`,
-    )
+    expectLink('a2ffba5', `https://github.com/cyber-dojo/runner/commit/${TRAIL}`, commit)
     expect(
       screen.getByRole('link', {
         name: 'https://github.com/cyber-dojo/runner/actions/runs/25162274003',
