@@ -27,20 +27,15 @@ import { Table } from '@/components/table'
 import { HeadedSection } from '@/components/headed-section'
 import { TRAILS_SECTION_ID, artifactPath, flowsPath, trailPath } from '@/lib/app-paths'
 import { ArtifactComplianceWhy } from '@/features/compliance/artifact-why'
-import { FlowComplianceWhy, RECENT_TRAILS } from '@/features/compliance/flow-why'
+import { FlowComplianceWhy } from '@/features/compliance/flow-why'
+import { RECENT_TRAILS } from '@/features/compliance/recent-trails'
 import { TrailComplianceWhy } from '@/features/compliance/trail-why'
 import { formatCount, shortArtifactName } from '@/lib/format'
+import { ARTIFACTS_PER_PAGE, parseArtifactPage } from './flow-params'
 import { FlowTemplateView } from './flow-template-view'
 import { TagList } from './tag-list'
 
-export const ARTIFACTS_PER_PAGE = 20
 const TRAILS_PER_PAGE = RECENT_TRAILS
-
-/** `?page=N` for the artifacts; anything odd is page 1. */
-export function parseArtifactPage(params: URLSearchParams): number {
-  const value = Number(params.get('page') ?? '1')
-  return Number.isSafeInteger(value) && value >= 1 && value <= 100_000 ? value : 1
-}
 
 export function loader(queryClient: QueryClient) {
   return async ({ params, request }: LoaderFunctionArgs) => {
