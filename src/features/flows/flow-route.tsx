@@ -42,14 +42,15 @@ export function loader(queryClient: QueryClient) {
     const org = requireParam(params, 'org')
     const flow = requireParam(params, 'flow')
     const page = parseArtifactPage(new URL(request.url).searchParams)
-    // Trails are secondary: prefetch (never throws) so a trails failure cannot hide the flow.
+    // Trails are secondary: started with the rest but not waited for (their section shows its
+    // own loading and error), so a slow or failing trail list cannot hold or hide the flow.
+    void queryClient.prefetchQuery(trailQueries.flowList(org, flow, 1, TRAILS_PER_PAGE))
     await Promise.all([
       queryClient.ensureQueryData(flowQueries.detail(org, flow)),
       queryClient.ensureQueryData(flowQueries.list(org)),
       queryClient.ensureQueryData(artifactQueries.flowList(org, flow, page, ARTIFACTS_PER_PAGE)),
       // The API has no totals: the next page tells whether "Next" leads anywhere.
       queryClient.prefetchQuery(artifactQueries.flowList(org, flow, page + 1, ARTIFACTS_PER_PAGE)),
-      queryClient.prefetchQuery(trailQueries.flowList(org, flow, 1, TRAILS_PER_PAGE)),
     ])
     return null
   }
