@@ -87,6 +87,24 @@ describe('preloadPlan', () => {
     expect(preloadPlan('/cyber-dojo/flows/runner/artifacts/9af401c4')?.api).toEqual([])
     expect(preloadPlan('/cyber-dojo/environments/aws-prod/snapshots/-1')?.api).toEqual([])
     expect(preloadPlan('/cyber-dojo/environments/aws-prod/snapshots/0')?.api).toEqual([])
+    // `?at=` opens a snapshot first, and usually redirects to it.
+    expect(preloadPlan('/cyber-dojo/environments/aws-prod', '?at=aws-prod~1')?.api).toEqual([])
+  })
+
+  it("reads the page of a flow's artifacts and of an environment's snapshots", () => {
+    expect(preloadPlan('/cyber-dojo/flows/runner-ci', '?page=3')?.api).toEqual(
+      expect.arrayContaining([
+        '/api/v2/artifacts/cyber-dojo?flow_name=runner-ci&page=3&per_page=20',
+        '/api/v2/artifacts/cyber-dojo?flow_name=runner-ci&page=4&per_page=20',
+      ]),
+    )
+    expect(preloadPlan('/cyber-dojo/environments/aws-prod/snapshots', '?page=2')?.api).toContain(
+      '/api/v2/snapshots/cyber-dojo/aws-prod?page=2&per_page=20',
+    )
+    expect(preloadPlan('/cyber-dojo/environments/aws-prod/events')?.api).toEqual([
+      '/api/v2/snapshots/cyber-dojo/aws-prod/-1',
+      '/api/v2/environments/cyber-dojo/aws-prod',
+    ])
   })
 })
 
@@ -111,6 +129,8 @@ describe('preloaded API requests', () => {
     ...Object.values(SAMPLES).filter((path) => path !== SAMPLES['overview']),
     '/cyber-dojo/overview?envs=aws-prod',
     `/${ACME}/flows/${BUSY_FLOW}/artifacts/${BUSY_FP}`,
+    `/${ACME}/flows/${BUSY_FLOW}?page=2`,
+    '/cyber-dojo/environments/aws-prod/snapshots?page=2',
     '/cyber-dojo/diff?from=aws-prod%2364&to=aws-prod%2365',
     '/cyber-dojo/diff?from=aws-beta~1&to=aws-prod',
   ].filter((path) => (preloadPlan(...splitSearch(path))?.api.length ?? 0) > 0)

@@ -10,9 +10,16 @@
  * loads this file too.
  */
 import { apiPath, withQuery } from '../api/client'
+import { RECENT_TRAILS } from '../features/compliance/recent-trails'
 import { parseDiffSearch, validPair } from '../features/diff/diff-search'
+import {
+  parseSnapshotsTabParams,
+  SNAPSHOTS_PER_PAGE,
+  type EnvironmentTab,
+} from '../features/environments/environment-params'
+import { ARTIFACTS_PER_PAGE, parseArtifactPage } from '../features/flows/flow-params'
 import { APP_ROUTES, type AppRoute, type RoutePattern } from '../lib/app-paths'
-import { snappishQueryValue } from '../lib/snappish'
+import { snapshotPathSegment, snappishQueryValue } from '../lib/snappish'
 
 type Params = Readonly<Record<string, string>>
 
@@ -32,12 +39,56 @@ function snapshotHint({ org = '', env = '', index = '' }: Params): string[] {
     : []
 }
 
+/** The flow, the flows (its summary), its page of artifacts and the next one, its trails. */
+function flowHint({ org = '', flow = '' }: Params, search: URLSearchParams): string[] {
+  const page = parseArtifactPage(search)
+  const artifacts = (target: number) =>
+    withQuery(apiPath('artifacts', org), {
+      flow_name: flow,
+      page: target,
+      per_page: ARTIFACTS_PER_PAGE,
+    })
+  return [
+    apiPath('flows', org, flow),
+    apiPath('flows', org),
+    artifacts(page),
+    artifacts(page + 1),
+    withQuery(apiPath('trails', org), { flow, page: 1, per_page: RECENT_TRAILS }),
+  ]
+}
+
+/**
+ * The environment, its latest snapshot and, on the snapshots tab, its page of snapshots. The
+ * log's first page waits for where its range starts, so only the first two start early there;
+ * `?at=` opens a snapshot first (and usually redirects), so nothing does.
+ */
+function environmentHint(tab: EnvironmentTab): ApiHint {
+  return ({ org = '', env = '' }, search) => {
+    if (search.has('at')) return []
+    const snapshots = apiPath('snapshots', org, env)
+    const page =
+      tab === 'snapshots'
+        ? [
+            withQuery(snapshots, {
+              page: parseSnapshotsTabParams(search).page,
+              per_page: SNAPSHOTS_PER_PAGE,
+            }),
+          ]
+        : []
+    return [
+      ...page,
+      `${snapshots}/${snapshotPathSegment({ kind: 'latest', env })}`,
+      apiPath('environments', org, env),
+    ]
+  }
+}
+
 /** Every page says what it preloads; `null` when its loader has no request it always makes. */
 const API_HINTS: Record<RoutePattern, ApiHint | null> = {
   // The columns' snapshots depend on this list, so only it can start early.
   overview: ({ org = '' }) => [apiPath('environments', org)],
   flows: ({ org = '' }) => [apiPath('flows', org)],
-  'flows/:flow': null,
+  'flows/:flow': flowHint,
   'flows/:flow/artifacts/:fingerprint': ({ org = '', flow = '', fingerprint = '' }) =>
     FULL_FINGERPRINT.test(fingerprint)
       ? [apiPath('artifacts', org, flow, 'fingerprint', fingerprint)]
@@ -46,9 +97,9 @@ const API_HINTS: Record<RoutePattern, ApiHint | null> = {
     apiPath('trails', org, flow, trail),
   ],
   environments: ({ org = '' }) => [apiPath('environments', org)],
-  'environments/:env': null,
-  'environments/:env/snapshots': null,
-  'environments/:env/events': null,
+  'environments/:env': environmentHint('snapshots'),
+  'environments/:env/snapshots': environmentHint('snapshots'),
+  'environments/:env/events': environmentHint('events'),
   'flows/:flow/trails': null,
   'environments/:env/snapshots/:index': snapshotHint,
   // Redirects to the snapshot page, whose requests can start at once.

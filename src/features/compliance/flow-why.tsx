@@ -15,10 +15,8 @@ import { Skeleton } from '@/components/skeleton'
 import { ArtifactExplanation } from './artifact-why'
 import { ComplianceWhy } from './compliance-why'
 import { artifactPath, trailPath } from '@/lib/app-paths'
+import { RECENT_TRAILS } from './recent-trails'
 import { TrailChecklist } from './trail-why'
-
-/** How many trails the flow page lists; the explanation asks for the same page to share it. */
-export const RECENT_TRAILS = 10
 
 /** What is known when Kosli lists neither trails nor artifacts: its state, and nothing behind it. */
 export function nothingListedText(state: ComplianceState | null): string {

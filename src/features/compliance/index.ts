@@ -6,7 +6,8 @@ export { ComplianceWhy, type ComplianceWhyProps } from './compliance-why'
 export { PolicyDecisions, type PolicyDecisionsProps } from './policy-decisions'
 export { ArtifactComplianceWhy, ArtifactExplanation } from './artifact-why'
 export { EnvironmentComplianceWhy, EnvironmentExplanation } from './environment-why'
-export { FlowComplianceWhy, FlowExplanation, RECENT_TRAILS } from './flow-why'
+export { FlowComplianceWhy, FlowExplanation } from './flow-why'
+export { RECENT_TRAILS } from './recent-trails'
 export {
   SnapshotArtifactExplanation,
   SnapshotArtifactWhy,

@@ -1,11 +1,12 @@
-import type { Result } from '@/lib/result'
-import { parseSnappish, type Snappish } from '@/lib/snappish'
+// Relative: the server's preload hints (app/route-preload.ts) read the same path and params.
+import type { Result } from '../../lib/result'
+import { parseSnappish, type Snappish } from '../../lib/snappish'
 import {
   parseDateTimeInput,
   parseIsoDateTime as parseIsoTime,
   toSnappishTime,
   type TimeZoneChoice,
-} from '@/lib/time'
+} from '../../lib/time'
 
 export type EnvironmentTab = 'snapshots' | 'events'
 

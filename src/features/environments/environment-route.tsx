@@ -47,13 +47,14 @@ import {
   snapshotPath,
   HISTORY_VIEW_PARAM,
 } from '@/lib/app-paths'
-import { SnapshotsTab } from './snapshots-tab'
+import { pageLog, SnapshotsTab } from './snapshots-tab'
 import { TimeTravel } from './time-travel'
 import { IncludedEnvironments } from './included-environments'
 import { EnvironmentAuditLink } from './environment-audit-link'
 
 // Its own chunk, fetched after the page: the chart and its data are not needed to show it.
-const EnvironmentHistory = lazy(() => import('@/features/history/environment-history'))
+const loadEnvironmentHistory = () => import('@/features/history/environment-history')
+const EnvironmentHistory = lazy(loadEnvironmentHistory)
 
 export interface EnvironmentLoaderData {
   /** The `?at=` expression that could not be opened, and why. */
@@ -102,6 +103,16 @@ export function loader(queryClient: QueryClient) {
       }
     }
 
+    // An address that shows the history: its chunk and its data start with the page, not once
+    // the page has drawn the chunk that then asks for the data. Neither holds the page.
+    if (url.searchParams.has(HISTORY_VIEW_PARAM)) {
+      void loadEnvironmentHistory().catch(() => undefined)
+      void import('@/api/history').then(
+        ({ historyQueries }) => queryClient.prefetchQuery(historyQueries.environment(org, env)),
+        () => undefined,
+      )
+    }
+
     const tab = tabFromPath(url.pathname)
     const tabData =
       tab === 'events'
@@ -122,14 +133,22 @@ export function loader(queryClient: QueryClient) {
               }),
             )
           })()
-        : queryClient.ensureQueryData(
-            snapshotQueries.list(
-              org,
-              env,
-              parseSnapshotsTabParams(url.searchParams).page,
-              SNAPSHOTS_PER_PAGE,
-            ),
-          )
+        : queryClient
+            .ensureQueryData(
+              snapshotQueries.list(
+                org,
+                env,
+                parseSnapshotsTabParams(url.searchParams).page,
+                SNAPSHOTS_PER_PAGE,
+              ),
+            )
+            .then((page) => {
+              // The changes column's part of the log: asked for with the page, not once the
+              // table has drawn; the page does not wait for it.
+              const log = pageLog(org, env, page.snapshots)
+              if (log.newest > 0) void queryClient.prefetchQuery(log.query)
+              return page
+            })
     // The latest snapshot can be large (5,000+ artifacts): start it now but do not hold the
     // page for it; the summary shows a skeleton until it arrives.
     void ensureLatest(queryClient, org, env).catch(() => undefined)

@@ -40,6 +40,16 @@ function ChangesSummary({ changes }: { changes: SnapshotChanges | null | undefin
   )
 }
 
+/**
+ * The part of the log a page of snapshots reads for its changes column: from its oldest to its
+ * newest snapshot (`newest` is 0 on an empty page, which reads nothing).
+ */
+export function pageLog(org: string, env: string, snapshots: ReadonlyArray<SnapshotSummary>) {
+  const newest = snapshots[0]?.index ?? 0
+  const oldest = snapshots.at(-1)?.index ?? 0
+  return { oldest, newest, query: eventQueries.between(org, env, oldest, newest) }
+}
+
 /** Numbered snapshots, latest first, a page at a time. */
 export function SnapshotsTab({ org, env }: { org: string; env: string }) {
   const [searchParams] = useSearchParams()
@@ -50,10 +60,10 @@ export function SnapshotsTab({ org, env }: { org: string; env: string }) {
   // Snapshot numbers are consecutive, so the first row tells how many there are.
   const total = (data.snapshots[0]?.index ?? 0) + (page - 1) * SNAPSHOTS_PER_PAGE
   const totalPages = Math.ceil(total / SNAPSHOTS_PER_PAGE)
-  // The page's part of the log, read after the table shows: it only adds the changes column.
-  const newest = data.snapshots[0]?.index ?? 0
-  const oldest = data.snapshots.at(-1)?.index ?? 0
-  const log = useQuery({ ...eventQueries.between(org, env, oldest, newest), enabled: newest > 0 })
+  // The page's part of the log (the loader starts it): the table does not wait, it only adds
+  // the changes column.
+  const { oldest, newest, query } = pageLog(org, env, data.snapshots)
+  const log = useQuery({ ...query, enabled: newest > 0 })
   const changes = log.data ? changesBySnapshot(log.data.events) : null
   // A capped read (oldest first) knows only the snapshots before the last one it reached.
   const knownUpTo = log.data?.truncated

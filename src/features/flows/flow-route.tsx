@@ -27,34 +27,30 @@ import { Table } from '@/components/table'
 import { HeadedSection } from '@/components/headed-section'
 import { TRAILS_SECTION_ID, artifactPath, flowsPath, trailPath } from '@/lib/app-paths'
 import { ArtifactComplianceWhy } from '@/features/compliance/artifact-why'
-import { FlowComplianceWhy, RECENT_TRAILS } from '@/features/compliance/flow-why'
+import { FlowComplianceWhy } from '@/features/compliance/flow-why'
+import { RECENT_TRAILS } from '@/features/compliance/recent-trails'
 import { TrailComplianceWhy } from '@/features/compliance/trail-why'
 import { formatCount, shortArtifactName } from '@/lib/format'
+import { ARTIFACTS_PER_PAGE, parseArtifactPage } from './flow-params'
 import { FlowTemplateView } from './flow-template-view'
 import { TagList } from './tag-list'
 
-export const ARTIFACTS_PER_PAGE = 20
 const TRAILS_PER_PAGE = RECENT_TRAILS
-
-/** `?page=N` for the artifacts; anything odd is page 1. */
-export function parseArtifactPage(params: URLSearchParams): number {
-  const value = Number(params.get('page') ?? '1')
-  return Number.isSafeInteger(value) && value >= 1 && value <= 100_000 ? value : 1
-}
 
 export function loader(queryClient: QueryClient) {
   return async ({ params, request }: LoaderFunctionArgs) => {
     const org = requireParam(params, 'org')
     const flow = requireParam(params, 'flow')
     const page = parseArtifactPage(new URL(request.url).searchParams)
-    // Trails are secondary: prefetch (never throws) so a trails failure cannot hide the flow.
+    // Trails are secondary: started with the rest but not waited for (their section shows its
+    // own loading and error), so a slow or failing trail list cannot hold or hide the flow.
+    void queryClient.prefetchQuery(trailQueries.flowList(org, flow, 1, TRAILS_PER_PAGE))
     await Promise.all([
       queryClient.ensureQueryData(flowQueries.detail(org, flow)),
       queryClient.ensureQueryData(flowQueries.list(org)),
       queryClient.ensureQueryData(artifactQueries.flowList(org, flow, page, ARTIFACTS_PER_PAGE)),
       // The API has no totals: the next page tells whether "Next" leads anywhere.
       queryClient.prefetchQuery(artifactQueries.flowList(org, flow, page + 1, ARTIFACTS_PER_PAGE)),
-      queryClient.prefetchQuery(trailQueries.flowList(org, flow, 1, TRAILS_PER_PAGE)),
     ])
     return null
   }
