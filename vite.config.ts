@@ -23,6 +23,13 @@ const CHUNK_GROUPS = [
     priority: 12,
   },
   {
+    // Row virtualisation, for the pages with long tables only: without its own group it would
+    // join the shared chunk through the hook that drives it, and every page would load it.
+    name: 'virtual',
+    test: /[\\/](node_modules[\\/]@tanstack[\\/](react-virtual|virtual-core)[\\/]|src[\\/]components[\\/]use-table-rows\.ts$)/,
+    priority: 35,
+  },
+  {
     name: 'shared',
     test: /[\\/](src[\\/](api|lib|components)[\\/]|src[\\/]app[\\/]params\.ts$|node_modules[\\/]zod[\\/])/,
     priority: 30,
