@@ -32,6 +32,9 @@ function cachedFormatter(
   return formatter
 }
 
+/** Hours, minutes and seconds on a 24-hour clock. */
+const CLOCK = { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' } as const
+
 /** en-US parts in the zone, with the date in RFC 1123 order available by name. */
 function partsFormatter(zone: TimeZoneChoice | string): Intl.DateTimeFormat {
   return cachedFormatter(partsFormatters, zone, {
@@ -39,10 +42,7 @@ function partsFormatter(zone: TimeZoneChoice | string): Intl.DateTimeFormat {
     year: 'numeric',
     month: 'short',
     day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
+    ...CLOCK,
   })
 }
 
@@ -140,10 +140,7 @@ function numericFormatter(zone: TimeZoneChoice | string): Intl.DateTimeFormat {
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
+    ...CLOCK,
     era: 'short',
   })
 }
