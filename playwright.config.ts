@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test'
+import CHROMIUM_FLAGS from './scripts/chromium-flags.json' with { type: 'json' }
 
 /**
  * e2e runs against the production build (`dist/`). The live project runs every test against a
@@ -27,12 +28,9 @@ export default defineConfig({
     launchOptions: {
       executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
       args: [
-        '--disable-dev-shm-usage',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
+        // Without the network ones, Chromium's background connections are refused by a
+        // closed network, many at a time.
+        ...CHROMIUM_FLAGS,
         // Set by scripts/e2e.mjs: Playwright's own list plus headless Chromium's address-bar
         // popup, which would otherwise be built in every test's fresh context.
         ...(process.env.E2E_DISABLE_FEATURES

@@ -43,20 +43,13 @@ import {
 import { runLighthouse } from './lib/lighthouse.mjs'
 import { TARGETS, buildRows, formatTable } from './lib/report.mjs'
 import { startServers } from './lib/servers.mjs'
+import CHROMIUM_FLAGS from '../scripts/chromium-flags.json' with { type: 'json' }
 import { count, ms, ratio, spread, summarise } from './lib/stats.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium'
-/** The flags of playwright.config.ts, plus exact heap numbers. */
-const CHROME_ARGS = [
-  '--disable-dev-shm-usage',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--enable-precise-memory-info',
-]
+/** The flags the e2e tests use, plus exact heap numbers. */
+const CHROME_ARGS = [...CHROMIUM_FLAGS, '--enable-precise-memory-info']
 const ORG = 'cyber-dojo'
 const SCALE_ENV = 'k8s-scale'
 const SEED_ARTIFACT = '9af401c4350b21e3f1df17d6ad808da43d9646e75b6da902cc7c492bcfb9c625'

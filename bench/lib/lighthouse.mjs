@@ -7,17 +7,9 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import CHROMIUM_FLAGS from '../../scripts/chromium-flags.json' with { type: 'json' }
 
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-].join(' ')
+const CHROME_FLAGS = ['--headless=new', '--no-sandbox', ...CHROMIUM_FLAGS].join(' ')
 
 /**
  * @typedef {object} LighthouseResult

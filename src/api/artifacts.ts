@@ -161,6 +161,13 @@ export interface ArtifactPage {
   mayHaveMore: boolean
 }
 
+/** What names one artifact: the org, a flow that reported it and its fingerprint. */
+export interface ArtifactAddress {
+  org: string
+  flow: string
+  fingerprint: string
+}
+
 /** The artifact endpoints' paths: the fetchers' and every link or report that names them. */
 export const artifactEndpoints = {
   list: (org: string) => apiPath('artifacts', org),

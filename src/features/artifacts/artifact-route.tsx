@@ -10,7 +10,7 @@ import {
   useSearchParams,
   type LoaderFunctionArgs,
 } from 'react-router'
-import { artifactQueries } from '@/api/artifacts'
+import { artifactQueries, type ArtifactAddress } from '@/api/artifacts'
 import { isApiError } from '@/api/client'
 import type { SnapshotRef } from '@/api/domain'
 import { trailQueries } from '@/api/trails'
@@ -87,12 +87,7 @@ function Unresolved({
   flow,
   fingerprint,
   data,
-}: {
-  org: string
-  flow: string
-  fingerprint: string
-  data: Exclude<ArtifactData, { kind: 'artifact' }>
-}) {
+}: ArtifactAddress & { data: Exclude<ArtifactData, { kind: 'artifact' }> }) {
   const elsewhere = data.kind === 'invalid' ? [] : data.elsewhere
   return (
     <div className="space-y-4">
@@ -173,15 +168,7 @@ function SnapshotLinks({ org, refs }: { org: string; refs: ReadonlyArray<Snapsho
   )
 }
 
-function ArtifactPage({
-  org,
-  flow,
-  fingerprint,
-}: {
-  org: string
-  flow: string
-  fingerprint: string
-}) {
+function ArtifactPage({ org, flow, fingerprint }: ArtifactAddress) {
   const { data: artifact } = useSuspenseQuery(artifactQueries.detail(org, flow, fingerprint))
   // Kosli's artifact links name one reporting of the fingerprint (`?artifact_id=`).
   const [searchParams] = useSearchParams()

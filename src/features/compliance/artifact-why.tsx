@@ -8,7 +8,7 @@
  *   the artifact when opened.
  */
 import { useQuery } from '@tanstack/react-query'
-import { artifactQueries, type Artifact } from '@/api/artifacts'
+import { artifactQueries, type Artifact, type ArtifactAddress } from '@/api/artifacts'
 import type { ComplianceState } from '@/api/domain'
 import { ComplianceBadge } from '@/components/compliance-badge'
 import { ErrorState } from '@/components/error-state'
@@ -77,15 +77,7 @@ export function ArtifactExplanation({
   )
 }
 
-function FetchedArtifactExplanation({
-  org,
-  flow,
-  fingerprint,
-}: {
-  org: string
-  flow: string
-  fingerprint: string
-}) {
+function FetchedArtifactExplanation({ org, flow, fingerprint }: ArtifactAddress) {
   const query = useQuery(artifactQueries.detail(org, flow, fingerprint))
   if (query.isPending) return <Skeleton rows={2} label="Loading the artifact" />
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />
