@@ -11,19 +11,21 @@ async function copyText(text: string): Promise<boolean> {
 
 /** Copies `value`; says so for screen readers too. */
 export function CopyButton({ value, label }: { value: string; label: string }) {
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle')
+  // What was copied, and how it went: a button a table row reuses for another value is idle.
+  const [outcome, setOutcome] = useState<{ value: string; copied: boolean } | null>(null)
   useEffect(() => {
-    if (state === 'idle') return
-    const timer = setTimeout(() => setState('idle'), 1500)
+    if (!outcome) return
+    const timer = setTimeout(() => setOutcome(null), 1500)
     return () => clearTimeout(timer)
-  }, [state])
+  }, [outcome])
+  const state = outcome?.value !== value ? 'idle' : outcome.copied ? 'copied' : 'failed'
   return (
     <button
       type="button"
       className="no-print inline-flex items-center rounded border border-line px-1 text-xs text-muted hover:bg-raised hover:text-ink"
       aria-label={label}
       title={label}
-      onClick={async () => setState((await copyText(value)) ? 'copied' : 'failed')}
+      onClick={async () => setOutcome({ value, copied: await copyText(value) })}
     >
       {state === 'idle' ? (
         <svg

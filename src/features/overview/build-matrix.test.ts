@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Environment } from '@/api/environments'
 import type { Snapshot, SnapshotArtifact } from '@/api/snapshots'
 import { buildMatrix, cellSignature, sourcesOf, toColumns, type SourceState } from './build-matrix'
-import { filterRows } from './filter-matrix'
+import { filterRows, prepareFilterTextWhenIdle } from './filter-matrix'
 import { EXPORT_COLUMNS, exportLines } from './matrix-export'
 import { toCsv } from '@/lib/csv'
 import { environment } from '@/test/environment'
@@ -207,6 +207,41 @@ describe('filterRows', () => {
     expect(names('de752b')).toEqual(['web'])
     expect(names('  busy ')).toEqual(['busybox'])
     expect(names('nothing-like-this')).toEqual([])
+  })
+
+  it('gives back the list itself when it leaves no row out, and a new one when it does', () => {
+    const all = { q: '', drift: false, nonCompliant: false }
+    expect(filterRows(matrix.rows, all)).toBe(matrix.rows)
+    expect(filterRows(matrix.rows, { ...all, q: 'SAV' })).not.toBe(matrix.rows)
+  })
+
+  it('builds the filter text of every row while idle, a few at a time, until stopped', () => {
+    const callbacks: IdleRequestCallback[] = []
+    vi.stubGlobal('requestIdleCallback', (callback: IdleRequestCallback) =>
+      callbacks.push(callback),
+    )
+    vi.stubGlobal('cancelIdleCallback', (id: number) => callbacks.splice(id - 1, 1, () => {}))
+    try {
+      prepareFilterTextWhenIdle(matrix.rows)
+      // Room for two rows a turn: four rows take two turns, then nothing more is asked for.
+      let budget = 0
+      const deadline = { didTimeout: false, timeRemaining: () => (budget-- > 0 ? 5 : 0) }
+      for (const turn of [0, 1]) {
+        budget = 2
+        callbacks[turn]?.(deadline)
+      }
+      expect(callbacks).toHaveLength(2)
+      expect(names('SAV')).toEqual(['saver'])
+
+      const stop = prepareFilterTextWhenIdle(matrix.rows)
+      expect(callbacks).toHaveLength(3)
+      stop()
+      budget = 10
+      callbacks[2]?.(deadline)
+      expect(callbacks).toHaveLength(3)
+    } finally {
+      vi.unstubAllGlobals()
+    }
   })
 
   it('keeps only drifting or only non-compliant rows', () => {

@@ -136,8 +136,9 @@ export function MatrixCell({
         </span>
       ) : null}
       <ul className="space-y-1.5">
-        {cell.slice(0, VERSIONS_SHOWN).map((version) => (
-          <Version key={version.fingerprint} org={org} row={row} version={version} />
+        {cell.slice(0, VERSIONS_SHOWN).map((version, position) => (
+          // By position, like the rows: a cell that comes to show another flow reuses its items.
+          <Version key={position} org={org} row={row} version={version} />
         ))}
       </ul>
       {more > 0 && first ? (

@@ -1,4 +1,5 @@
 import { act, fireEvent, screen, within } from '@testing-library/react'
+import { useState } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { renderUi } from '@/test/render-ui'
 import type { CellVersion, ColumnState, MatrixColumn, MatrixRow } from './build-matrix'
@@ -64,6 +65,18 @@ function Table({ rows }: { rows: MatrixRow[] }) {
   )
 }
 
+function Narrowing({ all, narrowed }: { all: MatrixRow[]; narrowed: MatrixRow[] }) {
+  const [rows, setRows] = useState(all)
+  return (
+    <>
+      <button type="button" onClick={() => setRows(narrowed)}>
+        Narrow
+      </button>
+      <Table rows={rows} />
+    </>
+  )
+}
+
 /** A region 1,000 × 600 px: jsdom lays nothing out, so the virtualiser is told the size. */
 function sizeRegions() {
   const size = { clientWidth: 1000, clientHeight: 600, scrollWidth: 5000, scrollHeight: 600 }
@@ -103,6 +116,47 @@ describe('MatrixTable with many environments', () => {
     expect(drawn().at(-1)).toBe('21')
     expect(within(body).getByRole('link', { name: '19abcde' })).toBeInTheDocument()
     expect(within(body).queryByRole('link', { name: '00abcde' })).toBeNull()
+  })
+
+  it('a filter that swaps the rows in view fills the rows already drawn with the new flows', () => {
+    sizeRegions()
+    // Rows as tall as their data says, as a browser would lay them out.
+    vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(function (
+      this: HTMLElement,
+    ) {
+      return this.tagName === 'TR' ? Number.parseFloat(this.style.height) || 36 : 0
+    })
+    const flows = (prefix: string) =>
+      Array.from({ length: 60 }, (_, i) => {
+        const number = String(i).padStart(3, '0')
+        const commit = `${number}cafe`.padEnd(40, '0')
+        return row(`${prefix}-${number}`, { 'cluster-00': [version('cluster-00', { commit })] })
+      })
+    // A filter that swaps every row in view; still more rows than the plainly drawn few.
+    const many = flows('svc')
+    const narrowed = flows('web')
+    renderUi(<Narrowing all={many} narrowed={narrowed} />)
+    const region = screen.getByRole('region', { name: /Flows by environment/ })
+    const bodyRows = () =>
+      within(region)
+        .getAllByRole('rowheader')
+        .map((header) => header.closest('tr'))
+    const before = new Set(bodyRows())
+
+    fireEvent.click(screen.getByRole('button', { name: 'Narrow' }))
+    const after = bodyRows()
+    expect(after.some((element) => before.has(element))).toBe(true)
+    for (const element of after) {
+      if (!element) throw new Error('a row header outside a row')
+      const name = within(element).getByRole('rowheader').textContent ?? ''
+      expect(narrowed.map((flow) => flow.name)).toContain(name)
+      // The cell beside it shows that flow's version, not the one the row drew before.
+      const commit = `${name.slice(4)}cafe`
+      expect(within(element).getByRole('link', { name: commit })).toHaveAttribute(
+        'href',
+        expect.stringContaining(`/scale/flows/${name}/artifacts/`),
+      )
+    }
   })
 
   it('its plain links navigate inside the app; a modified click is left to the browser', async () => {

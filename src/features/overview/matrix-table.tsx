@@ -1,4 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual'
+import { useVirtualizer, type VirtualItem, type Virtualizer } from '@tanstack/react-virtual'
 import {
   memo,
   useCallback,
@@ -93,8 +93,10 @@ export const MatrixTable = memo(function MatrixTable({
       )
     }
     return (
+      // Keyed by position: when a filter swaps the rows in view, React fills the rows it has
+      // with the new flows instead of removing them all and building new ones.
       <FlowRow
-        key={item.row.key}
+        key={index}
         index={index}
         measure={measure}
         org={org}
@@ -330,6 +332,26 @@ type RenderItem = (
   measure: ((element: HTMLTableRowElement | null) => void) | undefined,
 ) => ReactNode
 
+/**
+ * One measuring ref per row key. Rows are keyed by position, so a row element can come to show
+ * another flow; a ref of its own per flow makes React hand the element to the virtualizer again
+ * then, which measures it as that flow's row.
+ */
+function useMeasureRefs(virtualizer: Virtualizer<HTMLDivElement, Element>) {
+  const refs = useRef(new Map<VirtualItem['key'], (element: HTMLTableRowElement | null) => void>())
+  return useCallback(
+    (key: VirtualItem['key']) => {
+      let ref = refs.current.get(key)
+      if (!ref) {
+        ref = (element) => virtualizer.measureElement(element)
+        refs.current.set(key, ref)
+      }
+      return ref
+    },
+    [virtualizer],
+  )
+}
+
 /** Only the rows near the viewport, each measured, between two spacer rows. */
 function VirtualRows({
   items,
@@ -365,6 +387,7 @@ function VirtualRows({
     getItemKey,
     overscan: 4,
   })
+  const measureFor = useMeasureRefs(virtualizer)
   return (
     <tbody>
       {before > 0 ? (
@@ -374,7 +397,7 @@ function VirtualRows({
       ) : null}
       {virtualItems.map((virtualItem) => {
         const item = items[virtualItem.index]
-        return item ? render(item, virtualItem.index, virtualizer.measureElement) : null
+        return item ? render(item, virtualItem.index, measureFor(virtualItem.key)) : null
       })}
       {after > 0 ? (
         <tr aria-hidden="true">
