@@ -385,7 +385,7 @@ function VirtualRows({
     scrollRef,
     estimateSize,
     getItemKey,
-    overscan: 4,
+    overscan: 2,
   })
   const measureFor = useMeasureRefs(virtualizer)
   return (
