@@ -177,14 +177,39 @@ test.describe('fault matrix', () => {
     await context.setOffline(true)
     const banner = page.getByRole('status').filter({ hasText: 'You are offline' })
     await expect(banner).toBeVisible()
+    const header = page.getByRole('banner')
+    await expect(
+      header.getByRole('button', { name: /^Offline ?: pause live updates$/ }),
+    ).toBeVisible()
     await page.getByRole('link', { name: 'saver', exact: true }).click()
     await expect(page.getByRole('progressbar', { name: 'Loading page' })).toBeVisible()
     await expect(page).toHaveURL(/\/flows$/)
 
     await context.setOffline(false)
     await expect(banner).toHaveCount(0)
+    await expect(header.getByRole('button', { name: /^Live ?: pause live updates$/ })).toBeVisible()
     await expect(page).toHaveURL(/\/flows\/saver$/)
     await expect(page.getByRole('heading', { name: 'saver', level: 1 })).toBeVisible()
+    await expect(page.getByRole('alert')).toHaveCount(0)
+  })
+
+  test('a page never opened before says offline that its code is missing, then loads once back', async ({
+    page,
+    context,
+  }) => {
+    await page.goto('/cyber-dojo/flows')
+    await expect(page.getByRole('link', { name: 'saver', exact: true })).toBeVisible()
+
+    await context.setOffline(true)
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Diff' }).click()
+    const alert = page.getByRole('alert')
+    await expect(alert).toContainText('Part of Shiplog could not be downloaded')
+    await expect(alert).toContainText('You are offline and this page was not opened before')
+    await expect(page.getByRole('button', { name: 'Reload the page' })).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(0)
+
+    await context.setOffline(false)
+    await expect(page.getByRole('heading', { name: 'Compare snapshots', level: 1 })).toBeVisible()
     await expect(page.getByRole('alert')).toHaveCount(0)
   })
 

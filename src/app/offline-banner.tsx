@@ -1,22 +1,8 @@
-import { useSyncExternalStore } from 'react'
-
-function subscribe(notify: () => void) {
-  window.addEventListener('online', notify)
-  window.addEventListener('offline', notify)
-  return () => {
-    window.removeEventListener('online', notify)
-    window.removeEventListener('offline', notify)
-  }
-}
+import { useOnline } from './use-online'
 
 /** Queries pause while the browser is offline and resume by themselves; this says so. */
 export function OfflineBanner() {
-  const online = useSyncExternalStore(
-    subscribe,
-    () => navigator.onLine,
-    () => true,
-  )
-  if (online) return null
+  if (useOnline()) return null
   return (
     <div
       role="status"

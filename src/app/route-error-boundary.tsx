@@ -1,8 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query'
+import { useEffect } from 'react'
 import { Link, isRouteErrorResponse, useParams, useRevalidator, useRouteError } from 'react-router'
 import { ErrorState } from '@/components/error-state'
 import { NotFoundPage } from './not-found-page'
 import { flowsPath } from '@/lib/app-paths'
+import { PageCodeError } from '@/lib/route-module'
+import { appPage } from './reload-page'
 
 /** What a route shows when its loader or page failed: the cause, a retry and a way out. */
 export function RouteErrorBoundary() {
@@ -10,6 +13,14 @@ export function RouteErrorBoundary() {
   const revalidator = useRevalidator()
   const queryClient = useQueryClient()
   const { org } = useParams()
+  const codeMissing = error instanceof PageCodeError
+  useEffect(() => {
+    // Offline, the page loads itself once the connection is back, as the offline banner says.
+    if (!codeMissing) return
+    const reload = () => appPage.reload()
+    window.addEventListener('online', reload)
+    return () => window.removeEventListener('online', reload)
+  }, [codeMissing])
   if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />
   const home = org ? flowsPath(org) : '/'
   return (
@@ -18,7 +29,12 @@ export function RouteErrorBoundary() {
         error={
           isRouteErrorResponse(error) ? new Error(`${error.status} ${error.statusText}`) : error
         }
+        retryLabel={codeMissing ? 'Reload the page' : 'Try again'}
         onRetry={() => {
+          if (codeMissing) {
+            appPage.reload()
+            return
+          }
           // Failed queries start afresh: a request still in flight from before the fault cleared
           // is cancelled rather than joined, so the retry really asks the API again.
           void queryClient.resetQueries({ predicate: (query) => query.state.status === 'error' })

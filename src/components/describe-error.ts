@@ -1,3 +1,4 @@
+import { PageCodeError } from '@/lib/route-module'
 import { isApiError } from '@/api/client'
 
 export interface ErrorDescription {
@@ -91,6 +92,17 @@ export function describeError(error: unknown): ErrorDescription {
           }
         }
         return { ...base, title: 'Request failed', advice: 'Try again.', retryable: true }
+    }
+  }
+  if (error instanceof PageCodeError) {
+    return {
+      title: 'Part of Shiplog could not be downloaded',
+      detail: error.message,
+      advice: navigator.onLine
+        ? 'Shiplog may have been updated since this tab opened. Reload the page to get the current version.'
+        : 'You are offline and this page was not opened before. It loads by itself when the connection is back.',
+      status: null,
+      retryable: true,
     }
   }
   return {

@@ -5,11 +5,13 @@ interface ErrorStateProps {
   error: unknown
   /** Offered as "Try again" only when retrying can help (not after a 401, 403 or 404). */
   onRetry?: () => void
+  /** The retry button's words; "Try again" unless retrying means something else. */
+  retryLabel?: string
   /** A way forward besides retrying, e.g. a link back to the list. */
   actions?: ReactNode
 }
 
-export function ErrorState({ error, onRetry, actions }: ErrorStateProps) {
+export function ErrorState({ error, onRetry, retryLabel = 'Try again', actions }: ErrorStateProps) {
   const description = describeError(error)
   return (
     <section role="alert" className="rounded border border-bad/50 bg-bad-soft p-4 text-ink">
@@ -29,7 +31,7 @@ export function ErrorState({ error, onRetry, actions }: ErrorStateProps) {
             onClick={onRetry}
             className="rounded bg-accent px-3 py-1 font-medium text-accent-ink hover:opacity-90"
           >
-            Try again
+            {retryLabel}
           </button>
         ) : null}
         {actions}

@@ -38,9 +38,26 @@ export const pathOnlyRevalidation: ShouldRevalidateFunction = ({
     ? false
     : defaultShouldRevalidate
 
+/**
+ * A page's code did not download: offline before the page was ever opened, or a tab older than
+ * the build the server now has. Retrying in place cannot help (the router keeps the failed
+ * import); loading the app's page again can.
+ */
+export class PageCodeError extends Error {
+  constructor(cause: unknown) {
+    super(
+      `This page's code could not be downloaded (${cause instanceof Error ? cause.message : String(cause)}).`,
+      { cause },
+    )
+    this.name = 'PageCodeError'
+  }
+}
+
 export function lazyRoute(queryClient: QueryClient, load: () => Promise<RouteModule>) {
   return async () => {
-    const module = await load()
+    const module = await load().catch((cause: unknown) => {
+      throw new PageCodeError(cause)
+    })
     return {
       Component: module.Component,
       ...(module.loader ? { loader: module.loader(queryClient) } : {}),
