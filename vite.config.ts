@@ -30,8 +30,10 @@ const CHUNK_GROUPS = [
     priority: 35,
   },
   {
+    // Not the history's API module: the history group takes it (with what it imports that no
+    // group above took), so it loads with the picture, not on every first page.
     name: 'shared',
-    test: /[\\/](src[\\/](api|lib|components)[\\/]|src[\\/]app[\\/]params\.ts$|node_modules[\\/]zod[\\/])/,
+    test: /[\\/](src[\\/](api[\\/](?!history\.ts$)|lib[\\/]|components[\\/])|src[\\/]app[\\/]params\.ts$|node_modules[\\/]zod[\\/])/,
     priority: 30,
   },
   {

@@ -199,18 +199,37 @@ test.describe('fault matrix', () => {
   }) => {
     await page.goto('/cyber-dojo/flows')
     await expect(page.getByRole('link', { name: 'saver', exact: true })).toBeVisible()
+    // The header search loads once the page is idle; the page under test is the diff.
+    await expect(page.getByRole('searchbox', { name: 'Search (loading)' })).toHaveCount(0)
 
     await context.setOffline(true)
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Diff' }).click()
     const alert = page.getByRole('alert')
     await expect(alert).toContainText('Part of Shiplog could not be downloaded')
-    await expect(alert).toContainText('You are offline and this page was not opened before')
+    await expect(alert).toContainText('Offline, and not opened before: it loads once back online')
     await expect(page.getByRole('button', { name: 'Reload the page' })).toBeVisible()
     await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(0)
 
     await context.setOffline(false)
     await expect(page.getByRole('heading', { name: 'Compare snapshots', level: 1 })).toBeVisible()
     await expect(page.getByRole('alert')).toHaveCount(0)
+  })
+
+  test('the header search whose code fails to download leaves the page working and says so', async ({
+    page,
+  }) => {
+    await page.route(/\/assets\/header-search-[^/]+\.js$/, (route) =>
+      route.abort('internetdisconnected'),
+    )
+    await page.goto('/cyber-dojo/flows')
+    await expect(page.getByRole('link', { name: 'saver', exact: true })).toBeVisible()
+    await expect(
+      page.getByRole('searchbox', { name: 'Search unavailable: reload the page' }),
+    ).toBeDisabled()
+    await expect(page.getByRole('alert')).toHaveCount(0)
+    await page.getByLabel('Filter flows').fill('saver')
+    await expect(page.getByRole('link', { name: 'runner', exact: true })).toHaveCount(0)
+    await expect(page.getByRole('link', { name: 'saver', exact: true })).toBeVisible()
   })
 
   test('a slow answer shows progress, then the page', async ({ page, mockApi }) => {

@@ -1,6 +1,7 @@
-import { lazy, Suspense, useEffect, useState } from 'react'
+import { Suspense, useEffect, useState } from 'react'
 import { NavLink, Outlet, useNavigation, useParams } from 'react-router'
 import { LiveToggle } from './live-toggle'
+import { optionalLazy } from './optional-lazy'
 import { OfflineBanner } from './offline-banner'
 import { PreferenceControls } from './preference-controls'
 import { useAppConfig } from './config'
@@ -9,13 +10,13 @@ import { diffPath, environmentsPath, flowsPath, overviewPath } from '@/lib/app-p
 
 // Search and shortcuts load once the first page has painted (see useAfterFirstPaint), so their
 // code is neither in its bundle nor downloaded while it is on its way.
-const HeaderSearch = lazy(() =>
-  import('./header-search').then((module) => ({ default: module.HeaderSearch })),
+const HeaderSearch = optionalLazy(
+  () => import('./header-search').then((module) => module.HeaderSearch),
+  SearchUnavailable,
 )
-const GlobalShortcuts = lazy(() =>
-  import('@/features/palette/global-shortcuts').then((module) => ({
-    default: module.GlobalShortcuts,
-  })),
+const GlobalShortcuts = optionalLazy(
+  () => import('@/features/palette/global-shortcuts').then((module) => module.GlobalShortcuts),
+  () => null,
 )
 
 /** False until the browser is idle after the first commit (at most a second later). */
@@ -33,15 +34,20 @@ function useAfterFirstPaint(): boolean {
   return ready
 }
 
-function SearchPlaceholder() {
+function SearchPlaceholder({ unavailable = false }: { unavailable?: boolean }) {
   return (
     <input
       type="search"
       disabled
-      aria-label="Search (loading)"
+      aria-label={unavailable ? 'Search unavailable: reload the page' : 'Search (loading)'}
       className="w-full rounded border border-line bg-canvas px-2 py-1 text-sm sm:w-56"
     />
   )
+}
+
+/** The header search whose code did not download: the page works on without it. */
+function SearchUnavailable() {
+  return <SearchPlaceholder unavailable />
 }
 
 /** The main sections of an org, in the header's order. */

@@ -34,7 +34,7 @@ describe('LiveToggle', () => {
 
     setOnline(false)
     const button = screen.getByRole('button', { name: 'Offline: pause live updates' })
-    expect(button).toHaveAttribute('title', expect.stringMatching(/^Offline: .*connection is back/))
+    expect(button).toHaveAttribute('title', expect.stringMatching(/^Offline: .*back online/))
     expect(screen.queryByText('Live')).toBeNull()
 
     setOnline(true)

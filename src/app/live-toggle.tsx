@@ -19,7 +19,7 @@ export function LiveToggle() {
       className="flex items-center gap-1.5 rounded border border-line px-2 py-1 text-sm hover:bg-raised"
       title={
         waiting
-          ? 'Offline: latest data refreshes again by itself once the connection is back. Click to pause.'
+          ? 'Offline: refreshes resume once back online. Click to pause.'
           : on
             ? `Latest data refreshes every ${live.pollSeconds} s while this tab is visible. Click to pause.`
             : 'Live updates are paused. Click to refresh latest data by itself again.'

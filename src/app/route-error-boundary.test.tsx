@@ -53,7 +53,7 @@ describe('RouteErrorBoundary, when a page’s code does not download', () => {
     vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false)
     const reload = renderPageWhoseCodeFails()
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      'You are offline and this page was not opened before',
+      'Offline, and not opened before: it loads once back online',
     )
     expect(reload).not.toHaveBeenCalled()
     act(() => {

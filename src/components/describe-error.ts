@@ -99,8 +99,8 @@ export function describeError(error: unknown): ErrorDescription {
       title: 'Part of Shiplog could not be downloaded',
       detail: error.message,
       advice: navigator.onLine
-        ? 'Shiplog may have been updated since this tab opened. Reload the page to get the current version.'
-        : 'You are offline and this page was not opened before. It loads by itself when the connection is back.',
+        ? 'Reload the page to get the current version of Shiplog.'
+        : 'Offline, and not opened before: it loads once back online.',
       status: null,
       retryable: true,
     }

@@ -45,11 +45,7 @@ export const pathOnlyRevalidation: ShouldRevalidateFunction = ({
  */
 export class PageCodeError extends Error {
   constructor(cause: unknown) {
-    super(
-      `This page's code could not be downloaded (${cause instanceof Error ? cause.message : String(cause)}).`,
-      { cause },
-    )
-    this.name = 'PageCodeError'
+    super(cause instanceof Error ? cause.message : String(cause), { cause })
   }
 }
 
