@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event'
 import { createMemoryRouter, RouterProvider } from 'react-router'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { lazyRoute, PageCodeError } from '@/lib/route-module'
-import { appPage } from './reload-page'
+import { appPage } from './app-page'
 import { RouteErrorBoundary } from './route-error-boundary'
 
 const IMPORT_FAILED = new TypeError(

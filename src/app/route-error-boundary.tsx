@@ -5,7 +5,7 @@ import { ErrorState } from '@/components/error-state'
 import { NotFoundPage } from './not-found-page'
 import { flowsPath } from '@/lib/app-paths'
 import { PageCodeError } from '@/lib/route-module'
-import { appPage } from './reload-page'
+import { appPage } from './app-page'
 
 /** What a route shows when its loader or page failed: the cause, a retry and a way out. */
 export function RouteErrorBoundary() {
