@@ -5,6 +5,7 @@ import { readConfig } from './app/config'
 import { createLiveStore } from './app/live'
 import { createQueryClient, openKeptAnswers } from './app/query-client'
 import { createAppRouter } from './app/router'
+import { FIRST_PAGE_WAIT_MS, firstPageReady } from './app/first-page'
 import { listenForEarlyPaletteKey } from './features/palette/early-palette-key'
 import './index.css'
 
@@ -36,22 +37,16 @@ async function main() {
   if (config.mode === 'demo') {
     const failure = await startDemoData(config.pollSeconds)
     if (failure) {
-      root.textContent = ''
-      const box = document.createElement('div')
-      box.setAttribute('role', 'alert')
-      box.style.cssText = 'max-width:40rem;margin:3rem auto;font-family:system-ui;padding:1rem'
-      const title = document.createElement('h1')
-      title.textContent = 'Shiplog could not start its demo data'
-      const detail = document.createElement('p')
-      detail.textContent = `The demo runs in a service worker, which this browser refused: ${failure}. Open Shiplog at http://localhost or over https, allow service workers, or start it in live mode with KOSLI_HOST.`
-      box.append(title, detail)
-      root.append(box)
+      // Its own chunk: only a browser that refused the demo's service worker needs it.
+      const { showDemoFailure } = await import('./app/demo-failure')
+      showDemoFailure(root, failure)
       return
     }
   }
   const live = createLiveStore(config.pollSeconds)
   const queryClient = createQueryClient(live, { keptAnswers: openKeptAnswers })
   const router = createAppRouter(queryClient, config.defaultOrg)
+  await firstPageReady(router, FIRST_PAGE_WAIT_MS)
   createRoot(root).render(
     <StrictMode>
       <App queryClient={queryClient} router={router} config={config} live={live} />
