@@ -22,7 +22,7 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
   return (
     <button
       type="button"
-      className="no-print inline-flex items-center rounded border border-line px-1 text-xs text-muted hover:bg-raised hover:text-ink"
+      className="no-print inline-flex min-h-6 min-w-6 shrink-0 items-center justify-center rounded border border-line px-1 text-xs text-muted hover:bg-raised hover:text-ink"
       aria-label={label}
       title={label}
       onClick={async () => setOutcome({ value, copied: await copyText(value) })}

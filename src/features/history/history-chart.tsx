@@ -1,4 +1,5 @@
 import {
+  Fragment,
   memo,
   useCallback,
   useEffect,
@@ -164,14 +165,13 @@ const LaneRow = memo(function LaneRow({ line, shared }: { line: LaneLine; shared
           const bar = (
             <>
               <title>{label}</title>
-              {interval.segments.map((segment, position) => (
+              {interval.segments.map((segment) => (
                 <SegmentRect
                   key={segment.fromIndex}
                   segment={segment}
                   x0={clip(scale.x(segment.from))}
                   x1={clip(scale.x(segment.to ?? interval.end ?? end))}
                   y={y}
-                  tag={position === 0 ? tagOf(interval.label) : null}
                   hatchId={hatchId}
                 />
               ))}
@@ -190,20 +190,35 @@ const LaneRow = memo(function LaneRow({ line, shared }: { line: LaneLine; shared
             </>
           )
           return (
-            <a
-              key={interval.id}
-              href={href ?? undefined}
-              role={href ? undefined : 'img'}
-              aria-label={label}
-              tabIndex={active ? 0 : -1}
-              data-bar={interval.id}
-              className="cursor-pointer outline-none"
-              onFocus={() => onBarFocus(interval)}
-              onBlur={onBarBlur}
-              onClick={href ? (event) => onOpen(event, href) : undefined}
-            >
-              {bar}
-            </a>
+            <Fragment key={interval.id}>
+              <a
+                href={href ?? undefined}
+                role={href ? undefined : 'img'}
+                aria-label={label}
+                tabIndex={active ? 0 : -1}
+                data-bar={interval.id}
+                className="cursor-pointer outline-none"
+                onFocus={() => onBarFocus(interval)}
+                onBlur={onBarBlur}
+                onClick={href ? (event) => onOpen(event, href) : undefined}
+              >
+                {bar}
+              </a>
+              {/* Beside the link, not in it: its label already says this, and a link's visible
+                text has to be part of its name (what a speech-input user says to click it). */}
+              <g aria-hidden="true" className="pointer-events-none">
+                {interval.segments.map((segment, position) => (
+                  <SegmentWords
+                    key={segment.fromIndex}
+                    segment={segment}
+                    x0={clip(scale.x(segment.from))}
+                    x1={clip(scale.x(segment.to ?? interval.end ?? end))}
+                    y={y}
+                    tag={position === 0 ? tagOf(interval.label) : null}
+                  />
+                ))}
+              </g>
+            </Fragment>
           )
         })}
       </svg>
@@ -217,27 +232,17 @@ function SegmentRect({
   x0,
   x1,
   y,
-  tag,
   hatchId,
 }: {
   segment: RunSegment
   x0: number
   x1: number
   y: number
-  tag: string | null
   hatchId: string
 }) {
   const width = Math.max(x1 - x0, 3)
   const bad = segment.compliant === false
   const unknown = segment.compliant === null
-  const replicas = `×${segment.replicas}`
-  const words = bad ? (width > 120 ? `${replicas} non-compliant` : `${replicas} ✕`) : replicas
-  const text =
-    tag !== null && width > 40 + words.length * 7 + tag.length * 7
-      ? `${tag} ${words}`
-      : width > words.length * 7 + 6
-        ? words
-        : ''
   return (
     <g>
       <rect
@@ -248,16 +253,43 @@ function SegmentRect({
         className={bad ? 'fill-bad-soft' : unknown ? 'fill-raised' : 'fill-info-soft'}
       />
       {bad ? <rect x={x0} y={y} width={width} height={ROW - 4} fill={`url(#${hatchId})`} /> : null}
-      {text ? (
-        <text
-          x={Math.max(x0, 0) + 4}
-          y={y + ROW / 2 + 2}
-          className={`pointer-events-none text-[11px] ${bad ? 'fill-bad font-semibold' : 'fill-ink'}`}
-        >
-          {text}
-        </text>
-      ) : null}
     </g>
+  )
+}
+
+/** A segment's tag and replicas, as much as fits its width. */
+function SegmentWords({
+  segment,
+  x0,
+  x1,
+  y,
+  tag,
+}: {
+  segment: RunSegment
+  x0: number
+  x1: number
+  y: number
+  tag: string | null
+}) {
+  const width = Math.max(x1 - x0, 3)
+  const bad = segment.compliant === false
+  const replicas = `×${segment.replicas}`
+  const words = bad ? (width > 120 ? `${replicas} non-compliant` : `${replicas} ✕`) : replicas
+  const text =
+    tag !== null && width > 40 + words.length * 7 + tag.length * 7
+      ? `${tag} ${words}`
+      : width > words.length * 7 + 6
+        ? words
+        : ''
+  if (!text) return null
+  return (
+    <text
+      x={Math.max(x0, 0) + 4}
+      y={y + ROW / 2 + 2}
+      className={`text-[11px] ${bad ? 'fill-bad font-semibold' : 'fill-ink'}`}
+    >
+      {text}
+    </text>
   )
 }
 
