@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { useEffect } from 'react'
+import { useLayoutEffect } from 'react'
 import { Link, isRouteErrorResponse, useParams, useRevalidator, useRouteError } from 'react-router'
 import { ErrorState } from '@/components/error-state'
 import { NotFoundPage } from './not-found-page'
@@ -14,8 +14,9 @@ export function RouteErrorBoundary() {
   const queryClient = useQueryClient()
   const { org } = useParams()
   const codeMissing = error instanceof PageCodeError
-  useEffect(() => {
+  useLayoutEffect(() => {
     // Offline, the page loads itself once the connection is back, as the offline banner says.
+    // Listening from the commit that shows the message, so no 'online' falls between the two.
     if (!codeMissing) return
     const reload = () => appPage.reload()
     window.addEventListener('online', reload)
