@@ -43,6 +43,19 @@ describe('apiGet', () => {
     expect(data).toMatchObject({ name: 'x', count: 2 })
   })
 
+  it('says when the body has arrived, before it is checked, for answers good and bad', async () => {
+    const calls: string[] = []
+    answerThing({ name: 'a', count: 'not a number' })
+    const error = await failure(
+      apiGet(apiPath('thing'), schema, { onBodyRead: () => calls.push('body') }),
+    )
+    expect(error.kind).toBe('invalid-response')
+    expect(calls).toEqual(['body'])
+    answerThing({ message: 'gone' }, { status: 404 })
+    await failure(apiGet(apiPath('thing'), schema, { onBodyRead: () => calls.push('404') }))
+    expect(calls).toEqual(['body', '404'])
+  })
+
   it('names the endpoint and the missing field when the shape is wrong', async () => {
     answerThing({ name: 'x' })
     const error = await failure(apiGet('/api/v2/thing', schema))

@@ -71,6 +71,11 @@ export interface RequestOptions {
   rawPath?: boolean
   /** How long the whole request, body included, may take (REQUEST_TIMEOUT_MS by default). */
   timeoutMs?: number
+  /**
+   * Called once the body has arrived, before it is parsed and checked: a caller that holds one
+   * of a few connection slots frees it here, so the next request is on the wire meanwhile.
+   */
+  onBodyRead?: () => void
 }
 
 /**
@@ -134,6 +139,7 @@ export async function apiGet<S extends z.ZodMiniType>(
       endpoint,
     })
   }
+  options.onBodyRead?.()
   if (!response.ok) {
     throw new ApiError({
       message: errorMessage(response.status, text),

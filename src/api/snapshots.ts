@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query'
 import { LIVE_META } from '@/lib/live-policy'
 import { z } from 'zod/mini'
 import { formatSnappish, snapshotPathSegment, type Snappish } from '@/lib/snappish'
-import { apiGet, apiPath } from './client'
+import { apiGet, apiPath, type RequestOptions } from './client'
 import { gitCommitInfo, textOrNull, toSeconds, type GitCommitInfo } from './domain'
 import { policyDecisionWire, toPolicyDecision, type PolicyDecision } from './policy-decisions'
 import {
@@ -341,9 +341,9 @@ function toSnapshotArtifact(wire: z.infer<typeof snapshotArtifactWire>): Snapsho
 export async function fetchSnapshot(
   org: string,
   snappish: Snappish,
-  signal?: AbortSignal,
+  options?: Pick<RequestOptions, 'signal' | 'onBodyRead'>,
 ): Promise<Snapshot> {
-  const { data } = await apiGet(snapshotEndpoints.detail(org, snappish), snapshotWire, { signal })
+  const { data } = await apiGet(snapshotEndpoints.detail(org, snappish), snapshotWire, options)
   const count = data.artifact_compliance_count ?? {}
   return {
     environment: snappish.env,
@@ -392,14 +392,14 @@ export const snapshotQueries = {
       meta: LIVE_META,
     }),
   /**
-   * The newest snapshot's number and time, without its artifacts: what live views poll to learn
-   * that a (possibly large) latest snapshot needs reading again.
+   * The newest snapshot's number (null before the first), without its artifacts: what live
+   * views poll to learn that a (possibly large) latest snapshot needs reading again.
    */
   newest: (org: string, env: string) =>
     queryOptions({
       queryKey: snapshotKeys.newest(org, env),
-      queryFn: async ({ signal }) =>
-        (await fetchSnapshotList(org, env, 1, 1, signal)).snapshots[0] ?? null,
+      queryFn: async ({ signal }): Promise<number | null> =>
+        (await fetchSnapshotList(org, env, 1, 1, signal)).snapshots[0]?.index ?? null,
       meta: LIVE_META,
     }),
   summary: (org: string, env: string, index: number) =>
@@ -410,7 +410,7 @@ export const snapshotQueries = {
   detail: (org: string, snappish: Snappish) =>
     queryOptions({
       queryKey: snapshotKeys.detail(org, snappish),
-      queryFn: ({ signal }) => fetchSnapshot(org, snappish, signal),
+      queryFn: ({ signal }) => fetchSnapshot(org, snappish, { signal }),
       // Only fixed points may skip the default; `staleTime: undefined` would override it with 0.
       ...(snappish.kind === 'index' || snappish.kind === 'time' ? { staleTime: Infinity } : {}),
     }),

@@ -42,10 +42,16 @@ export const ActivityPanel = memo(function ActivityPanel({
   live,
   range,
   onRange,
+  waiting = false,
 }: {
   org: string
   /** Each physical environment the matrix shows, with the snapshot it shows. */
   sources: ReadonlyArray<{ env: string; index: number }>
+  /**
+   * The matrix is still reading its columns: the logs wait, so their requests and parsing do
+   * not hold up the table people opened the page for.
+   */
+  waiting?: boolean
   from: number
   /** The moment the matrix shows; null for now, with no end to the range. */
   to: number | null
@@ -59,6 +65,7 @@ export const ActivityPanel = memo(function ActivityPanel({
   const results = useQueries({
     queries: sources.map((source) => ({
       ...overviewEventsQuery(org, source.env, source.index),
+      enabled: !waiting,
       placeholderData: () => overviewEventsPlaceholder(queryClient, org, source.env, source.index),
     })),
   })

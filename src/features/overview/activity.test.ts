@@ -82,4 +82,32 @@ describe('createLimiter', () => {
       40,
     ])
   })
+
+  it('starts the next task when one releases its slot, and counts a slot once', async () => {
+    const run = createLimiter(1)
+    const started: string[] = []
+    let releaseFirst = () => {}
+    let finishFirst = () => {}
+    const first = run((release) => {
+      started.push('first')
+      releaseFirst = release
+      return new Promise<void>((resolve) => (finishFirst = resolve))
+    })
+    const second = run(async () => {
+      started.push('second')
+    })
+    const third = run(async () => {
+      started.push('third')
+    })
+    expect(started).toEqual(['first'])
+    releaseFirst()
+    releaseFirst()
+    // Releasing twice freed one slot, not two: the third waits for the second to settle.
+    expect(started).toEqual(['first', 'second'])
+    await second
+    await third
+    expect(started).toEqual(['first', 'second', 'third'])
+    finishFirst()
+    await first
+  })
 })

@@ -33,7 +33,8 @@ export function overviewSnapshotQuery(org: string, env: string, at: AsOf | null)
   const snappish = columnSnappish(env, at)
   return queryOptions({
     ...snapshotQueries.detail(org, snappish),
-    queryFn: ({ signal }) => limit(() => fetchSnapshot(org, snappish, signal)),
+    queryFn: ({ signal }) =>
+      limit((onBodyRead) => fetchSnapshot(org, snappish, { signal, onBodyRead })),
   })
 }
 

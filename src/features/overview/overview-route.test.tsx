@@ -141,6 +141,29 @@ describe('overview page', { timeout: 60_000 }, () => {
     await columnShows('aws-beta#85')
   })
 
+  it('reads the activity logs only once every column has its snapshot', async () => {
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const logs: string[] = []
+    server.use(
+      http.get('*/api/v2/snapshots/cyber-dojo/aws-beta/:segment', async () => {
+        await held
+        return undefined
+      }),
+      http.get('*/api/v2/environments/cyber-dojo/:env/events', ({ params }) => {
+        logs.push(String(params.env))
+        return undefined
+      }),
+    )
+    renderRoute(`/cyber-dojo/overview?${TWO}&at=${AT}`)
+    await columnShows('aws-prod#65')
+    expect(screen.getByRole('status', { name: 'Loading activity' })).toBeVisible()
+    expect(logs).toEqual([])
+    release()
+    await columnShows('aws-beta#85')
+    await waitFor(() => expect([...new Set(logs)].sort()).toEqual(['aws-beta', 'aws-prod']))
+  })
+
   it('an environment with no snapshot at that time says so in its column', async () => {
     renderRoute(`/cyber-dojo/overview?envs=aws-prod,k8s-scale&at=${AT}`)
     expect(

@@ -26,6 +26,7 @@ import { MatrixTable } from './matrix-table'
 import { OverviewControls } from './overview-controls'
 import { useNewCells } from './new-cells'
 import { useOverviewSearch } from './use-overview-search'
+import { useThrottled } from './use-throttled'
 import { missingSnapshotMessage, overviewSnapshotQuery } from './overview-queries'
 import {
   chooseColumns,
@@ -74,6 +75,9 @@ export function loader(queryClient: QueryClient) {
 /** How long typing in the filter pauses before the URL is written. */
 const FILTER_URL_DELAY_MS = 300
 
+/** At most one matrix rebuild per this many milliseconds while its columns arrive. */
+const MATRIX_REBUILD_MS = 250
+
 export function Component() {
   const org = requireParam(useParams(), 'org')
   const { search, update } = useOverviewSearch()
@@ -93,6 +97,9 @@ export function Component() {
   const statesKey = results
     .map((result) => `${result.status}:${result.dataUpdatedAt}:${result.errorUpdatedAt}`)
     .join(',')
+  // While columns are still arriving the matrix is rebuilt a few times a second, not per column.
+  const arriving = results.some((result) => result.isPending)
+  const shownStatesKey = useThrottled(statesKey, arriving ? MATRIX_REBUILD_MS : 0)
   // The moment as text: parsing the URL makes a new object on every render.
   const atKey = search.at?.snappishTime ?? ''
   const sourceStates = useMemo(() => {
@@ -113,7 +120,7 @@ export function Component() {
     return map
     // results is new on every render; what it holds changes only with statesKey.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [sources, statesKey, atKey])
+  }, [sources, shownStatesKey, atKey])
   const matrix = useMemo(() => buildMatrix(columns, sourceStates), [columns, sourceStates])
   // A past moment never changes, so only a view of now marks what a refresh brought.
   const live = search.at === null
@@ -282,6 +289,7 @@ export function Component() {
         live={live}
         range={search.since}
         onRange={onRange}
+        waiting={!matrix.settled}
       />
     </HeadedSection>
   )
