@@ -9,7 +9,8 @@
  *   node bench/profile.mjs --dist /tmp/dist-prof --url ... --action scroll   (or typing)
  *
  * Options: --url PATH (required), --trace FILE.json (also a CDP trace, summarised by event), --selector CSS (rows to wait for; default table rows, or the
- * timeline for artifact pages), --action load|scroll|typing, --top N (25),
+ * timeline for artifact pages), --action load|revisit|scroll|typing (revisit: the load of a
+ * second tab after a first visit in the same profile, HTTP cache and kept answers warm), --top N (25),
  * --out FILE.cpuprofile (open in Chrome DevTools › Performance), --port-base N (4950),
  * --warm N (loads before the profiled one, so the server's caches are warm; default 1).
  */
@@ -26,7 +27,7 @@ import {
   openAndWaitForPaint,
 } from './lib/cases.mjs'
 import { launchChromium } from './lib/browser.mjs'
-import { collectLoad, installPaintWatch, scrollToBottom } from './lib/in-page.mjs'
+import { collectLoad, installPaintWatch, scrollToBottom, settledScripts } from './lib/in-page.mjs'
 import { startServers } from './lib/servers.mjs'
 import { TRACE_CATEGORIES, rendererMainThread } from './lib/trace.mjs'
 
@@ -50,8 +51,8 @@ function parse(argv) {
     options[name] = value
   }
   if (!options.url) throw new Error('--url is required')
-  if (!['load', 'scroll', 'typing'].includes(options.action ?? '')) {
-    throw new Error('--action is load, scroll or typing')
+  if (!['load', 'revisit', 'scroll', 'typing'].includes(options.action ?? '')) {
+    throw new Error('--action is load, revisit, scroll or typing')
   }
   return options
 }
@@ -209,12 +210,26 @@ async function main() {
       await context.close()
     }
     const context = await browser.newContext(CONTEXT_OPTIONS)
+    await context.addInitScript(installPaintWatch, selector)
+    if (options.action === 'revisit') {
+      // A first visit in the same profile fills the HTTP cache and the kept answers; the
+      // profiled load is the second tab's, as in the bench's revisit case.
+      const first = await context.newPage()
+      await first.goto(`${servers.appUrl}${url}`, { waitUntil: 'commit' })
+      await first.waitForFunction(
+        () => /** @type {any} */ (window).__benchPaint?.painted != null,
+        null,
+        { timeout: LOAD_TIMEOUT_MS, polling: 100 },
+      )
+      await first.evaluate(settledScripts, { quietMs: 1000, maxMs: 10_000 })
+      await first.waitForTimeout(500)
+      await first.close()
+    }
     const page = await context.newPage()
-    await page.addInitScript(installPaintWatch, selector)
     const cdp = await context.newCDPSession(page)
     await cdp.send('Profiler.enable')
     await cdp.send('Profiler.setSamplingInterval', { interval: 500 })
-    const profileLoad = options.action === 'load'
+    const profileLoad = options.action === 'load' || options.action === 'revisit'
     const tracing = Boolean(options.trace)
     if (tracing) await browser.startTracing(page, { categories: TRACE_CATEGORIES })
     if (profileLoad) await cdp.send('Profiler.start')
