@@ -9,6 +9,8 @@ export const LIVE_TOKEN = 'e2e-secret-token-7f3a'
 interface LiveStack {
   appUrl: string
   mockApi: string
+  /** What Shiplog's server logged (its stderr) since `since` (Date.now()). */
+  serverLog: (since: number) => string[]
 }
 
 interface ShiplogFixtures {
@@ -18,6 +20,8 @@ interface ShiplogFixtures {
   mockApi: string | undefined
   /** Errors the page logged; a test fails when any appear. */
   pageErrors: string[]
+  /** Printed when a live test fails: the page's API requests and the server's log meanwhile. */
+  failureTrail: void
 }
 
 interface ShiplogWorkerFixtures {
@@ -26,7 +30,11 @@ interface ShiplogWorkerFixtures {
 
 const portBase = Number(process.env.E2E_PORT_BASE ?? 4310)
 
-function startProcess(script: string, env: Record<string, string>): ChildProcess {
+function startProcess(
+  script: string,
+  env: Record<string, string>,
+  lines: Array<{ at: number; text: string }> = [],
+): ChildProcess {
   const child = spawn('node_modules/.bin/tsx', [script], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -34,6 +42,10 @@ function startProcess(script: string, env: Record<string, string>): ChildProcess
   let stderr = ''
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000)
+    for (const text of chunk.toString().split('\n')) {
+      if (text) lines.push({ at: Date.now(), text })
+    }
+    lines.splice(0, Math.max(0, lines.length - 200))
   })
   child.on('exit', (code) => {
     if (code && code !== 0) console.error(`${script} exited with ${code}\n${stderr}`)
@@ -84,13 +96,20 @@ export const test = base.extend<ShiplogFixtures, ShiplogWorkerFixtures>({
         MOCK_PORT: String(mockPort),
         MOCK_QUIET: '1',
       })
-      const app = startProcess('server/serve.ts', {
-        PORT: String(appPort),
-        KOSLI_HOST: mockApi,
-        KOSLI_API_TOKEN: LIVE_TOKEN,
-        KOSLI_ORG: 'cyber-dojo',
-        SHIPLOG_DIST: process.env.SHIPLOG_DIST ?? 'dist',
-      })
+      const appLines: Array<{ at: number; text: string }> = []
+      const app = startProcess(
+        'server/serve.ts',
+        {
+          PORT: String(appPort),
+          KOSLI_HOST: mockApi,
+          KOSLI_API_TOKEN: LIVE_TOKEN,
+          KOSLI_ORG: 'cyber-dojo',
+          SHIPLOG_DIST: process.env.SHIPLOG_DIST ?? 'dist',
+        },
+        appLines,
+      )
+      const serverLog = (since: number) =>
+        appLines.filter((line) => line.at >= since).map((line) => line.text)
       const killAll = () => {
         mock.kill('SIGKILL')
         app.kill('SIGKILL')
@@ -101,7 +120,7 @@ export const test = base.extend<ShiplogFixtures, ShiplogWorkerFixtures>({
           waitForUrl(`${mockApi}/api/v2/flows/cyber-dojo`, mock),
           waitForUrl(`${appUrl}/`, app),
         ])
-        await use({ appUrl, mockApi })
+        await use({ appUrl, mockApi, serverLog })
       } finally {
         process.off('exit', killAll)
         await Promise.all([stop(mock), stop(app)])
@@ -131,6 +150,45 @@ export const test = base.extend<ShiplogFixtures, ShiplogWorkerFixtures>({
       })
       await use(errors)
       expect(errors, 'errors logged by the page').toEqual([])
+    },
+    { auto: true },
+  ],
+  failureTrail: [
+    async ({ page, liveStack }, use, testInfo) => {
+      if (!liveStack) {
+        await use()
+        return
+      }
+      const started = Date.now()
+      const trail: string[] = []
+      const api = (url: string) => {
+        const parsed = new URL(url)
+        return parsed.pathname.startsWith('/api/') ? `${parsed.pathname}${parsed.search}` : null
+      }
+      const note = (line: string) => trail.push(`${Date.now() - started} ms ${line}`)
+      page.on('request', (request) => {
+        const path = api(request.url())
+        if (path) note(`→ ${path} (${request.resourceType()})`)
+      })
+      page.on('requestfinished', (request) => {
+        const path = api(request.url())
+        if (!path) return
+        void request.response().then((response) => note(`← ${response?.status() ?? '?'} ${path}`))
+      })
+      page.on('requestfailed', (request) => {
+        const path = api(request.url())
+        if (path) note(`✕ ${request.failure()?.errorText ?? 'failed'} ${path}`)
+      })
+      await use()
+      if (testInfo.status === testInfo.expectedStatus) return
+      const server = liveStack.serverLog(started)
+      console.log(
+        [
+          "The page's API requests:",
+          ...trail.slice(-60),
+          ...(server.length ? ["Shiplog's server log meanwhile:", ...server.slice(-40)] : []),
+        ].join('\n'),
+      )
     },
     { auto: true },
   ],
