@@ -83,3 +83,37 @@ test.describe('revisiting kept data', () => {
     await expect(offline.getByRole('heading', { name: 'aws-prod', level: 1 })).toBeVisible()
   })
 })
+
+test.describe('what a revisit asks for again', () => {
+  const LARGE = '/cyber-dojo/environments/k8s-scale/snapshots/1199'
+  const LARGE_API = '/api/v2/snapshots/cyber-dojo/k8s-scale/1199'
+
+  test('a large snapshot the browser keeps is not preloaded by its page again', async ({
+    context,
+    page,
+  }) => {
+    const first = await page.request.get(LARGE)
+    expect(await first.text()).toContain(`href="${LARGE_API}"`)
+
+    await page.goto(LARGE)
+    await expect(page.getByRole('heading', { name: 'k8s-scale#1199', level: 1 })).toBeVisible()
+    await expect(page.getByRole('row').nth(1)).toBeVisible()
+    // Once kept, the browser says so in a cookie, and the page's HTML drops that preload.
+    await expect
+      .poll(async () => (await context.cookies()).find((c) => c.name === 'shiplog-kept')?.value)
+      .toMatch(/^[0-9a-f]{8}/)
+    const html = await (await page.request.get(LARGE)).text()
+    expect(html).not.toContain(LARGE_API)
+    expect(html).toContain('href="/api/v2/environments/cyber-dojo/k8s-scale"')
+
+    // The revisit reads the kept answer: its rows show without asking the API for them.
+    const asked: string[] = []
+    const revisit = await context.newPage()
+    revisit.on('request', (request) => asked.push(new URL(request.url()).pathname))
+    await revisit.goto(LARGE)
+    await expect(revisit.getByRole('heading', { name: 'k8s-scale#1199', level: 1 })).toBeVisible()
+    await expect(revisit.getByRole('row').nth(1)).toBeVisible()
+    expect(asked).not.toContain(LARGE_API)
+    await revisit.screenshot({ path: test.info().outputPath('kept-revisit.png') })
+  })
+})

@@ -6,6 +6,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readShiplogConfig } from './config.ts'
 import type { Env } from './config.ts'
+import { KEPT_COOKIE, keptHint } from '../src/app/kept-hint.ts'
 import { createPreloader } from './preload.ts'
 import { createShiplogServer } from './serve.ts'
 import { close, listen, rawRequest } from './test-helpers.ts'
@@ -56,6 +57,17 @@ describe('createPreloader', () => {
     const tags = preloader.tags('/acme/diff', { api: true, search: '?from=prod%237&to=prod%238' })
     expect(tags).toContain('href="/api/v2/env-diff/acme?snappish1=prod%237&#38;snappish2=prod%238"')
     expect(preloader.tags('/acme/diff', { api: true })).not.toContain('env-diff')
+  })
+
+  it('leaves out the API answers the browser keeps, and nothing else', () => {
+    const snapshot = '/api/v2/snapshots/acme/prod/7'
+    const tags = preloader.tags('/acme/environments/prod/snapshots/7', {
+      api: true,
+      kept: new Set([keptHint(snapshot), keptHint('/api/v2/snapshots/acme/prod/8')]),
+    })
+    expect(tags).not.toContain(snapshot)
+    expect(tags).toContain('href="/api/v2/environments/acme/prod"')
+    expect(tags).toContain('href="/assets/snapshot-route-H8.js"')
   })
 
   it('escapes what lands in an attribute', () => {
@@ -123,6 +135,26 @@ describe('index.html with preload tags', () => {
     const plain = await rawRequest(base, '/acme/unknown-page')
     expect(plain.body).not.toContain('rel="preload"')
     expect(plain.body).not.toContain('modulepreload')
+  })
+
+  it('leaves out the preloads the kept cookie names, and says the page varies by cookie', async () => {
+    const base = await start({ KOSLI_HOST: 'http://127.0.0.1:9', KOSLI_ORG: 'acme' })
+    const page = '/acme/environments/prod/snapshots/3'
+    const first = await rawRequest(base, page)
+    expect(first.body).toContain('href="/api/v2/snapshots/acme/prod/3"')
+    expect(String(first.headers.vary)).toMatch(/\bCookie\b/)
+    const revisit = await rawRequest(base, page, {
+      headers: {
+        cookie: `theme=dark; ${KEPT_COOKIE}=${keptHint('/api/v2/snapshots/acme/prod/3')}`,
+      },
+    })
+    expect(revisit.status).toBe(200)
+    expect(revisit.body).not.toContain('/api/v2/snapshots/acme/prod/3')
+    expect(revisit.body).toContain('href="/api/v2/environments/acme/prod"')
+    expect(revisit.headers.etag).not.toBe(first.headers.etag)
+    // A malformed cookie is no cookie: everything is preloaded.
+    const garbled = await rawRequest(base, page, { headers: { cookie: `${KEPT_COOKIE}=<x>` } })
+    expect(garbled.body).toContain('href="/api/v2/snapshots/acme/prod/3"')
   })
 
   it('preloads only code in demo mode, where the service worker serves the data', async () => {

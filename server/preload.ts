@@ -1,11 +1,14 @@
 /**
  * Preload tags for the page an address opens: the route's JavaScript chunks (from Vite's build
  * manifest) and, in live mode, its main API requests. Added to index.html per request, so the
- * browser fetches them alongside the entry script instead of after it has run.
+ * browser fetches them alongside the entry script instead of after it has run. An API answer the
+ * browser says it keeps (the `shiplog-kept` cookie, src/app/kept-hint.ts) is left out: the page
+ * reads it from IndexedDB, and preloading it again only costs that page time.
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { preloadPlan } from '../src/app/route-preload.ts'
+import { keptHint } from '../src/app/kept-hint.ts'
 import { escapeHtml } from './config.ts'
 
 interface ManifestChunk {
@@ -18,8 +21,14 @@ interface ManifestChunk {
 type Manifest = Record<string, ManifestChunk>
 
 export interface Preloader {
-  /** `<link>` tags for this path and query string (empty when nothing is known about it). */
-  tags(pathname: string, options: { api: boolean; search?: string }): string
+  /**
+   * `<link>` tags for this path and query string (empty when nothing is known about it), without
+   * the API URLs whose digests are in `kept`.
+   */
+  tags(
+    pathname: string,
+    options: { api: boolean; search?: string; kept?: ReadonlySet<string> },
+  ): string
 }
 
 const NONE: Preloader = { tags: () => '' }
@@ -53,11 +62,14 @@ export function createPreloader(manifest: Manifest): Preloader {
     tags(pathname, options) {
       const plan = preloadPlan(pathname, options.search)
       if (!plan) return ''
+      const kept = options.kept
       const api = options.api
-        ? plan.api.map(
-            (url) =>
-              `<link rel="preload" as="fetch" crossorigin="anonymous" href="${escapeHtml(url)}" />`,
-          )
+        ? plan.api
+            .filter((url) => !kept?.has(keptHint(url)))
+            .map(
+              (url) =>
+                `<link rel="preload" as="fetch" crossorigin="anonymous" href="${escapeHtml(url)}" />`,
+            )
         : []
       const modules = moduleFiles(plan.module).map(
         (file) => `<link rel="modulepreload" crossorigin href="/${escapeHtml(file)}" />`,

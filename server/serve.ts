@@ -25,6 +25,7 @@ import { brotliCompress, constants as zlibConstants, gzip as gzipCallback } from
 import { describeMode, injectConfig, readShiplogConfig } from './config.ts'
 import type { ShiplogConfig } from './config.ts'
 import { loadPreloader } from './preload.ts'
+import { parseKeptCookie } from '../src/app/kept-hint.ts'
 import { createApiHandler, namesHost } from './proxy.ts'
 
 export const CONTENT_SECURITY_POLICY = [
@@ -186,7 +187,10 @@ export function createShiplogServer(options: ShiplogServerOptions): http.Server 
     res.setHeader('content-type', contentType)
     res.setHeader('cache-control', cacheControl)
     res.setHeader('etag', file.etag)
-    if (compressible) res.setHeader('vary', 'Accept-Encoding')
+    if (compressible) {
+      const earlier = res.getHeader('vary')
+      res.setHeader('vary', earlier ? `${String(earlier)}, Accept-Encoding` : 'Accept-Encoding')
+    }
     if (req.headers['if-none-match'] === file.etag) {
       res.writeHead(304)
       res.end()
@@ -203,7 +207,13 @@ export function createShiplogServer(options: ShiplogServerOptions): http.Server 
   /** index.html with the config, plus preload tags for the page the request's URL opens. */
   function sendIndex(req: IncomingMessage, res: ServerResponse, rawPath: string): Promise<void> {
     const search = (req.url ?? '').slice(rawPath.length)
-    const tags = preloader.tags(rawPath, { api: config.mode === 'live', search })
+    const tags = preloader.tags(rawPath, {
+      api: config.mode === 'live',
+      search,
+      kept: parseKeptCookie(req.headers.cookie),
+    })
+    // The preloads depend on what the browser keeps, which its cookie says.
+    if (config.mode === 'live') res.setHeader('vary', 'Cookie')
     const withTags = (file: CachedFile): CachedFile => {
       if (!tags) return file
       const body = Buffer.from(file.body.toString('utf8').replace('</head>', `${tags}</head>`))

@@ -1,5 +1,7 @@
 import { IDBFactory, IDBObjectStore } from 'fake-indexeddb'
 import { describe, expect, it, vi } from 'vitest'
+import { snapshotKeys } from '@/api/snapshots'
+import { keptHint } from './kept-hint'
 import { openPersistStore, type PersistStoreOptions } from './persist-store'
 
 function opener(factory = new IDBFactory()) {
@@ -109,5 +111,79 @@ describe('kept answers in IndexedDB', () => {
       put.mockRestore()
     }
     expect(await store.read('a', 'acme')).toBe(undefined)
+  })
+
+  describe('hints for the server (the cookie)', () => {
+    const URL_A = '/api/v2/snapshots/acme/prod/3'
+    const URL_B = '/api/v2/snapshots/acme/prod/4'
+    const KEY_A = snapshotKeys.detail('acme', { kind: 'index', env: 'prod', index: 3 })
+    const KEY_B = snapshotKeys.detail('acme', { kind: 'index', env: 'prod', index: 4 })
+
+    /** A store that reports its hints to `seen` (the last report is the current cookie). */
+    async function hinting(
+      open: ReturnType<typeof opener>,
+      options: Partial<PersistStoreOptions> = {},
+    ) {
+      const seen: string[][] = []
+      const store = await openOrFail(open, {
+        minHintChars: 1_000,
+        onHints: (hints) => seen.push([...hints]),
+        ...options,
+      })
+      // Settles the report every opening makes.
+      await store.read('nothing', 'acme')
+      return { store, current: () => seen.at(-1) }
+    }
+
+    it('names large kept answers by their URL, most recently used first, and not small ones', async () => {
+      const { store, current } = await hinting(opener())
+      await store.write('a', 'acme', sized(2_000), KEY_A)
+      expect(current()).toEqual([keptHint(URL_A)])
+      await store.write(
+        'small',
+        'acme',
+        sized(500),
+        snapshotKeys.detail('acme', { kind: 'index', env: 'prod', index: 5 }),
+      )
+      await store.write('no-url', 'acme', sized(2_000))
+      await store.write('b', 'acme', sized(2_000), KEY_B)
+      expect(current()).toEqual([keptHint(URL_B), keptHint(URL_A)])
+      // Reading `a` keeps its hint and makes it the most recent.
+      await store.read('a', 'acme')
+      await store.write('c', 'acme', sized(500))
+      expect(current()).toEqual([keptHint(URL_A), keptHint(URL_B)])
+    })
+
+    it('drops the hint of an answer it evicts or finds corrupt', async () => {
+      const { store, current } = await hinting(opener(), { maxTotalChars: 4_500 })
+      await store.write('a', 'acme', sized(2_000), KEY_A)
+      await store.write('b', 'acme', sized(2_000), KEY_B)
+      await store.write('c', 'acme', sized(2_000))
+      expect(current()).toEqual([keptHint(URL_B)])
+    })
+
+    it('reports none after an org switch or a new build, and the kept ones on every opening', async () => {
+      const open = opener()
+      const first = await hinting(open)
+      await first.store.write('a', 'acme', sized(2_000), KEY_A)
+      const again = await hinting(open)
+      expect(again.current()).toEqual([keptHint(URL_A)])
+      await again.store.read('x', 'other')
+      expect(again.current()).toEqual([])
+      await again.store.write('a', 'other', sized(2_000), KEY_A)
+      const newBuild = await hinting(open, { buster: 'build-2' })
+      expect(newBuild.current()).toEqual([])
+    })
+
+    it('reports none when IndexedDB cannot open, so the server preloads as before', async () => {
+      const onHints = vi.fn()
+      const refusing = {
+        open: () => {
+          throw new DOMException('The user denied permission', 'SecurityError')
+        },
+      } as unknown as IDBFactory
+      expect(await openPersistStore({ buster: 'b', indexedDB: refusing, onHints })).toBe(null)
+      expect(onHints).toHaveBeenCalledWith([])
+    })
   })
 })

@@ -11,9 +11,15 @@
  *   page reads the network as it would without it.
  *
  * Metadata (size, last use) and bodies are separate object stores, so eviction reads no bodies.
+ * The large answers kept are named to the server in a cookie (src/app/kept-hint.ts), so a page's
+ * HTML does not preload what this store will answer.
  */
 
+import type { QueryKey } from '@tanstack/react-query'
+import { apiPath, withQuery } from '@/api/client'
+import { KEPT_COOKIE, KEPT_HINT_MIN_CHARS, keptCookieValue, keptHint } from './kept-hint'
 import { readConfig } from './config'
+import { persistedOrg } from './persist-policy'
 
 /** Bump when a kept domain type changes shape without the build changing (never, in practice). */
 export const PERSIST_SCHEMA = 1
@@ -32,6 +38,8 @@ interface EntryMeta {
   hash: string
   chars: number
   usedAt: number
+  /** The digest of the API URL a large answer is read from (src/app/kept-hint.ts). */
+  hint?: string
 }
 
 interface StoreState {
@@ -51,8 +59,12 @@ export function persistBuster(): string {
 export interface PersistStore {
   /** The kept answer for this query hash, or undefined. */
   read(hash: string, org: string): Promise<unknown>
-  /** Keeps an answer; resolves when stored or given up (never rejects). */
-  write(hash: string, org: string, data: unknown): Promise<void>
+  /**
+   * Keeps an answer; resolves when stored or given up (never rejects). Its `queryKey` names the
+   * URL the page requests it by (keptAnswerUrl), which lets the server leave a large kept answer
+   * out of the page's preloads.
+   */
+  write(hash: string, org: string, data: unknown, queryKey?: QueryKey): Promise<void>
 }
 
 export interface PersistStoreOptions {
@@ -60,7 +72,26 @@ export interface PersistStoreOptions {
   indexedDB?: IDBFactory | undefined
   maxTotalChars?: number
   maxEntryChars?: number
+  /** Answers this long or longer are named in the hints. */
+  minHintChars?: number
+  /** Told the kept answers' hints, most recently used first, after each change. */
+  onHints?: (hints: ReadonlyArray<string>) => void
   now?: () => number
+}
+
+/** The hints as the `shiplog-kept` cookie, for every page of this origin; removed when empty. */
+export function writeKeptCookie(hints: ReadonlyArray<string>): void {
+  if (typeof document === 'undefined') return
+  const value = keptCookieValue(hints)
+  const secure = window.location.protocol === 'https:' ? '; Secure' : ''
+  const life = value ? 'Max-Age=31536000' : 'Max-Age=0'
+  document.cookie = `${KEPT_COOKIE}=${value}; Path=/; ${life}; SameSite=Lax${secure}`
+}
+
+function hintsOf(entries: ReadonlyArray<EntryMeta>): string[] {
+  return [...entries]
+    .sort((a, b) => b.usedAt - a.usedAt)
+    .flatMap((entry) => (typeof entry.hint === 'string' ? [entry.hint] : []))
 }
 
 function done<T>(request: IDBRequest<T>): Promise<T> {
@@ -125,10 +156,15 @@ async function reset(db: IDBDatabase, state: StoreState): Promise<void> {
 
 /** Opens the store, emptied if it was written by another build; null when IndexedDB is unusable. */
 export async function openPersistStore(options: PersistStoreOptions): Promise<PersistStore | null> {
+  const onHints = options.onHints ?? writeKeptCookie
   const factory = options.indexedDB ?? globalThis.indexedDB
-  if (!factory) return null
+  if (!factory) {
+    onHints([])
+    return null
+  }
   const maxTotal = options.maxTotalChars ?? MAX_TOTAL_CHARS
   const maxEntry = options.maxEntryChars ?? MAX_ENTRY_CHARS
+  const minHint = options.minHintChars ?? KEPT_HINT_MIN_CHARS
   const now = options.now ?? Date.now
   let db: IDBDatabase
   let state: StoreState
@@ -142,6 +178,7 @@ export async function openPersistStore(options: PersistStoreOptions): Promise<Pe
       await reset(db, state)
     }
   } catch {
+    onHints([])
     return null
   }
 
@@ -153,12 +190,20 @@ export async function openPersistStore(options: PersistStoreOptions): Promise<Pe
     return run
   }
 
+  async function publishHints(): Promise<void> {
+    const all = await done(db.transaction(ENTRIES).objectStore(ENTRIES).getAll())
+    onHints(hintsOf(all as EntryMeta[]))
+  }
+  // The cookie follows the store, whatever became of either since the last visit.
+  void serial(publishHints).catch(() => undefined)
+
   const forOrg = (org: string) =>
     serial(async () => {
       if (state.org === org) return
       const next = { buster: state.buster, org }
       await reset(db, next)
       state = next
+      onHints([])
     })
 
   async function drop(hash: string): Promise<void> {
@@ -166,6 +211,7 @@ export async function openPersistStore(options: PersistStoreOptions): Promise<Pe
     tx.objectStore(ENTRIES).delete(hash)
     tx.objectStore(BODIES).delete(hash)
     await finished(tx)
+    await publishHints()
   }
 
   async function read(hash: string, org: string): Promise<unknown> {
@@ -186,7 +232,9 @@ export async function openPersistStore(options: PersistStoreOptions): Promise<Pe
       }
       void serial(async () => {
         const tx = db.transaction(ENTRIES, 'readwrite')
-        tx.objectStore(ENTRIES).put({ hash, chars: body.length, usedAt: now() } as EntryMeta)
+        const entries = tx.objectStore(ENTRIES)
+        const meta = (await done(entries.get(hash))) as EntryMeta | undefined
+        entries.put({ ...meta, hash, chars: body.length, usedAt: now() } satisfies EntryMeta)
         await finished(tx)
       }).catch(() => undefined)
       return parsed.data
@@ -195,7 +243,12 @@ export async function openPersistStore(options: PersistStoreOptions): Promise<Pe
     }
   }
 
-  async function write(hash: string, org: string, data: unknown): Promise<void> {
+  async function write(
+    hash: string,
+    org: string,
+    data: unknown,
+    queryKey?: QueryKey,
+  ): Promise<void> {
     try {
       await forOrg(org)
       const body = JSON.stringify({ data })
@@ -213,9 +266,12 @@ export async function openPersistStore(options: PersistStoreOptions): Promise<Pe
           bodies.delete(oldest.hash)
           total -= oldest.chars
         }
-        entries.put({ hash, chars: body.length, usedAt: now() } satisfies EntryMeta)
+        const apiUrl = queryKey && body.length >= minHint ? keptAnswerUrl(queryKey) : null
+        const hint = apiUrl ? { hint: keptHint(apiUrl) } : {}
+        entries.put({ hash, chars: body.length, usedAt: now(), ...hint } satisfies EntryMeta)
         bodies.put(body, hash)
         await finished(tx)
+        await publishHints()
       })
     } catch {
       // Full (QuotaExceededError), closed or corrupt: the answer is simply not kept.
@@ -223,4 +279,22 @@ export async function openPersistStore(options: PersistStoreOptions): Promise<Pe
   }
 
   return { read, write }
+}
+
+/**
+ * The API URL a kept answer is read from, exactly as the page requests it and the server
+ * preloads it (src/app/route-preload.ts), or null for kept answers no page preloads.
+ */
+export function keptAnswerUrl(queryKey: QueryKey): string | null {
+  if (persistedOrg(queryKey) === null) return null
+  const [resource, org] = queryKey as ReadonlyArray<string>
+  if (resource === 'snapshots') {
+    const [, , env = '', , snappish = ''] = queryKey as ReadonlyArray<string>
+    return `${apiPath('snapshots', org ?? '', env)}/${snappish.slice(snappish.lastIndexOf('#') + 1)}`
+  }
+  if (resource === 'env-diff') {
+    const [, , from, to] = queryKey as ReadonlyArray<string>
+    return withQuery(apiPath('env-diff', org ?? ''), { snappish1: from, snappish2: to })
+  }
+  return null
 }

@@ -6,7 +6,7 @@ import { diffKeys } from '@/api/diff'
 import { environmentKeys } from '@/api/environments'
 import { snapshotKeys } from '@/api/snapshots'
 import { persistedOrg } from './persist-policy'
-import { openPersistStore, type PersistStore } from './persist-store'
+import { keptAnswerUrl, openPersistStore, type PersistStore } from './persist-store'
 import { createQueryClient } from './query-client'
 
 const numbered = snapshotKeys.detail('acme', { kind: 'index', env: 'prod', index: 64 })
@@ -121,6 +121,19 @@ describe('a query client that keeps immutable answers', () => {
     expect(await keptIn(store, latest)).toBe(undefined)
     expect(await keptIn(store, numbered)).toBe(undefined)
     expect((await fetchIn(store, latest, { index: 66 })).calls).toBe(1)
+  })
+
+  it('writes a kept answer with the API URL its page requests, for the kept cookie', async () => {
+    const writes: Array<string | null> = []
+    const recording = async (): Promise<PersistStore> => ({
+      read: async () => undefined,
+      write: async (_hash, _org, _data, queryKey) => {
+        writes.push(queryKey ? keptAnswerUrl(queryKey) : null)
+      },
+    })
+    await fetchIn(recording, numbered, { index: 64, isLatest: false })
+    await fetchIn(recording, attestationKeys.byId('acme', 'a1'), { id: 'a1' })
+    await vi.waitFor(() => expect(writes).toEqual(['/api/v2/snapshots/acme/prod/64', null]))
   })
 
   it('reads the network when the store is unusable or its read fails', async () => {

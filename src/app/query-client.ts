@@ -71,7 +71,7 @@ async function keptOrFetched<T, K extends QueryKey>(
   }
   const data = await queryFn(context)
   if (kept && isSettledAnswer(data))
-    whenIdle(() => void kept.write(hash, org, data).catch(() => undefined))
+    whenIdle(() => void kept.write(hash, org, data, context.queryKey).catch(() => undefined))
   return data
 }
 

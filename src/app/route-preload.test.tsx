@@ -5,6 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { server } from '@mocks/node'
 import { ACME, BUSY_FLOW, BUSY_FP } from '@mocks/world/acme'
 import { renderRoute } from '@/test/render-route'
+import { diffKeys } from '@/api/diff'
+import { snapshotKeys } from '@/api/snapshots'
+import { keptAnswerUrl } from './persist-store'
 import { preloadPlan, ROUTE_HINTS } from './route-preload'
 import { createRoutes } from './router'
 
@@ -112,6 +115,30 @@ function splitSearch(path: string): [string, string] {
   const at = path.indexOf('?')
   return at < 0 ? [path, ''] : [path.slice(0, at), path.slice(at)]
 }
+
+describe('the URL a kept answer is listed under (the kept cookie)', () => {
+  it('is the URL the server preloads for its page, so the cookie can leave that preload out', () => {
+    const snapshot = preloadPlan('/acme/environments/prod%20eu/snapshots/7')?.api ?? []
+    expect(snapshot).toContain(
+      keptAnswerUrl(snapshotKeys.detail('acme', { kind: 'index', env: 'prod eu', index: 7 })),
+    )
+    const diff = preloadPlan('/acme/diff', '?from=prod%237&to=staging%2312')?.api ?? []
+    expect(diff).toContain(
+      keptAnswerUrl(
+        diffKeys.pair(
+          'acme',
+          { kind: 'index', env: 'prod', index: 7 },
+          { kind: 'index', env: 'staging', index: 12 },
+        ),
+      ),
+    )
+  })
+
+  it('is null for answers that are not kept', () => {
+    expect(keptAnswerUrl(snapshotKeys.detail('acme', { kind: 'latest', env: 'prod' }))).toBeNull()
+    expect(keptAnswerUrl(snapshotKeys.list('acme', 'prod', 1, 20))).toBeNull()
+  })
+})
 
 describe('preloaded API requests', () => {
   const seen: string[] = []
