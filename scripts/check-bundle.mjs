@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib'
 /** The goals (issue 19's targets), printed beside each page. */
 const TARGET = { firstRows: 130 * 1024, scripts: 8, settled: 150 * 1024 }
 /** What fails the check: today's sizes plus a little room, so growth is a decision. */
-const BUDGET = { firstRows: 171 * 1024, scripts: 8, settled: 181 * 1024 }
+const BUDGET = { firstRows: 172 * 1024, scripts: 8, settled: 182 * 1024 }
 const DEMO_CODE = /setupWorker|mockServiceWorker|cyberdojo\/runner:16d9990/
 
 const dist = process.env.SHIPLOG_DIST ?? 'dist'

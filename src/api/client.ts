@@ -1,5 +1,6 @@
 import type { z } from 'zod/mini'
 import { errorReason, type ApiErrorReason } from './error-reason'
+import { parseResponse } from './fast-parse'
 
 /** What went wrong, in terms a page can act on. */
 export type ApiErrorKind = 'http' | 'network' | 'timeout' | 'invalid-response'
@@ -162,11 +163,11 @@ export async function apiGet<S extends z.ZodMiniType>(
       endpoint,
     })
   }
-  const parsed = schema.safeParse(json)
+  const parsed = parseResponse(schema, json)
   if (!parsed.success) {
     unreadable.add(url)
     throw new ApiError({
-      message: `Unexpected response from ${endpoint}: ${describeIssue(parsed.error.issues)}.`,
+      message: `Unexpected response from ${endpoint}: ${describeIssue(parsed.issues)}.`,
       status: response.status,
       kind: 'invalid-response',
       endpoint,

@@ -2,6 +2,11 @@ import '@testing-library/jest-dom/vitest'
 import { cleanup, configure, prettyDOM } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll, vi } from 'vitest'
 import { server } from '@mocks/node'
+import { observeReads } from '@/api/fast-parse'
+import { crossCheckWithZod } from './read-check'
+
+// Every response the API layer reads is read by zod too, and the two must agree.
+observeReads(crossCheckWithZod)
 
 // Files marked `@vitest-environment node` (server/) use real sockets: no MSW and no DOM there.
 if (typeof window !== 'undefined') {
