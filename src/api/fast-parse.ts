@@ -81,7 +81,12 @@ function readerOf(schema: z.ZodMiniType): Reader {
   if (!reader) {
     // Placeholder first, so a schema that contains itself does not recurse while it is built.
     readers.set(schema, (value) => readerOf(schema)(value))
-    reader = build(schema)
+    try {
+      reader = build(schema)
+    } catch {
+      // A definition shaped unlike zod 4's: zod reads it.
+      reader = byZod(schema)
+    }
     readers.set(schema, reader)
   }
   return reader
