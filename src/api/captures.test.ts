@@ -1,6 +1,5 @@
-import { http, HttpResponse, type JsonBodyType } from 'msw'
-import { server } from '@mocks/node'
-import { parseSnappish } from '@/lib/snappish'
+import type { JsonBodyType } from 'msw'
+import { serve, snappish } from '@/test/serve-api'
 import attestations from '../../fixtures/kosli/attestations_differ-ci_artifact_snyk-container-scan.json'
 import events from '../../fixtures/kosli/environment-events_aws-prod.json'
 import environment from '../../fixtures/kosli/environment_aws-prod.json'
@@ -28,16 +27,6 @@ const diffCaptures = import.meta.glob<{ default: unknown }>(
     eager: true,
   },
 )
-
-function serve(path: string, body: JsonBodyType, headers: Record<string, string> = {}) {
-  server.use(http.get(`*/api/v2/${path}`, () => HttpResponse.json(body, { headers })))
-}
-
-function snappish(text: string) {
-  const parsed = parseSnappish(text)
-  if (!parsed.ok) throw new Error(parsed.error)
-  return parsed.value
-}
 
 describe('every real capture parses into domain types', () => {
   it('flows list and one flow', async () => {

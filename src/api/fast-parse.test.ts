@@ -1,8 +1,7 @@
 import fc from 'fast-check'
-import { http, HttpResponse, type JsonBodyType } from 'msw'
+import type { JsonBodyType } from 'msw'
 import { z } from 'zod/mini'
-import { server } from '@mocks/node'
-import { parseSnappish } from '@/lib/snappish'
+import { serve, snappish } from '@/test/serve-api'
 import environment from '../../fixtures/kosli/environment_aws-prod.json'
 import events from '../../fixtures/kosli/environment-events_aws-prod.json'
 import diffCapture from '../../fixtures/kosli/env-diff/aws-beta_vs_aws-prod_latest.json'
@@ -207,16 +206,6 @@ const mutation = fc
     } else parent[key] = [current]
     return copy
   })
-
-function serve(path: string, body: JsonBodyType) {
-  server.use(http.get(`*/api/v2/${path}`, () => HttpResponse.json(body)))
-}
-
-function snappish(text: string) {
-  const parsed = parseSnappish(text)
-  if (!parsed.ok) throw new Error(parsed.error)
-  return parsed.value
-}
 
 describe('real responses, changed at one place, read as zod reads them', () => {
   // Under test parseResponse throws a plain Error when it and zod disagree; a wrong-shaped

@@ -1,6 +1,4 @@
-import { http, HttpResponse, type JsonBodyType } from 'msw'
-import { server } from '@mocks/node'
-import { parseSnappish } from '@/lib/snappish'
+import { serve, snappish } from '@/test/serve-api'
 import events from '../../fixtures/kosli/environment-events_aws-prod.json'
 import snapshotLatest from '../../fixtures/kosli/snapshot_aws-prod_latest.json'
 import snapshots from '../../fixtures/kosli/snapshots_aws-prod.json'
@@ -14,16 +12,6 @@ import { fetchSnapshot, fetchSnapshotList } from './snapshots'
 /** Field variants the spec or the captures allow: each is read as meant, never as `""`. */
 
 const FP = 'f3cdc22a599ddb789e7791389a5a58b43fd9c30d3af079aec392d5962d181096'
-
-function serve(path: string, body: JsonBodyType) {
-  server.use(http.get(`*/api/v2/${path}`, () => HttpResponse.json(body)))
-}
-
-function snappish(text: string) {
-  const parsed = parseSnappish(text)
-  if (!parsed.ok) throw new Error(parsed.error)
-  return parsed.value
-}
 
 function renamed<T extends object>(value: T, from: string, to: string): Record<string, unknown> {
   const { [from]: moved, ...rest } = value as Record<string, unknown>
