@@ -173,7 +173,11 @@ export const test = base.extend<ShiplogFixtures, ShiplogWorkerFixtures>({
       page.on('requestfinished', (request) => {
         const path = api(request.url())
         if (!path) return
-        void request.response().then((response) => note(`← ${response?.status() ?? '?'} ${path}`))
+        // The page may close before Playwright hands over the response: nothing to note then.
+        request.response().then(
+          (response) => note(`← ${response?.status() ?? '?'} ${path}`),
+          () => undefined,
+        )
       })
       page.on('requestfailed', (request) => {
         const path = api(request.url())
