@@ -182,6 +182,36 @@ describe('buildMatrix', () => {
     ])
   })
 
+  it('merges a logical column’s members without changing the members’ own cells', () => {
+    const both = [...environments, env('everywhere', 'logical', ['aws-beta', 'aws-prod'])]
+    const built = () =>
+      buildMatrix(
+        toColumns(both, ['aws-beta', 'aws-prod', 'everywhere']),
+        sources([
+          ['aws-beta', ready(beta)],
+          ['aws-prod', ready(prod)],
+        ]),
+      )
+    const first = built()
+    const runner = first.rows.find((row) => row.name === 'runner')
+    // runner:16d9990 runs 2 in aws-beta and 3 in aws-prod: 5 in the logical column, running
+    // since aws-beta's earlier start, so it now sorts after runner:85d83c6.
+    expect(
+      runner?.cells['everywhere']?.map((v) => [v.name, v.replicas, v.env, v.runningSince]),
+    ).toEqual([
+      ['runner:85d83c6', 1, 'aws-prod', 1661004314],
+      ['runner:16d9990', 5, 'aws-beta', 100],
+    ])
+    expect(runner?.cells['aws-beta']?.map((v) => v.replicas)).toEqual([2])
+    expect(runner?.cells['aws-prod']?.map((v) => v.replicas)).toEqual([3, 1])
+    // A rebuild while columns arrive reads each snapshot's cells once, and comes out the same.
+    const again = built()
+    expect(again).toEqual(first)
+    expect(again.rows.find((row) => row.name === 'runner')?.cells['aws-prod']).toBe(
+      runner?.cells['aws-prod'],
+    )
+  })
+
   it('signatures ignore order', () => {
     const a = matrix.rows[0]?.cells['aws-prod'] ?? []
     expect(cellSignature([...a].reverse())).toBe(cellSignature(a))

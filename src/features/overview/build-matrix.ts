@@ -54,8 +54,11 @@ export interface MatrixRow {
   kind: 'flow' | 'unflowed'
   /** The flow, or the image name without tag for artifacts without provenance. */
   name: string
-  /** Versions per column name, newest first; absent or empty means not running. */
-  cells: Record<string, CellVersion[]>
+  /**
+   * Versions per column name, newest first; absent or empty means not running. Read-only: a
+   * physical column's array is its snapshot's, shared by every rebuild of the matrix.
+   */
+  cells: Record<string, ReadonlyArray<CellVersion>>
   /** Columns whose versions differ from another column's. */
   drift: Record<string, DriftMark>
   drifting: boolean
@@ -149,50 +152,143 @@ function newestFirst(a: CellVersion, b: CellVersion): number {
   return a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0
 }
 
-/** Adds a snapshot's running artifacts to the rows, merging a fingerprint listed twice. */
-function addSnapshot(rows: Map<string, MatrixRow>, column: string, snapshot: Snapshot): void {
+/** `version` with `more` of the same fingerprint added: replicas summed, the earliest start. */
+function combine(
+  version: CellVersion,
+  more: Pick<CellVersion, 'replicas' | 'runningSince' | 'compliant'>,
+): CellVersion {
+  const runningSince =
+    more.runningSince === null
+      ? version.runningSince
+      : version.runningSince === null
+        ? more.runningSince
+        : Math.min(version.runningSince, more.runningSince)
+  return {
+    ...version,
+    replicas: version.replicas + more.replicas,
+    runningSince,
+    compliant: more.compliant === false ? false : version.compliant,
+  }
+}
+
+/** A version added to a cell, merged with the one of the same fingerprint if it has one. */
+function addVersion(
+  cell: CellVersion[],
+  fingerprint: string,
+  version: () => CellVersion,
+  more: Pick<CellVersion, 'replicas' | 'runningSince' | 'compliant'>,
+): void {
+  const same = cell.findIndex((listed) => listed.fingerprint === fingerprint)
+  const listed = cell[same]
+  if (listed) cell[same] = combine(listed, more)
+  else cell.push(version())
+}
+
+/** One row's share of one snapshot: its running versions, newest first. */
+interface SnapshotRow {
+  key: string
+  kind: MatrixRow['kind']
+  name: string
+  versions: ReadonlyArray<CellVersion>
+}
+
+/**
+ * Each snapshot's running artifacts by row, worked out once per snapshot: the matrix is rebuilt
+ * several times while its columns arrive, and a snapshot that has arrived never changes.
+ */
+const rowsBySnapshot = new WeakMap<Snapshot, ReadonlyArray<SnapshotRow>>()
+
+/** A snapshot's running artifacts as cells of rows, a fingerprint listed twice merged. */
+function snapshotRows(snapshot: Snapshot): ReadonlyArray<SnapshotRow> {
+  const known = rowsBySnapshot.get(snapshot)
+  if (known) return known
+  const rows = new Map<string, SnapshotRow & { versions: CellVersion[] }>()
   for (const artifact of snapshot.artifacts) {
     if (artifact.exited || artifact.replicas <= 0) continue
     const { key, kind, name } = rowKey(artifact)
     let row = rows.get(key)
     if (!row) {
-      row = { key, kind, name, cells: {}, drift: {}, drifting: false, nonCompliant: false }
+      row = { key, kind, name, versions: [] }
       rows.set(key, row)
     }
-    const cell = (row.cells[column] ??= [])
-    const same = cell.find((version) => version.fingerprint === artifact.fingerprint)
-    if (same) {
-      same.replicas += artifact.replicas
-      if (artifact.runningSince !== null) {
-        same.runningSince =
-          same.runningSince === null
-            ? artifact.runningSince
-            : Math.min(same.runningSince, artifact.runningSince)
-      }
-      if (artifact.compliant === false) same.compliant = false
-      continue
-    }
-    cell.push({
-      fingerprint: artifact.fingerprint,
-      name: artifact.name,
-      commit: commitOf(artifact),
-      replicas: artifact.replicas,
-      compliant: artifact.compliant,
-      reasons: reasonsOf(artifact),
-      runningSince: artifact.runningSince,
-      env: snapshot.environment,
-      snapshotIndex: snapshot.index,
-    })
+    addVersion(
+      row.versions,
+      artifact.fingerprint,
+      () => ({
+        fingerprint: artifact.fingerprint,
+        name: artifact.name,
+        commit: commitOf(artifact),
+        replicas: artifact.replicas,
+        compliant: artifact.compliant,
+        reasons: reasonsOf(artifact),
+        runningSince: artifact.runningSince,
+        env: snapshot.environment,
+        snapshotIndex: snapshot.index,
+      }),
+      artifact,
+    )
   }
+  const list = [...rows.values()]
+  for (const row of list) row.versions.sort(newestFirst)
+  rowsBySnapshot.set(snapshot, list)
+  return list
 }
+
+function rowFor(rows: Map<string, MatrixRow>, { key, kind, name }: SnapshotRow): MatrixRow {
+  let row = rows.get(key)
+  if (!row) {
+    row = { key, kind, name, cells: {}, drift: {}, drifting: false, nonCompliant: false }
+    rows.set(key, row)
+  }
+  return row
+}
+
+/**
+ * Adds a column's snapshots to the rows: one snapshot's cells as they are, several (a logical
+ * column's members) merged, a fingerprint running in two members counted once.
+ */
+function addColumn(
+  rows: Map<string, MatrixRow>,
+  column: string,
+  snapshots: ReadonlyArray<Snapshot>,
+): void {
+  const [only, ...others] = snapshots
+  if (only && others.length === 0) {
+    for (const part of snapshotRows(only)) rowFor(rows, part).cells[column] = part.versions
+    return
+  }
+  const merged = new Map<MatrixRow, CellVersion[]>()
+  for (const snapshot of snapshots) {
+    for (const part of snapshotRows(snapshot)) {
+      const row = rowFor(rows, part)
+      let cell = merged.get(row)
+      if (!cell) {
+        cell = []
+        merged.set(row, cell)
+      }
+      for (const version of part.versions) {
+        addVersion(cell, version.fingerprint, () => version, version)
+      }
+    }
+  }
+  for (const [row, cell] of merged) row.cells[column] = cell.sort(newestFirst)
+}
+
+/** Each cell's signature, kept for as long as the cell: a snapshot's cells outlive a rebuild. */
+const signatures = new WeakMap<ReadonlyArray<CellVersion>, string>()
 
 /** What a cell runs, as one comparable value: its fingerprints, sorted. */
 export function cellSignature(cell: ReadonlyArray<CellVersion> | undefined): string {
   if (!cell || cell.length === 0) return ''
-  return cell
-    .map((version) => version.fingerprint)
-    .sort()
-    .join(' ')
+  let signature = signatures.get(cell)
+  if (signature === undefined) {
+    signature = cell
+      .map((version) => version.fingerprint)
+      .sort()
+      .join(' ')
+    signatures.set(cell, signature)
+  }
+  return signature
 }
 
 /**
@@ -248,11 +344,10 @@ export function buildMatrix(
     const state = columnState(column, sources)
     states[column.name] = state
     if (state.status !== 'ready') continue
-    for (const snapshot of state.snapshots) addSnapshot(rows, column.name, snapshot)
+    addColumn(rows, column.name, state.snapshots)
   }
   const list = [...rows.values()]
   for (const row of list) {
-    for (const cell of Object.values(row.cells)) cell.sort(newestFirst)
     markDrift(row, columns)
     row.nonCompliant = Object.values(row.cells).some((cell) =>
       cell.some((version) => version.compliant === false),

@@ -7,12 +7,21 @@ export type NewCells = ReadonlyMap<string, ReadonlySet<string>>
 
 const NO_CELLS: NewCells = new Map()
 
+/** Each cell's contents, kept for as long as the cell (a snapshot's cells outlive a rebuild). */
+const shown = new WeakMap<ReadonlyArray<CellVersion>, string>()
+
 /** What a cell shows, as one comparable value: each version and its replicas. */
 function contents(cell: ReadonlyArray<CellVersion> | undefined): string {
-  return (cell ?? [])
-    .map((version) => `${version.fingerprint}×${version.replicas}`)
-    .sort()
-    .join(' ')
+  if (!cell) return ''
+  let text = shown.get(cell)
+  if (text === undefined) {
+    text = cell
+      .map((version) => `${version.fingerprint}×${version.replicas}`)
+      .sort()
+      .join(' ')
+    shown.set(cell, text)
+  }
+  return text
 }
 
 /**

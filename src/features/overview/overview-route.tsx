@@ -139,7 +139,9 @@ export function Component() {
     undefined,
     FILTER_URL_DELAY_MS,
   )
-  useEffect(() => prepareFilterTextWhenIdle(matrix.rows), [matrix.rows])
+  // Once every column is in: the rows of a matrix rebuilt while columns arrive are soon replaced.
+  const settledRows = matrix.settled ? matrix.rows : null
+  useEffect(() => (settledRows ? prepareFilterTextWhenIdle(settledRows) : undefined), [settledRows])
   const q = filterText.trim()
   const rows = useMemo(
     () => filterRows(matrix.rows, { q, drift: search.drift, nonCompliant: search.nonCompliant }),
