@@ -25,6 +25,27 @@ describe('timeScale and timeTicks', () => {
     expect(ticks[1]?.time).toBe(Date.UTC(2022, 7, 23) / 1000)
   })
 
+  it('leaves out a week or fortnight tick a few days before the 1st of the next month', () => {
+    // Four months at chart width: a fortnight step, 1st and 15th of each month (the 29th was a
+    // tick too, printed over the 1st's label 2–3 days later).
+    const from = Date.UTC(2026, 7, 5) / 1000
+    const fortnights = timeTicks(timeScale(from, Date.UTC(2026, 11, 7) / 1000, 1050), 'UTC')
+    expect(fortnights.map((tick) => tick.label)).toEqual([
+      '15 Aug',
+      '1 Sept',
+      '15 Sept',
+      '1 Oct',
+      '15 Oct',
+      '1 Nov',
+      '15 Nov',
+      '1 Dec',
+    ])
+    // Weeks: the 1st, 8th, 15th and 22nd; the 29th would crowd the 1st.
+    const weeks = timeTicks(timeScale(from, Date.UTC(2026, 9, 1) / 1000, 900), 'UTC')
+    const days = weeks.map((tick) => new Date(tick.time * 1000).getUTCDate())
+    expect(days).toEqual([8, 15, 22, 1, 8, 15, 22, 1])
+  })
+
   it('labels months over years of history', () => {
     const ticks = timeTicks(timeScale(T, T + 4 * 365 * 86400, 1100), 'UTC')
     expect(ticks.length).toBeGreaterThan(4)

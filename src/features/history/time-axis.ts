@@ -130,6 +130,17 @@ function advance(time: number, step: Step, utc: boolean): number {
   }
 }
 
+/**
+ * A week or fortnight tick too close to the 1st of the next month, which is a tick too: the
+ * 29th of a month, 2–3 days before it, would print over its label.
+ */
+function crowdsMonthStart(time: number, step: Step, utc: boolean): boolean {
+  if (step.unit !== 'day' || step.count < 7) return false
+  const f = fields(new Date(time * 1000), utc)
+  if (f.day === 1) return false
+  return make(utc, f.year, f.month + 1, 1, 0, 0) - time < (step.count / 2) * DAY
+}
+
 const labelFormats = new Map<string, Intl.DateTimeFormat>()
 
 function format(time: number, kind: 'time' | 'day' | 'month' | 'year', utc: boolean): string {
@@ -179,7 +190,7 @@ export function timeTicks(scale: TimeScale, zone: TimeZoneChoice, spacing = 110)
           : step.unit === 'month'
             ? format(time, 'month', utc)
             : format(time, 'year', utc)
-    ticks.push({ time, label })
+    if (!crowdsMonthStart(time, step, utc)) ticks.push({ time, label })
     time = advance(time, step, utc)
   }
   return ticks
