@@ -70,7 +70,8 @@ describe('environment page', { timeout: 40_000 }, () => {
     const latest = within(summary).getByRole('link', { name: /^#\d+$/ })
     const index = Number(latest.textContent?.slice(1))
     expect(index).toBeGreaterThan(65)
-    const table = screen.getByRole('table', { name: /Snapshots of aws-prod/ })
+    // Under the first screen: drawn one render after the summary on the page the browser opened.
+    const table = await screen.findByRole('table', { name: /Snapshots of aws-prod/ }, SLOW)
     const first = within(table).getAllByRole('row')[1]
     if (!first) throw new Error('no rows')
     expect(within(first).getByText('now')).toBeVisible()

@@ -16,6 +16,7 @@ import { eventQueries } from '@/api/events'
 import { snapshotQueries, snapshotKeys } from '@/api/snapshots'
 import { requireParam } from '@/app/params'
 import { RouteErrorBoundary } from '@/app/route-error-boundary'
+import { BelowTheFold } from '@/components/below-the-fold'
 import { AppliedPolicies } from '@/features/compliance/applied-policies'
 import { policyTitle } from '@/features/compliance/applied-policy-text'
 import { EnvironmentComplianceWhy } from '@/features/compliance/environment-why'
@@ -334,37 +335,40 @@ export function Component() {
         <LogicalRunningNow org={org} env={env} members={environment.includedEnvironments} />
       ) : null}
 
-      <HistoryOnDemand env={env}>
-        <Suspense fallback={<Skeleton rows={4} label={`Loading the history of ${env}`} />}>
-          <EnvironmentHistory org={org} env={env} />
-        </Suspense>
-      </HistoryOnDemand>
+      {/* The history and the snapshot list start under the first screen. */}
+      <BelowTheFold>
+        <HistoryOnDemand env={env}>
+          <Suspense fallback={<Skeleton rows={4} label={`Loading the history of ${env}`} />}>
+            <EnvironmentHistory org={org} env={env} />
+          </Suspense>
+        </HistoryOnDemand>
 
-      <div>
-        <nav aria-label={`${env} views`} className="flex gap-1 border-b border-line">
-          <Link
-            to={environmentPath(org, env, 'snapshots')}
-            className={tabClass(tab === 'snapshots')}
-            aria-current={tab === 'snapshots' ? 'page' : undefined}
-          >
-            Snapshots
-          </Link>
-          <Link
-            to={environmentPath(org, env, 'events')}
-            className={tabClass(tab === 'events')}
-            aria-current={tab === 'events' ? 'page' : undefined}
-          >
-            Log
-          </Link>
-        </nav>
-        <div className="pt-3">
-          {tab === 'events' ? (
-            <EventsTab org={org} env={env} />
-          ) : (
-            <SnapshotsTab org={org} env={env} />
-          )}
+        <div>
+          <nav aria-label={`${env} views`} className="flex gap-1 border-b border-line">
+            <Link
+              to={environmentPath(org, env, 'snapshots')}
+              className={tabClass(tab === 'snapshots')}
+              aria-current={tab === 'snapshots' ? 'page' : undefined}
+            >
+              Snapshots
+            </Link>
+            <Link
+              to={environmentPath(org, env, 'events')}
+              className={tabClass(tab === 'events')}
+              aria-current={tab === 'events' ? 'page' : undefined}
+            >
+              Log
+            </Link>
+          </nav>
+          <div className="pt-3">
+            {tab === 'events' ? (
+              <EventsTab org={org} env={env} />
+            ) : (
+              <SnapshotsTab org={org} env={env} />
+            )}
+          </div>
         </div>
-      </div>
+      </BelowTheFold>
     </section>
   )
 }

@@ -15,6 +15,7 @@ import { flowQueries } from '@/api/flows'
 import { trailQueries, type Trail } from '@/api/trails'
 import { requireParam } from '@/app/params'
 import { RouteErrorBoundary } from '@/app/route-error-boundary'
+import { BelowTheFold } from '@/components/below-the-fold'
 import { Breadcrumb } from '@/components/breadcrumb'
 import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
@@ -103,18 +104,21 @@ export function Component() {
       </header>
 
       <ArtifactsSection org={org} flow={flowName} />
-      <TrailsSection
-        org={org}
-        flow={flowName}
-        latestActivityAt={summary?.latestActivityAt ?? null}
-      />
+      {/* The trails and the template start under the first screen. */}
+      <BelowTheFold>
+        <TrailsSection
+          org={org}
+          flow={flowName}
+          latestActivityAt={summary?.latestActivityAt ?? null}
+        />
 
-      <section aria-labelledby="template-heading" className="space-y-2">
-        <h2 id="template-heading" className="text-lg font-semibold">
-          Template
-        </h2>
-        <FlowTemplateView text={flow.template} />
-      </section>
+        <section aria-labelledby="template-heading" className="space-y-2">
+          <h2 id="template-heading" className="text-lg font-semibold">
+            Template
+          </h2>
+          <FlowTemplateView text={flow.template} />
+        </section>
+      </BelowTheFold>
     </div>
   )
 }
