@@ -277,6 +277,15 @@ describe('alignDiff edge cases', () => {
     expect(result.summary).toEqual({ added: 1, removed: 1, scaled: 0, unchanged: 0 })
   })
 
+  it('keeps an artifact listed once as it came, its pods each once', () => {
+    const once = artifact({ name: 'r/runner:16d9990', flow: 'runner', pods: ['a', 'b'] })
+    const repeated = artifact({ name: 'r/saver:5911f9c', flow: 'saver', pods: ['c', 'c', 'd'] })
+    const result = alignDiff(diff({ unchanged: [once, repeated] }))
+    expect(rowFor(result, 'runner').to?.artifact).toBe(once)
+    expect(rowFor(result, 'saver').to?.artifact.pods).toEqual(['c', 'd'])
+    expect(rowFor(result, 'saver').to?.listings).toEqual([repeated])
+  })
+
   it('shows a scaled artifact on both sides with its two counts', () => {
     const result = alignDiff(
       diff({

@@ -90,9 +90,12 @@ function toEntries(artifacts: DiffArtifact[], category: DiffCategory): DiffEntry
   return [...groups.values()].flatMap((group) => {
     const [first] = group
     if (!first) return []
-    const instances = sumInstances(group.map((item) => item.instances))
-    const pods = [...new Set(group.flatMap((item) => item.pods))]
-    const artifact: DiffArtifact = { ...first, instances, pods }
+    // Most fingerprints are listed once: that listing is the artifact, as it came.
+    const once = group.length === 1 && new Set(first.pods).size === first.pods.length
+    const instances = once ? first.instances : sumInstances(group.map((item) => item.instances))
+    const artifact: DiffArtifact = once
+      ? first
+      : { ...first, instances, pods: [...new Set(group.flatMap((item) => item.pods))] }
     let fromInstances: number | null = null
     let toInstances: number | null = null
     if (category === 'removed') fromInstances = instances
@@ -212,13 +215,17 @@ export function alignDiff(diff: SnapshotDiff): AlignedDiff {
   for (const entry of scaled) rows.push(row('scaled', entry, entry))
   for (const entry of unchanged) rows.push(row('unchanged', entry, entry))
 
-  rows.sort(
-    (a, b) =>
-      compareText(a.service.toLowerCase(), b.service.toLowerCase()) ||
-      compareText(a.group, b.group) ||
-      KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
-      compareText(a.key, b.key),
-  )
+  // Each row's lower-case service once, not twice per comparison (5,000 rows: ~120,000 calls).
+  const sorted = rows
+    .map((entry) => ({ row: entry, service: entry.service.toLowerCase() }))
+    .sort(
+      (a, b) =>
+        compareText(a.service, b.service) ||
+        compareText(a.row.group, b.row.group) ||
+        KIND_ORDER[a.row.kind] - KIND_ORDER[b.row.kind] ||
+        compareText(a.row.key, b.row.key),
+    )
+    .map(({ row: entry }) => entry)
 
   const summary: DiffSummary = {
     added: added.length,
@@ -228,7 +235,7 @@ export function alignDiff(diff: SnapshotDiff): AlignedDiff {
   }
   const all = [...removed, ...added, ...scaled, ...unchanged]
   return {
-    rows,
+    rows: sorted,
     summary,
     identical: summary.added + summary.removed + summary.scaled === 0,
     empty: all.length === 0,

@@ -169,7 +169,8 @@ describe('diff page', () => {
       const bodyRows = () =>
         within(screen.getByRole('table')).getAllByRole('row', { hidden: true }).slice(1)
       const button = (text: string | RegExp) => screen.queryByText(text, { selector: 'button' })
-      expect(bodyRows()).toHaveLength(201)
+      // The first screenful paints first; the rest follow one render later.
+      await waitFor(() => expect(bodyRows()).toHaveLength(201), rowsDrawn)
       expect(within(screen.getByRole('table')).getByText('Added')).toBeVisible()
       expect(
         screen.getByText('Showing the first 200 of 250 unchanged rows; every change is listed.'),

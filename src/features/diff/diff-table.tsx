@@ -4,6 +4,7 @@ import { ImageName } from '@/components/image-name'
 import { SafeLink } from '@/components/safe-link'
 import { ShortId } from '@/components/short-id'
 import { Table } from '@/components/table'
+import { useProgressive } from '@/components/use-progressive'
 import { TimeStamp } from '@/components/time-stamp'
 import type { DiffEntry, DiffRow, DiffRowKind } from './align-diff'
 import type { DiffArtifact } from '@/api/diff'
@@ -212,17 +213,22 @@ function ChangeCell({ row }: { row: DiffRow }) {
   )
 }
 
+/** About a screen of rows: what the first render draws before the rest. */
+const firstScreenful = (rows: ReadonlyArray<DiffRow>) => rows.slice(0, 30)
+
 export function DiffTable({
   rows,
   org,
   fromLabel,
   toLabel,
 }: {
-  rows: DiffRow[]
+  rows: ReadonlyArray<DiffRow>
   org: string
   fromLabel: string
   toLabel: string
 }) {
+  // Up to 200 unchanged rows besides the changes: the first screenful paints, then the rest.
+  const shown = useProgressive(rows, firstScreenful)
   return (
     <Table
       caption={
@@ -253,7 +259,7 @@ export function DiffTable({
         },
       ]}
     >
-      {rows.map((row) => {
+      {shown.map((row) => {
         return (
           <tr key={row.key} data-kind={row.kind} className="align-top">
             <th scope="row" className="px-3 py-2 font-medium break-words">
