@@ -1,7 +1,11 @@
 import { useDeferredValue, useEffect, useState, type ReactNode } from 'react'
+import { useLocation } from 'react-router'
 
-/** Whether the page being drawn is the one the browser opened, before any in-app navigation. */
+/** Until content under the fold has been drawn once: later pages draw theirs at once. */
 let openingPage = true
+
+/** React Router's key for the history entry the browser opened, before any navigation in the app. */
+const OPENING_ENTRY = 'default'
 
 /**
  * Content under the first screen of the page the browser opened: drawn one render after the
@@ -11,7 +15,8 @@ let openingPage = true
  * the fold.
  */
 export function BelowTheFold({ children }: { children: ReactNode }) {
-  const [deferred] = useState(() => openingPage && window.location.hash === '')
+  const { key, hash } = useLocation()
+  const [deferred] = useState(() => openingPage && key === OPENING_ENTRY && hash === '')
   const shown = useDeferredValue(true, !deferred)
   useEffect(() => {
     if (shown) openingPage = false
