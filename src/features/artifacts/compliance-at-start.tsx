@@ -138,7 +138,8 @@ export function ComplianceAtStart({ org, flow, artifact }: ArtifactSectionProps)
         </p>
       ) : (
         <>
-          <p aria-live="polite">
+          {/* Two lines kept on phones, where the answer wraps: the table does not move down. */}
+          <p aria-live="polite" className="max-sm:min-h-[2lh]">
             {!settled ? (
               <span className="text-muted">Reading the snapshots it started running in…</span>
             ) : changed.length ? (
@@ -159,7 +160,15 @@ export function ComplianceAtStart({ org, flow, artifact }: ArtifactSectionProps)
           <Table
             compact
             caption={<>Compliance of {name} when it started running in each environment, and now</>}
-            columns={['Environment', 'Started running in', 'Compliance then', 'Compliance now']}
+            // Fixed widths where there is room for them (a laptop's width up): a cell's
+            // 'loading…' turning into its badge does not move the columns.
+            tableClassName="lg:table-fixed"
+            columns={[
+              { name: 'Environment', width: 'lg:w-36' },
+              'Started running in',
+              { name: 'Compliance then', width: 'lg:w-48' },
+              { name: 'Compliance now', width: 'lg:w-56' },
+            ]}
           >
             {rows.map((row) => {
               const entry = entryOf(row)
