@@ -23,6 +23,7 @@ import { SafeLink } from '@/components/safe-link'
 import { ShortId } from '@/components/short-id'
 import { TimeStamp } from '@/components/time-stamp'
 import { ArtifactComplianceWhy } from '@/features/compliance/artifact-why'
+import { artifactLanes, HistoryPlaceholder } from '@/features/history/chart-placeholder'
 import { shortArtifactName } from '@/lib/format'
 import { ArtifactCandidates } from './artifact-candidates'
 import { ComplianceAtStart, prefetchComplianceAtStart } from './compliance-at-start'
@@ -36,7 +37,6 @@ import {
   type FingerprintResolution,
 } from './resolve-fingerprint'
 import type { ArtifactSectionProps } from './artifact-props'
-import { Skeleton } from '@/components/skeleton'
 
 // Its own chunk, fetched after the page: the chart and its logs are not needed to show it.
 const ArtifactHistory = lazy(() => import('@/features/history/artifact-history'))
@@ -186,7 +186,7 @@ function ArtifactPage({ org, flow, fingerprint }: ArtifactAddress) {
       ) : null}
       <ArtifactHeader org={org} flow={flow} artifact={artifact} />
       <ComplianceAtStart org={org} flow={flow} artifact={artifact} />
-      <Suspense fallback={<Skeleton rows={2} label="Loading where it ran" />}>
+      <Suspense fallback={<HistoryPlaceholder lanes={artifactLanes(artifact)} />}>
         <ArtifactHistory org={org} artifact={artifact} />
       </Suspense>
       <LifecycleTimeline org={org} history={artifact.history} />

@@ -160,14 +160,14 @@ export function ComplianceAtStart({ org, flow, artifact }: ArtifactSectionProps)
           <Table
             compact
             caption={<>Compliance of {name} when it started running in each environment, and now</>}
-            // Fixed widths where there is room for them (a laptop's width up): a cell's
+            // Fixed widths where there is room for them (a tablet's width up): a cell's
             // 'loading…' turning into its badge does not move the columns.
-            tableClassName="lg:table-fixed"
+            tableClassName="md:table-fixed"
             columns={[
-              { name: 'Environment', width: 'lg:w-36' },
+              { name: 'Environment', width: 'md:w-32 lg:w-36' },
               'Started running in',
-              { name: 'Compliance then', width: 'lg:w-48' },
-              { name: 'Compliance now', width: 'lg:w-56' },
+              { name: 'Compliance then', width: 'md:w-44 lg:w-48' },
+              { name: 'Compliance now', width: 'md:w-40 lg:w-56' },
             ]}
           >
             {rows.map((row) => {

@@ -4,6 +4,7 @@ import type { Artifact } from '@/api/artifacts'
 import { eventQueries } from '@/api/events'
 import { snapshotPath } from '@/lib/app-paths'
 import { artifactHistory, runSpans } from './artifact-runs'
+import { ARTIFACT_HISTORY_SUMMARY } from './chart-placeholder'
 import { HistorySection } from './history-section'
 import type { RunInterval } from './intervals'
 
@@ -60,13 +61,14 @@ export default function ArtifactHistory({ org, artifact }: { org: string; artifa
       summary={
         truncated.length
           ? `The logs of ${truncated.map((span) => span.environment).join(', ')} are long; only the start of the run there is shown.`
-          : 'Bars open the snapshot each run started in.'
+          : ARTIFACT_HISTORY_SUMMARY
       }
       empty="This artifact has not run in any environment."
       label="Runs of this artifact by environment"
       subjectHeading="Environment"
       hrefFor={hrefFor}
       snapshotHref={snapshotHref}
+      lanes={spans.length}
     />
   )
 }

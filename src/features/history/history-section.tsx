@@ -5,6 +5,7 @@ import { ErrorState } from '@/components/error-state'
 import { HeadedSection } from '@/components/headed-section'
 import { usePreferences } from '@/components/preferences'
 import { Skeleton } from '@/components/skeleton'
+import { ChartPlaceholder } from './chart-placeholder'
 import { formatAbsolute } from '@/lib/time'
 import { HistoryChart, type TimeWindow } from './history-chart'
 import { HISTORY_VIEW_PARAM } from '@/lib/app-paths'
@@ -26,6 +27,8 @@ interface HistorySectionProps {
   hrefFor: (interval: RunInterval) => string | null
   snapshotHref: (interval: RunInterval, index: number) => string
   moment?: (time: number, history: History) => ReactNode
+  /** How many lanes the chart will have, when known before it loads: its placeholder's height. */
+  lanes?: number
 }
 
 /**
@@ -44,6 +47,7 @@ export function HistorySection({
   hrefFor,
   snapshotHref,
   moment,
+  lanes,
 }: HistorySectionProps) {
   const { timeZone } = usePreferences()
   const [searchParams, setSearchParams] = useSearchParams()
@@ -124,7 +128,11 @@ export function HistorySection({
       }
     >
       {loading ? (
-        <Skeleton rows={4} label="Loading the history" />
+        lanes !== undefined && !asTable ? (
+          <ChartPlaceholder lanes={lanes} label="Loading the history" />
+        ) : (
+          <Skeleton rows={4} label="Loading the history" />
+        )
       ) : error ? (
         <ErrorState error={error} onRetry={onRetry} />
       ) : !history || !view || !shown || history.intervalCount === 0 ? (
