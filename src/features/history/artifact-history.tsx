@@ -4,7 +4,7 @@ import type { Artifact } from '@/api/artifacts'
 import { eventQueries } from '@/api/events'
 import { snapshotPath } from '@/lib/app-paths'
 import { artifactHistory, runSpans } from './artifact-runs'
-import { ARTIFACT_HISTORY_SUMMARY } from './chart-placeholder'
+import { ARTIFACT_HISTORY_SUMMARY } from '@/components/chart-placeholder'
 import { HistorySection } from './history-section'
 import type { RunInterval } from './intervals'
 

@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { artifactLanes, ChartPlaceholder } from './chart-placeholder'
+import { ChartPlaceholder } from '@/components/chart-placeholder'
+import { artifactLanes } from '@/features/artifacts/history-placeholder'
 
 describe('the history chart placeholder', () => {
   it('has a lane per environment the artifact runs or ran in', () => {
