@@ -6,6 +6,7 @@ import type { CellVersion, Matrix } from './build-matrix'
 export type NewCells = ReadonlyMap<string, ReadonlySet<string>>
 
 const NO_CELLS: NewCells = new Map()
+const NO_KEYS: ReturnType<typeof cellKeys> = { keys: [], cells: new Map() }
 
 /** Each cell's contents, kept for as long as the cell (a snapshot's cells outlive a rebuild). */
 const shown = new WeakMap<ReadonlyArray<CellVersion>, string>()
@@ -48,7 +49,9 @@ export function cellKeys(matrix: Matrix): { keys: string[]; cells: Map<string, [
  * a snapshot that arrives while the page is open marks anything.
  */
 export function useNewCells(matrix: Matrix, org: string, enabled: boolean): NewCells {
-  const { keys, cells } = useMemo(() => cellKeys(matrix), [matrix])
+  // Keyed once every column has its snapshot: until then each rebuild is a new scope anyway
+  // (a column's state is part of it), and 10,000 keys per rebuild cost the arriving columns.
+  const { keys, cells } = useMemo(() => (matrix.settled ? cellKeys(matrix) : NO_KEYS), [matrix])
   const scope = `${org}\t${matrix.columns
     .map((column) => `${column.name}:${matrix.states[column.name]?.status ?? ''}`)
     .join(',')}`
