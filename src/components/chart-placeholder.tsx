@@ -6,6 +6,14 @@ import type { CSSProperties } from 'react'
  */
 export const ARTIFACT_HISTORY_SUMMARY = 'Bars open the snapshot each run started in.'
 
+/** The History section's heading row: the section and its placeholder look the same. */
+export const HISTORY_SECTION = {
+  id: 'history-heading',
+  title: 'History',
+  align: 'center',
+  className: 'space-y-2',
+} as const
+
 /** Lanes the chart shows before it scrolls (the history chart is at most 520 px tall). */
 const MOST_LANES_SHOWN = 17
 

@@ -1,4 +1,8 @@
-import { ARTIFACT_HISTORY_SUMMARY, ChartPlaceholder } from '@/components/chart-placeholder'
+import {
+  ARTIFACT_HISTORY_SUMMARY,
+  ChartPlaceholder,
+  HISTORY_SECTION,
+} from '@/components/chart-placeholder'
 import { HeadedSection } from '@/components/headed-section'
 
 /** The environments an artifact's chart has a lane for: where it runs and where it ran. */
@@ -16,10 +20,7 @@ export function artifactLanes(artifact: {
 export function HistoryPlaceholder({ lanes }: { lanes: number }) {
   return (
     <HeadedSection
-      id="history-heading"
-      title="History"
-      align="center"
-      className="space-y-2"
+      {...HISTORY_SECTION}
       beside={<p className="text-sm text-muted">{ARTIFACT_HISTORY_SUMMARY}</p>}
     >
       <ChartPlaceholder lanes={lanes} label="Loading where it ran" />

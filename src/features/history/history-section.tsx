@@ -5,7 +5,7 @@ import { ErrorState } from '@/components/error-state'
 import { HeadedSection } from '@/components/headed-section'
 import { usePreferences } from '@/components/preferences'
 import { Skeleton } from '@/components/skeleton'
-import { ChartPlaceholder } from '@/components/chart-placeholder'
+import { ChartPlaceholder, HISTORY_SECTION } from '@/components/chart-placeholder'
 import { formatAbsolute } from '@/lib/time'
 import { HistoryChart, type TimeWindow } from './history-chart'
 import { HISTORY_VIEW_PARAM } from '@/lib/app-paths'
@@ -100,10 +100,7 @@ export function HistorySection({
 
   return (
     <HeadedSection
-      id="history-heading"
-      title="History"
-      align="center"
-      className="space-y-2"
+      {...HISTORY_SECTION}
       beside={
         <>
           <div role="group" aria-label="Show history as" className="flex text-sm">

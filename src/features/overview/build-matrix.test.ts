@@ -7,6 +7,7 @@ import { EXPORT_COLUMNS, exportLines } from './matrix-export'
 import { toCsv } from '@/lib/csv'
 import { environment } from '@/test/environment'
 import { snapshotArtifact } from '@/test/snapshot-artifact'
+import { testSnapshot } from '@/test/snapshot'
 
 function env(name: string, type = 'ECS', included: string[] = []): Environment {
   return environment(name, { type, includedEnvironments: included })
@@ -30,19 +31,7 @@ function artifact(
 }
 
 function snapshot(environment: string, index: number, artifacts: SnapshotArtifact[]): Snapshot {
-  return {
-    environment,
-    index,
-    isLatest: true,
-    timestamp: 1000 + index,
-    nextSnapshotTimestamp: null,
-    type: 'ECS',
-    compliant: true,
-    htmlUrl: null,
-    complianceCount: { compliant: 0, nonCompliant: 0, unknown: 0 },
-    artifacts,
-    appliedPolicies: [],
-  }
+  return testSnapshot(environment, index, { artifacts })
 }
 
 const ready = (s: Snapshot): SourceState => ({ status: 'ready', snapshot: s })

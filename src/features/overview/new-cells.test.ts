@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { Snapshot } from '@/api/snapshots'
 import { environment } from '@/test/environment'
 import { snapshotArtifact } from '@/test/snapshot-artifact'
+import { testSnapshot } from '@/test/snapshot'
 import { buildMatrix, toColumns, type Matrix, type SourceState } from './build-matrix'
 import { useNewCells } from './new-cells'
 
@@ -10,15 +11,7 @@ const environments = [environment('aws-beta'), environment('aws-prod')]
 const columns = toColumns(environments, ['aws-beta', 'aws-prod'])
 
 function snapshot(env: string, index: number, fingerprint: string): Snapshot {
-  return {
-    environment: env,
-    index,
-    isLatest: true,
-    timestamp: 1000 + index,
-    nextSnapshotTimestamp: null,
-    type: 'ECS',
-    compliant: true,
-    htmlUrl: null,
+  return testSnapshot(env, index, {
     complianceCount: { compliant: 1, nonCompliant: 0, unknown: 0 },
     artifacts: [
       snapshotArtifact({
@@ -28,8 +21,7 @@ function snapshot(env: string, index: number, fingerprint: string): Snapshot {
         runningSince: 100,
       }),
     ],
-    appliedPolicies: [],
-  }
+  })
 }
 
 function matrix(beta: Snapshot, prod: Snapshot | null): Matrix {
