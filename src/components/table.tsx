@@ -1,4 +1,4 @@
-import type { CSSProperties, ReactNode, Ref } from 'react'
+import type { CSSProperties, MouseEventHandler, ReactNode, Ref } from 'react'
 import { useMediaQuery } from './use-media-query'
 
 /** One column: its name, or the name with a richer heading, a width or a sort state. */
@@ -62,6 +62,7 @@ export function Table({
   region,
   className,
   tableClassName,
+  onClick,
   children,
 }: {
   caption: ReactNode
@@ -91,6 +92,8 @@ export function Table({
   className?: string
   /** Extra classes for the `<table>`, e.g. `table-fixed` with a minimum width. */
   tableClassName?: string
+  /** On the box: a table of plain in-app anchors navigates with `useInAppAnchors`. */
+  onClick?: MouseEventHandler<HTMLDivElement>
   /** The rows (or row groups, with `bodies`). */
   children: ReactNode
 }) {
@@ -106,6 +109,7 @@ export function Table({
     <div
       ref={boxRef}
       className={box}
+      onClick={onClick}
       {...(region ? { role: 'region', tabIndex: 0, 'aria-label': region } : {})}
     >
       <table

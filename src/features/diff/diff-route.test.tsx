@@ -1,4 +1,4 @@
-import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { act, configure, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
@@ -12,6 +12,8 @@ import { expectLink } from '@/test/expect-link'
 configure({ asyncUtilTimeout: 5000 })
 
 const RUNNER_FP = '9af401c4350b21e3f1df17d6ad808da43d9646e75b6da902cc7c492bcfb9c625'
+/** A route's loader runs before its page shows. */
+const WAIT = { timeout: 10_000 }
 const OLD_RUNNER_FP = 'eeb0cfc9ee7f69fbd9531d5b8c1e8d22a8de119e2a422344a714a868e9a8bfec'
 const LATEST = 66
 
@@ -115,6 +117,27 @@ describe('diff page', () => {
     expect(await screen.findByText('latest')).toBeVisible()
     expect(requests.summaries.sort()).toEqual(['aws-prod 65..65', 'aws-prod 66..66'])
     expect(requests.snapshots).toEqual([])
+  })
+
+  it("opens a row's artifact and flow in the app", async () => {
+    useApi()
+    const { router } = renderRoute('/cyber-dojo/diff?from=aws-prod%2364&to=aws-prod%2365')
+    const row = (await screen.findByRole('rowheader', { name: 'runner' }, WAIT)).closest('tr')
+    if (!row) throw new Error('no runner row')
+    await userEvent.click(within(row).getByRole('link', { name: 'runner' }))
+    await waitFor(
+      () => expect(router.state.location.pathname).toBe('/cyber-dojo/flows/runner'),
+      WAIT,
+    )
+    await act(() => router.navigate(-1))
+    await userEvent.click(await screen.findByRole('link', { name: 'runner:16d9990' }, WAIT))
+    await waitFor(
+      () =>
+        expect(router.state.location.pathname).toBe(
+          `/cyber-dojo/flows/runner/artifacts/${RUNNER_FP}`,
+        ),
+      WAIT,
+    )
   })
 
   it('aws-prod#64 → #65 shows exactly the one added runner, unchanged collapsed', async () => {

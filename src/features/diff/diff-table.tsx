@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
-import { Link } from 'react-router'
 import { ImageName } from '@/components/image-name'
+import { useInAppAnchors } from '@/components/in-app-anchors'
 import { SafeLink } from '@/components/safe-link'
 import { ShortId } from '@/components/short-id'
 import { Table } from '@/components/table'
@@ -63,9 +63,9 @@ function EntryCard({ entry, side, org }: { entry: DiffEntry; side: 'from' | 'to'
     <div className="min-w-0">
       <p className="font-medium">
         {artifactLink ? (
-          <Link className="text-accent hover:underline" to={artifactLink} title={artifact.name}>
+          <a className="text-accent hover:underline" href={artifactLink} title={artifact.name}>
             {short}
-          </Link>
+          </a>
         ) : (
           <span title={artifact.name}>{short}</span>
         )}
@@ -95,9 +95,9 @@ function EntryCard({ entry, side, org }: { entry: DiffEntry; side: 'from' | 'to'
         </Fact>
         <Fact label="Flow">
           {artifact.flow ? (
-            <Link className="text-accent hover:underline" to={flowPath(org, artifact.flow)}>
+            <a className="text-accent hover:underline" href={flowPath(org, artifact.flow)}>
               {artifact.flow}
-            </Link>
+            </a>
           ) : (
             <span className="text-muted">unknown</span>
           )}
@@ -229,8 +229,12 @@ export function DiffTable({
 }) {
   // Up to 200 unchanged rows besides the changes: the first screenful paints, then the rest.
   const shown = useProgressive(rows, firstScreenful)
+  // Plain anchors in the rows, one handler for the table (see useInAppAnchors): a router <Link>
+  // per side would cost the first render a router lookup each.
+  const onAnchorClick = useInAppAnchors()
   return (
     <Table
+      onClick={onAnchorClick}
       caption={
         <>
           Artifacts in {fromLabel} (left) and {toLabel} (right), one row per service change

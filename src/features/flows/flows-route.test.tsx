@@ -34,6 +34,23 @@ describe('flows list', () => {
     )
   })
 
+  it('opens a flow in the app from its row, and leaves a modified click to the browser', async () => {
+    const { router } = renderRoute('/cyber-dojo/flows')
+    const link = await screen.findByRole('link', { name: 'runner' }, LOAD)
+    const user = userEvent.setup()
+    await user.keyboard('{Control>}')
+    await user.click(link)
+    await user.keyboard('{/Control}')
+    // An in-app navigation would have started: the flow page's loader runs first.
+    expect(router.state.navigation.state).toBe('idle')
+    expect(router.state.location.pathname).toBe('/cyber-dojo/flows')
+    await userEvent.click(link)
+    await waitFor(
+      () => expect(router.state.location.pathname).toBe('/cyber-dojo/flows/runner'),
+      LOAD,
+    )
+  })
+
   it('filters by name in the URL and says what was filtered out', async () => {
     const user = userEvent.setup()
     const { router } = renderRoute('/cyber-dojo/flows')

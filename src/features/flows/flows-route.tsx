@@ -1,11 +1,12 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { useSuspenseQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
-import { Link, useParams, useSearchParams, type LoaderFunctionArgs } from 'react-router'
+import { useParams, useSearchParams, type LoaderFunctionArgs } from 'react-router'
 import { flowQueries, type Flow } from '@/api/flows'
 import { requireParam } from '@/app/params'
 import { pathOnlyRevalidation } from '@/lib/route-module'
 import { EmptyState } from '@/components/empty-state'
+import { useInAppAnchors } from '@/components/in-app-anchors'
 import { ExportMenu, type ExportColumn } from '@/components/export-menu'
 import { FilterSelect, FilterText, type FilterOption } from '@/components/filter-fields'
 import { Table, type TableColumn } from '@/components/table'
@@ -222,10 +223,14 @@ function FlowsTable({
 }) {
   // A page of 100 flows paints its first screenful, then the rest one render later.
   const shown = useProgressive(flows, firstScreenful)
+  // Plain anchors in the rows (see useInAppAnchors): a router <Link> a row redraws with every
+  // navigation, and the name filter writes the URL as it is typed.
+  const onAnchorClick = useInAppAnchors()
   return (
     // Wide screens fix the column widths, so the rows that arrive after the first screenful
     // cannot move them; narrow ones let the columns share what room there is.
     <Table
+      onClick={onAnchorClick}
       caption={<>Flows in {org}</>}
       tableClassName="xl:table-fixed"
       columns={[
@@ -240,12 +245,12 @@ function FlowsTable({
       {shown.map((flow) => (
         <tr key={flow.name} className="align-top hover:bg-raised/50">
           <th scope="row" className="min-w-32 px-3 py-2 font-medium break-words">
-            <Link
+            <a
               className="text-accent underline-offset-2 hover:underline"
-              to={flowPath(org, flow.name)}
+              href={flowPath(org, flow.name)}
             >
               {flow.name}
-            </Link>
+            </a>
           </th>
           <td className="px-3 py-2 break-words">
             {flow.description || <span className="text-muted">none</span>}

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { findHeading, renderRoute } from '@/test/render-route'
@@ -40,6 +40,28 @@ describe('snapshot page', { timeout: 40_000 }, () => {
     expect(within(rowOf('runner:16d9990')).getByRole('link', { name: 'runner' })).toHaveAttribute(
       'href',
       '/cyber-dojo/flows/runner',
+    )
+  })
+
+  it("opens a row's artifact and flow in the app", async () => {
+    const { router } = renderRoute(`${PROD}/snapshots/65`)
+    await findHeading('aws-prod#65', SLOW, 1)
+    await userEvent.click(within(rowOf('runner:16d9990')).getByRole('link', { name: 'runner' }))
+    await waitFor(
+      () => expect(router.state.location.pathname).toBe('/cyber-dojo/flows/runner'),
+      SLOW,
+    )
+    await act(() => router.navigate(-1))
+    await findHeading('aws-prod#65', SLOW, 1)
+    await userEvent.click(
+      within(rowOf('runner:16d9990')).getByRole('link', { name: 'runner:16d9990' }),
+    )
+    await waitFor(
+      () =>
+        expect(router.state.location.pathname).toBe(
+          '/cyber-dojo/flows/runner/artifacts/9af401c4350b21e3f1df17d6ad808da43d9646e75b6da902cc7c492bcfb9c625',
+        ),
+      SLOW,
     )
   })
 

@@ -7,10 +7,11 @@ import {
   useMemo,
   useRef,
   useState,
+  type MouseEventHandler,
   type ReactNode,
 } from 'react'
-import { Link } from 'react-router'
 import { ComplianceBadge } from '@/components/compliance-badge'
+import { useInAppAnchors } from '@/components/in-app-anchors'
 import { ImageName } from '@/components/image-name'
 import { usePreferences } from '@/components/preferences'
 import { ShortId } from '@/components/short-id'
@@ -71,7 +72,11 @@ function rowId(fingerprint: string, position: number) {
   return `snapshot-row-${position}-${fingerprint.slice(0, 16)}`
 }
 
-/** Memoised: while scrolling, rows that stay on screen keep their DOM and skip rendering. */
+/**
+ * Memoised: while scrolling, rows that stay on screen keep their DOM and skip rendering. Its
+ * in-app links are plain anchors (the table's `useInAppAnchors` navigates): a router `<Link>`
+ * redraws on every navigation, and typing in the filter writes the URL on every key.
+ */
 const ArtifactRow = memo(function ArtifactRow({
   org,
   where,
@@ -112,13 +117,13 @@ const ArtifactRow = memo(function ArtifactRow({
         <th scope="row" className="px-3 py-2 text-left font-normal">
           <div className="flex items-center gap-2 whitespace-nowrap">
             {artifact.flow ? (
-              <Link
+              <a
                 className="truncate font-medium text-accent hover:underline"
-                to={artifactPath(org, artifact.flow, artifact.fingerprint)}
+                href={artifactPath(org, artifact.flow, artifact.fingerprint)}
                 title={row.shortName}
               >
                 {row.shortName}
-              </Link>
+              </a>
             ) : (
               <span className="truncate font-medium" title={row.shortName}>
                 {row.shortName}
@@ -145,13 +150,13 @@ const ArtifactRow = memo(function ArtifactRow({
         </th>
         <td className="truncate px-3 py-2">
           {artifact.flow ? (
-            <Link
+            <a
               className="text-accent hover:underline"
-              to={flowPath(org, artifact.flow)}
+              href={flowPath(org, artifact.flow)}
               title={artifact.flow}
             >
               {artifact.flow}
-            </Link>
+            </a>
           ) : (
             <span className="text-muted">no provenance</span>
           )}
@@ -328,6 +333,7 @@ export function SnapshotTable({
     [],
   )
 
+  const onAnchorClick = useInAppAnchors()
   const keys = useMemo(() => displayItemKeys(items), [items])
   const highlightIndex = useMemo(
     () =>
@@ -373,7 +379,7 @@ export function SnapshotTable({
 
   if (!virtualise) {
     return (
-      <Table {...TABLE_PROPS} boxRef={box} caption={caption}>
+      <Table {...TABLE_PROPS} boxRef={box} caption={caption} onClick={onAnchorClick}>
         {items.map((item, position) => (
           <tbody key={keys[position]} className="border-t border-line">
             {renderItem(item, position, undefined)}
@@ -389,6 +395,7 @@ export function SnapshotTable({
       caption={caption}
       renderItem={renderItem}
       scrollTo={highlightIndex}
+      onClick={onAnchorClick}
     />
   )
 }
@@ -399,12 +406,14 @@ function VirtualTable({
   caption,
   renderItem,
   scrollTo,
+  onClick,
 }: {
   items: ReadonlyArray<DisplayItem>
   keys: ReadonlyArray<string>
   caption: string
   /** An item to bring into view, or -1. */
   scrollTo: number
+  onClick: MouseEventHandler<HTMLDivElement>
   /** `skimHeight`: draw a closed row as a `SkimRow` of this height. */
   renderItem: (
     item: DisplayItem,
@@ -480,6 +489,7 @@ function VirtualTable({
       region={`${caption} (scrollable)`}
       rowCount={items.length + 1}
       caption={caption}
+      onClick={onClick}
     >
       {before > 0 ? (
         <tbody aria-hidden="true">
