@@ -1,12 +1,14 @@
-import { Link } from 'react-router'
 import { flowPath } from '@/lib/app-paths'
 
-/** The flow that reported an artifact, as a link, or "no provenance" when no flow did. */
+/**
+ * The flow that reported an artifact, as a link, or "no provenance" when no flow did. A plain
+ * anchor, for rows of long tables: the table navigates in the app with `useInAppAnchors`.
+ */
 export function ProvenanceLink({ org, flow }: { org: string; flow: string | null }) {
   return flow ? (
-    <Link to={flowPath(org, flow)} className="text-accent hover:underline">
+    <a href={flowPath(org, flow)} className="text-accent hover:underline">
       {flow}
-    </Link>
+    </a>
   ) : (
     <span className="text-muted">no provenance</span>
   )

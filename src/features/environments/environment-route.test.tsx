@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { findHeading, renderRoute } from '@/test/render-route'
@@ -64,7 +64,7 @@ describe('environment params', () => {
 // Route tests wait for the demo world, which is slow on a busy machine.
 describe('environment page', { timeout: 40_000 }, () => {
   it('summarises the latest snapshot and lists snapshots with diff links', async () => {
-    renderRoute(PROD)
+    const { router } = renderRoute(PROD)
     const summary = (await findHeading(/Latest snapshot/, SLOW)).closest('section')
     if (!summary) throw new Error('no summary')
     const latest = within(summary).getByRole('link', { name: /^#\d+$/ })
@@ -84,6 +84,12 @@ describe('environment page', { timeout: 40_000 }, () => {
     // The changes column, from the log of the page's snapshots (the captured #5253 event).
     expect(await within(first).findByText('1 scaled: runner:85cac88', {}, SLOW)).toBeInTheDocument()
     expect(within(first).getByText('⇅1 scaled')).toBeVisible()
+    // The row's links are plain anchors the table opens in the app.
+    await userEvent.click(within(first).getByRole('link', { name: /Diff with previous/ }))
+    await waitFor(() => expect(router.state.location.pathname).toBe('/cyber-dojo/diff'), SLOW)
+    expect(router.state.location.search).toBe(
+      `?from=aws-prod%23${index - 1}&to=aws-prod%23${index}`,
+    )
   })
 
   it('lists what runs there now, from the latest snapshot', async () => {
@@ -114,6 +120,47 @@ describe('environment page', { timeout: 40_000 }, () => {
   it('says when a time-travel expression finds no snapshot', async () => {
     renderRoute(`${PROD}?at=%23999999`)
     expect(await screen.findByRole('alert', {}, SLOW)).toHaveTextContent(/No such snapshot/)
+  })
+
+  it('opens a running artifact and its flow in the app, and leaves a modified click to the browser', async () => {
+    const { router } = renderRoute(PROD)
+    const running = (await findHeading(/^Running now/, SLOW)).closest('section')
+    if (!running) throw new Error('no running section')
+    const artifact = within(running).getByRole('link', { name: 'runner:85cac88' })
+    const row = artifact.closest('tr')
+    if (!row) throw new Error('no runner row')
+    const user = userEvent.setup()
+    await user.keyboard('{Control>}')
+    await user.click(artifact)
+    await user.keyboard('{/Control}')
+    expect(router.state.navigation.state).toBe('idle')
+    expect(router.state.location.pathname).toBe(PROD)
+    const flow = within(row)
+      .getAllByRole('link')
+      .find((link) => /^\/cyber-dojo\/flows\/[^/]+$/.test(link.getAttribute('href') ?? ''))
+    if (!flow) throw new Error('no flow link in the runner row')
+    const flowPath = flow.getAttribute('href')
+    await user.click(flow)
+    await waitFor(() => expect(router.state.location.pathname).toBe(flowPath), SLOW)
+    await act(() => router.navigate(-1))
+    const again = (await findHeading(/^Running now/, SLOW)).closest('section')
+    if (!again) throw new Error('no running section')
+    await user.click(within(again).getByRole('link', { name: 'runner:85cac88' }))
+    await waitFor(
+      () =>
+        expect(router.state.location.pathname).toMatch(/^\/cyber-dojo\/flows\/[^/]+\/artifacts\//),
+      SLOW,
+    )
+  })
+
+  it('opens the snapshot of a log row in the app', async () => {
+    const { router } = renderRoute(`${PROD}/events`)
+    const table = await screen.findByRole('table', { name: /Change log of aws-prod/ }, SLOW)
+    const link = within(table).getAllByRole('link', { name: /^#\d+$/ })[0]
+    if (!link) throw new Error('no snapshot link in the log')
+    const href = link.getAttribute('href')
+    await userEvent.click(link)
+    await waitFor(() => expect(router.state.location.pathname).toBe(href), SLOW)
   })
 
   it('shows the log with newest first and an order toggle in the URL', async () => {
@@ -148,7 +195,7 @@ describe('environment page', { timeout: 40_000 }, () => {
 
 describe('a logical environment', () => {
   it("lists what runs in its members' latest snapshots, combined, naming each member", async () => {
-    renderRoute('/cyber-dojo/environments/production')
+    const { router } = renderRoute('/cyber-dojo/environments/production')
     expect(await findHeading('A logical environment', SLOW)).toBeVisible()
     const table = await screen.findByRole(
       'table',
@@ -165,5 +212,12 @@ describe('a logical environment', () => {
     expect(
       screen.getByRole('heading', { name: /^Running now \(\d+\) across 2 members$/ }),
     ).toBeVisible()
+    // The member cell is a plain anchor; the table navigates in the app.
+    const first = memberLinks[0]
+    if (!first) throw new Error('no member link')
+    const [path, search] = (first.getAttribute('href') ?? '').split('?')
+    await userEvent.click(first)
+    await waitFor(() => expect(router.state.location.pathname).toBe(path), SLOW)
+    expect(router.state.location.search).toBe(`?${search}`)
   })
 })

@@ -33,6 +33,7 @@ import { isoTime } from '@/lib/time'
 import { FilterSelect, FlowFilterSelect } from '@/components/filter-fields'
 import { ProvenanceLink } from '@/components/provenance-link'
 import { Table } from '@/components/table'
+import { useInAppAnchors } from '@/components/in-app-anchors'
 
 const EXPORT_COLUMNS: ReadonlyArray<ExportColumn<EnvironmentEvent>> = [
   { header: 'snapshot', value: (event) => event.snapshotIndex ?? '' },
@@ -115,6 +116,8 @@ export function EventsTab({ org, env }: { org: string; env: string }) {
       return count ? `${key}/${count}` : key
     })
   }, [shown])
+  // The rows' links are plain anchors: a router <Link> redraws on every filter change.
+  const onAnchorClick = useInAppAnchors()
 
   return (
     <div>
@@ -228,6 +231,7 @@ export function EventsTab({ org, env }: { org: string; env: string }) {
         <Table
           compact
           className="mt-2"
+          onClick={onAnchorClick}
           caption={
             <>
               Change log of {env}
@@ -246,12 +250,12 @@ export function EventsTab({ org, env }: { org: string; env: string }) {
                 {event.snapshotIndex === null ? (
                   <span className="text-muted">no snapshot</span>
                 ) : (
-                  <Link
-                    to={snapshotPath(org, env, event.snapshotIndex)}
+                  <a
+                    href={snapshotPath(org, env, event.snapshotIndex)}
                     className="font-mono text-accent hover:underline"
                   >
                     #{event.snapshotIndex}
-                  </Link>
+                  </a>
                 )}
                 {arrived.has(eventKey(event)) ? <NewMark /> : null}
               </th>
@@ -266,12 +270,12 @@ export function EventsTab({ org, env }: { org: string; env: string }) {
               </td>
               <td className="px-3 py-2">
                 {event.flow && event.fingerprint ? (
-                  <Link
-                    to={artifactPath(org, event.flow, event.fingerprint)}
+                  <a
+                    href={artifactPath(org, event.flow, event.fingerprint)}
                     className="font-medium text-accent hover:underline"
                   >
                     {shortArtifactName(event.artifactName) || 'unknown'}
-                  </Link>
+                  </a>
                 ) : (
                   <span className="font-medium">
                     {shortArtifactName(event.artifactName) || 'unknown'}

@@ -2,6 +2,7 @@ import { useQueries } from '@tanstack/react-query'
 import { Link } from 'react-router'
 import { snapshotQueries, type Snapshot, type SnapshotArtifact } from '@/api/snapshots'
 import { describeError } from '@/components/describe-error'
+import { useInAppAnchors } from '@/components/in-app-anchors'
 import { Skeleton } from '@/components/skeleton'
 import { Table } from '@/components/table'
 import { environmentPath, snapshotPath } from '@/lib/app-paths'
@@ -31,6 +32,7 @@ export function LogicalRunningNow({
   const results = useQueries({
     queries: members.map((member) => snapshotQueries.detail(org, { kind: 'latest', env: member })),
   })
+  const onAnchorClick = useInAppAnchors()
   const rows: MemberRow[] = []
   results.forEach((result, position) => {
     const member = members[position]
@@ -101,6 +103,7 @@ export function LogicalRunningNow({
         <>
           <Table
             compact
+            onClick={onAnchorClick}
             caption={<>Artifacts running in the members of {env}, non-compliant first</>}
             columns={[
               'Artifact',
@@ -118,12 +121,12 @@ export function LogicalRunningNow({
                 org={org}
                 artifact={artifact}
                 member={
-                  <Link
-                    to={snapshotPath(org, member, snapshot.index, artifact.fingerprint)}
+                  <a
+                    href={snapshotPath(org, member, snapshot.index, artifact.fingerprint)}
                     className="font-mono text-accent hover:underline"
                   >
                     {member}#{snapshot.index}
-                  </Link>
+                  </a>
                 }
               />
             ))}

@@ -7,6 +7,7 @@ import { Table } from '@/components/table'
 import { TimeCell } from '@/components/time-stamp'
 import { artifactPath, snapshotPath } from '@/lib/app-paths'
 import { ProvenanceLink } from '@/components/provenance-link'
+import { useInAppAnchors } from '@/components/in-app-anchors'
 import { formatCount, shortArtifactName } from '@/lib/format'
 import { NEW_ROW_CLASS, NewMark } from '@/components/new-mark'
 import { useArrivals } from '@/components/use-arrivals'
@@ -42,6 +43,7 @@ export function RunningNow({
   const shown = running.slice(0, RUNNING_SHOWN)
   const rowKey = (artifact: SnapshotArtifact) => `${artifact.fingerprint}/${artifact.name}`
   const arrived = useArrivals(shown.map(rowKey), env)
+  const onAnchorClick = useInAppAnchors()
   const snapshotLink = (
     // Underlined: it sits in a sentence, where colour alone would not mark it as a link.
     <Link
@@ -64,6 +66,7 @@ export function RunningNow({
         <>
           <Table
             compact
+            onClick={onAnchorClick}
             caption={<>Artifacts running in {env}, non-compliant first</>}
             columns={['Artifact', 'Commit', 'Flow', 'Replicas', 'Compliance', 'Running since']}
           >
@@ -90,7 +93,8 @@ export function RunningNow({
 
 /**
  * One running artifact: name, commit, flow, replicas, compliance and since when. `member` adds
- * the cell that names which member of a logical environment runs it.
+ * the cell that names which member of a logical environment runs it. Its in-app links are plain
+ * anchors: the table around it navigates with `useInAppAnchors`.
  */
 export function RunningRow({
   org,
@@ -108,13 +112,13 @@ export function RunningRow({
     <tr className={isNew ? `align-top ${NEW_ROW_CLASS}` : 'align-top'}>
       <th scope="row" className="px-3 py-2 font-medium">
         {artifact.flow ? (
-          <Link
-            to={artifactPath(org, artifact.flow, artifact.fingerprint)}
+          <a
+            href={artifactPath(org, artifact.flow, artifact.fingerprint)}
             className="text-accent hover:underline"
             title={artifact.name}
           >
             {name}
-          </Link>
+          </a>
         ) : (
           <span title={artifact.name}>{name}</span>
         )}

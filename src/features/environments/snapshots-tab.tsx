@@ -12,6 +12,7 @@ import { diffWithPreviousPath, snapshotPath } from '@/lib/app-paths'
 import { TimeCell } from '@/components/time-stamp'
 import { complianceText } from '@/lib/format'
 import { Table } from '@/components/table'
+import { useInAppAnchors } from '@/components/in-app-anchors'
 import { changesBySnapshot, describeChanges, type SnapshotChanges } from './snapshot-changes'
 import { NEW_ROW_CLASS, NewMark } from '@/components/new-mark'
 import { useArrivals } from '@/components/use-arrivals'
@@ -75,6 +76,8 @@ export function SnapshotsTab({ org, env }: { org: string; env: string }) {
     `${env}/${page}`,
     page === 1,
   )
+  // The rows' links are plain anchors (see useInAppAnchors): the page redraws them as it polls.
+  const onAnchorClick = useInAppAnchors()
   const changesOf = (index: number) =>
     changes === null || index > knownUpTo ? undefined : (changes.get(index) ?? null)
 
@@ -101,6 +104,7 @@ export function SnapshotsTab({ org, env }: { org: string; env: string }) {
       </div>
       <Table
         compact
+        onClick={onAnchorClick}
         caption={
           <>
             Snapshots of {env}, latest first, page {page}
@@ -114,12 +118,12 @@ export function SnapshotsTab({ org, env }: { org: string; env: string }) {
           return (
             <tr key={snapshot.index} className={isNew ? `align-top ${NEW_ROW_CLASS}` : 'align-top'}>
               <th scope="row" className="px-3 py-2 font-normal">
-                <Link
-                  to={snapshotPath(org, env, snapshot.index)}
+                <a
+                  href={snapshotPath(org, env, snapshot.index)}
                   className="font-mono font-medium text-accent hover:underline"
                 >
                   #{snapshot.index}
-                </Link>
+                </a>
                 {isNew ? <NewMark /> : null}
               </th>
               <td className="px-3 py-2">
@@ -152,13 +156,13 @@ export function SnapshotsTab({ org, env }: { org: string; env: string }) {
                   <ChangesSummary changes={changesOf(snapshot.index)} />
                 </div>
                 {diff ? (
-                  <Link to={diff} className="text-accent hover:underline">
+                  <a href={diff} className="text-accent hover:underline">
                     Diff with previous
                     <span className="sr-only">
                       {' '}
                       (#{snapshot.index - 1} → #{snapshot.index})
                     </span>
-                  </Link>
+                  </a>
                 ) : (
                   <span className="text-muted">first snapshot</span>
                 )}
