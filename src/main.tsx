@@ -1,4 +1,4 @@
-import { StrictMode } from 'react'
+import { StrictMode, startTransition } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/app'
 import { readConfig } from './app/config'
@@ -47,11 +47,15 @@ async function main() {
   const queryClient = createQueryClient(live, { keptAnswers: openKeptAnswers })
   const router = createAppRouter(queryClient, config.defaultOrg)
   await firstPageReady(router, FIRST_PAGE_WAIT_MS)
-  createRoot(root).render(
-    <StrictMode>
-      <App queryClient={queryClient} router={router} config={config} live={live} />
-    </StrictMode>,
-  )
+  // A transition, so React renders the first page in slices and the browser stays responsive
+  // while it does; the header painted from the HTML stays until the page commits.
+  startTransition(() => {
+    createRoot(root).render(
+      <StrictMode>
+        <App queryClient={queryClient} router={router} config={config} live={live} />
+      </StrictMode>,
+    )
+  })
   // After the first page, not before it; a browser that refuses only loses the offline page.
   if (config.mode === 'live' && 'serviceWorker' in navigator) {
     const register = () => void navigator.serviceWorker.register(OFFLINE_WORKER).catch(() => {})

@@ -4,16 +4,19 @@ export function shortSha(value: string | null | undefined, length = 7): string {
   return value.trim().slice(0, Math.max(0, length))
 }
 
-const countFormat = new Intl.NumberFormat('en-US')
+// Made on first use, not when the module loads: the first Intl formatter of a page sets up the
+// browser's locale data (~20 ms), which belongs in the first render, not in the scripts' start.
+let countFormat: Intl.NumberFormat | undefined
 
 /** '5,000'. */
 export function formatCount(count: number): string {
+  countFormat ??= new Intl.NumberFormat('en-US')
   return countFormat.format(count)
 }
 
 /** '1 flow', '12 flows', '5,000 artifacts'. */
 export function pluralise(count: number, singular: string, plural = singular + 's'): string {
-  return `${countFormat.format(count)} ${count === 1 ? singular : plural}`
+  return `${formatCount(count)} ${count === 1 ? singular : plural}`
 }
 
 /**

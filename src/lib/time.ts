@@ -296,7 +296,8 @@ export function toSeconds(value: unknown): number | undefined {
   return Number.isFinite(number) ? number : undefined
 }
 
-const relativeFormat = new Intl.RelativeTimeFormat('en', { numeric: 'auto' })
+// On first use, as formatCount's (src/lib/format.ts).
+let relativeFormat: Intl.RelativeTimeFormat | undefined
 
 const MINUTE = 60
 const HOUR = 60 * MINUTE
@@ -324,6 +325,7 @@ export function formatRelative(tsSeconds: number, nowMs: number): string {
   const sign = delta < 0 ? -1 : 1
   if (size < 45) return 'just now'
   const [unit, unitSize] = RELATIVE_UNITS.find(([, , below]) => size < below) ?? ['year', YEAR]
+  relativeFormat ??= new Intl.RelativeTimeFormat('en', { numeric: 'auto' })
   return relativeFormat.format(sign * Math.max(1, Math.round(size / unitSize)), unit)
 }
 

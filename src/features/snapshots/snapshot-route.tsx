@@ -19,7 +19,7 @@ import {
   environmentsPath,
   snapshotPath,
 } from '@/lib/app-paths'
-import { pluralise } from '@/lib/format'
+import { formatCount, pluralise } from '@/lib/format'
 import { SnapshotFilters } from './snapshot-filters'
 import { snapshotParams } from './snapshot-loader'
 import { parseSnapshotParams, snapshotSearch, type SnapshotParams } from './snapshot-params'
@@ -28,8 +28,6 @@ import { SnapshotTable, VIRTUALISE_ABOVE } from './snapshot-table'
 
 export { loader, shouldRevalidate } from './snapshot-loader'
 export { ErrorBoundary } from './snapshot-error'
-
-const count = new Intl.NumberFormat('en-US')
 
 export function Component() {
   const { org, env, index } = snapshotParams(useParams())
@@ -171,19 +169,19 @@ function SnapshotPage({
           <dt className="text-muted">
             <span aria-hidden="true">✓ </span>Compliant
           </dt>
-          <dd className="text-lg font-semibold text-ok">{count.format(counts.compliant)}</dd>
+          <dd className="text-lg font-semibold text-ok">{formatCount(counts.compliant)}</dd>
         </div>
         <div>
           <dt className="text-muted">
             <span aria-hidden="true">✕ </span>Non-compliant
           </dt>
-          <dd className="text-lg font-semibold text-bad">{count.format(counts.nonCompliant)}</dd>
+          <dd className="text-lg font-semibold text-bad">{formatCount(counts.nonCompliant)}</dd>
         </div>
         <div>
           <dt className="text-muted">
             <span aria-hidden="true">? </span>Unknown
           </dt>
-          <dd className="text-lg font-semibold">{count.format(counts.unknown)}</dd>
+          <dd className="text-lg font-semibold">{formatCount(counts.unknown)}</dd>
         </div>
         <div>
           <dt className="text-muted">Blue-green overlaps</dt>
@@ -241,7 +239,7 @@ function SnapshotPage({
             </p>
           ) : null}
           <p role="status" className={`text-sm text-muted ${stale ? 'opacity-60' : ''}`}>
-            Showing {pluralise(shownRows.length, 'artifact')} of {count.format(rows.length)}
+            Showing {pluralise(shownRows.length, 'artifact')} of {formatCount(rows.length)}
             {!params.exited && exited > 0 ? ` (${exited} exited hidden)` : ''}
           </p>
           {items.length === 0 ? (

@@ -149,9 +149,12 @@ const COMPLIANCE_ORDER: Record<RowCompliance, number> = {
   compliant: 2,
 }
 
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
+// Made on first sort, not when the module loads (see formatCount in src/lib/format.ts).
+let nameCollator: Intl.Collator | undefined
 
 function compareBy(sort: SnapshotParams['sort']): (a: SnapshotRow, b: SnapshotRow) => number {
+  nameCollator ??= new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
+  const collator = nameCollator
   const byName = (a: SnapshotRow, b: SnapshotRow) =>
     collator.compare(a.shortName, b.shortName) || collator.compare(a.artifact.name, b.artifact.name)
   switch (sort) {
