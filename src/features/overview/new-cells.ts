@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { useDeferredValue, useMemo } from 'react'
 import { useArrivals } from '@/components/use-arrivals'
 import type { CellVersion, Matrix } from './build-matrix'
 
@@ -51,9 +51,12 @@ export function cellKeys(matrix: Matrix): { keys: string[]; cells: Map<string, [
 export function useNewCells(matrix: Matrix, org: string, enabled: boolean): NewCells {
   // Keyed once every column has its snapshot: until then each rebuild is a new scope anyway
   // (a column's state is part of it), and 10,000 keys per rebuild cost the arriving columns.
-  const { keys, cells } = useMemo(() => (matrix.settled ? cellKeys(matrix) : NO_KEYS), [matrix])
-  const scope = `${org}\t${matrix.columns
-    .map((column) => `${column.name}:${matrix.states[column.name]?.status ?? ''}`)
+  // Keyed a render behind, too: the first settled table is only what later refreshes are
+  // compared with, so its keys are worked out after it paints, not in the render that draws it.
+  const keyed = useDeferredValue(matrix)
+  const { keys, cells } = useMemo(() => (keyed.settled ? cellKeys(keyed) : NO_KEYS), [keyed])
+  const scope = `${org}\t${keyed.columns
+    .map((column) => `${column.name}:${keyed.states[column.name]?.status ?? ''}`)
     .join(',')}`
   const arrived = useArrivals(keys, scope, enabled)
   return useMemo(() => {
