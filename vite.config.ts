@@ -31,9 +31,12 @@ const CHUNK_GROUPS = [
   },
   {
     // Not the history's API module: the history group takes it (with what it imports that no
-    // group above took), so it loads with the picture, not on every first page.
+    // group above took), so it loads with the picture, not on every first page. The artifact
+    // page's fingerprint and commit resolvers (a few hundred bytes) are here too: search's
+    // resolver uses them, and as its dependencies they would take the whole search chunk onto
+    // the artifact page's first paint.
     name: 'shared',
-    test: /[\\/](src[\\/](api[\\/](?!history\.ts$)|lib[\\/]|components[\\/])|src[\\/]app[\\/]params\.ts$|node_modules[\\/]zod[\\/])/,
+    test: /[\\/](src[\\/](api[\\/](?!history\.ts$)|lib[\\/]|components[\\/])|src[\\/]app[\\/]params\.ts$|src[\\/]features[\\/]artifacts[\\/]resolve-(commit|fingerprint)\.ts$|node_modules[\\/]zod[\\/])/,
     priority: 30,
   },
   {
