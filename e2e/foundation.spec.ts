@@ -32,6 +32,24 @@ test.describe('app shell', () => {
     await expect(page).toHaveURL(/\/cyber-dojo\/flows$/)
   })
 
+  test('the header draws its mark without asking for an image', async ({ page }) => {
+    const images: string[] = []
+    page.on('request', (request) => {
+      if (request.resourceType() === 'image') images.push(new URL(request.url()).pathname)
+    })
+    await page.goto('/cyber-dojo/flows')
+    await expect(page.getByRole('heading', { name: 'Flows', level: 1 })).toBeVisible()
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Environments' })
+      .click()
+    await expect(page.getByRole('heading', { name: 'Environments', level: 1 })).toBeVisible()
+    // At most the tab's icon (`<link rel="icon">`), once; the header's mark is drawn inline.
+    expect(images.filter((path) => path !== '/favicon.svg')).toEqual([])
+    expect(images.length).toBeLessThanOrEqual(1)
+    await expect(page.getByRole('banner').locator('svg').first()).toBeVisible()
+  })
+
   test('the theme choice applies and is remembered', async ({ page }) => {
     await page.goto('/cyber-dojo/flows')
     await chooseTheme(page, 'Dark theme')

@@ -7,6 +7,7 @@ import { PreferenceControls } from './preference-controls'
 import { useAppConfig } from './config'
 import { PageProgress } from '@/components/page-progress'
 import { diffPath, environmentsPath, flowsPath, overviewPath } from '@/lib/app-paths'
+import { ShiplogMark } from '@/components/shiplog-mark'
 
 // Search and shortcuts load once the first page has painted (see useAfterFirstPaint), so their
 // code is neither in its bundle nor downloaded while it is on its way.
@@ -83,7 +84,7 @@ export function AppLayout() {
             to={overviewPath(org)}
             className="flex items-center gap-2 text-base font-semibold"
           >
-            <img src="/favicon.svg" alt="" width={22} height={22} />
+            <ShiplogMark />
             <span className="max-sm:sr-only">Shiplog</span>
           </NavLink>
           <span

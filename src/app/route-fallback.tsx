@@ -3,6 +3,7 @@ import { REQUEST_TIMEOUT_MS } from '@/api/client'
 import { PageProgress } from '@/components/page-progress'
 import { Skeleton } from '@/components/skeleton'
 import { OfflineBanner } from './offline-banner'
+import { ShiplogMark } from '@/components/shiplog-mark'
 
 const SLOW_AFTER_MS = 4_000
 
@@ -20,7 +21,7 @@ export function RouteFallback() {
       <header className="border-b border-line bg-surface">
         <div className="mx-auto flex min-h-[46px] max-w-7xl items-center px-4 py-2">
           <span className="flex items-center gap-2 text-base font-semibold">
-            <img src="/favicon.svg" alt="" width={22} height={22} />
+            <ShiplogMark />
             Shiplog
           </span>
         </div>
