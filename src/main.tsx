@@ -5,7 +5,7 @@ import { readConfig } from './app/config'
 import { createLiveStore } from './app/live'
 import { createQueryClient, openKeptAnswers } from './app/query-client'
 import { createAppRouter } from './app/router'
-import { FIRST_PAGE_WAIT_MS, firstPageReady } from './app/first-page'
+import { FIRST_PAGE_WAIT_MS, firstPageReady, prepareFormattersWhenIdle } from './app/first-page'
 import { listenForEarlyPaletteKey } from './features/palette/early-palette-key'
 import './index.css'
 
@@ -46,6 +46,7 @@ async function main() {
   const live = createLiveStore(config.pollSeconds)
   const queryClient = createQueryClient(live, { keptAnswers: openKeptAnswers })
   const router = createAppRouter(queryClient, config.defaultOrg)
+  prepareFormattersWhenIdle()
   await firstPageReady(router, FIRST_PAGE_WAIT_MS)
   // A transition, so React renders the first page in slices and the browser stays responsive
   // while it does; the header painted from the HTML stays until the page commits.

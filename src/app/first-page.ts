@@ -1,4 +1,6 @@
 import type { DataRouter } from 'react-router'
+import { formatCount } from '@/lib/format'
+import { formatAbsolute, formatRelative } from '@/lib/time'
 
 /**
  * How long the first render waits for the first page's code and data. The header index.html
@@ -21,4 +23,20 @@ export function firstPageReady(router: DataRouter, waitMs: number): Promise<void
       if (state.initialized) done()
     })
   })
+}
+
+/**
+ * Makes the formatters most first pages use (counts, absolute and relative times) once the
+ * browser is idle, which at start-up is while the page waits for its data: the first Intl object
+ * a page makes also sets up the browser's locale data (10–20 ms), and the first render would
+ * otherwise pay for it. A page whose data is already here renders first, and makes them then.
+ */
+export function prepareFormattersWhenIdle(): void {
+  const make = () => {
+    formatCount(0)
+    formatRelative(0, 0)
+    formatAbsolute(0, { timeZone: 'local' })
+  }
+  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(make)
+  else window.setTimeout(make, 0)
 }
