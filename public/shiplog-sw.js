@@ -12,7 +12,7 @@ const DEMO = new URL(self.location.href).searchParams.get('mode') === 'demo'
 if (DEMO) importScripts('/mockServiceWorker.js')
 
 const CACHE = 'shiplog-page-v1'
-// `/` is the app's page without any one page's preload tags; the logo is its only image.
+// `/` is the app's page without any one page's preload tags; the tab's icon is its only image.
 const PAGE = '/'
 const LOGO = '/favicon.svg'
 let refreshed = false
