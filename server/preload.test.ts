@@ -31,6 +31,14 @@ const MANIFEST = {
     file: 'assets/snapshot-route-H8.js',
     imports: ['_table-E5.js'],
   },
+  'src/features/diff/diff-route.tsx': {
+    file: 'assets/diff-route-J9.js',
+    imports: ['_table-E5.js'],
+  },
+  'src/app/persist-store.ts': {
+    file: 'assets/persist-store-K1.js',
+    imports: ['index.html', '_format-D4.js'],
+  },
 }
 
 describe('createPreloader', () => {
@@ -68,6 +76,24 @@ describe('createPreloader', () => {
     expect(tags).not.toContain(snapshot)
     expect(tags).toContain('href="/api/v2/environments/acme/prod"')
     expect(tags).toContain('href="/assets/snapshot-route-H8.js"')
+  })
+
+  it('adds the kept-answer store where the page has an immutable answer, and only there', () => {
+    const store = 'href="/assets/persist-store-K1.js"'
+    expect(preloader.tags('/acme/environments/prod/snapshots/7', { api: true })).toContain(store)
+    const numbered = preloader.tags('/acme/diff', {
+      api: true,
+      search: '?from=prod%237&to=prod%238',
+    })
+    expect(numbered).toContain(store)
+    // Once, though the store and the route share a chunk.
+    expect(numbered.match(/format-D4\.js/g)).toHaveLength(1)
+    expect(
+      preloader.tags('/acme/diff', { api: true, search: '?from=prod%237&to=prod' }),
+    ).not.toContain(store)
+    expect(preloader.tags('/acme/flows', { api: true })).not.toContain(store)
+    // The route's own list is not changed for the next page that asks for it.
+    expect(preloader.tags('/acme/diff', { api: true })).not.toContain(store)
   })
 
   it('escapes what lands in an attribute', () => {

@@ -3,13 +3,16 @@
  * manifest) and, in live mode, its main API requests. Added to index.html per request, so the
  * browser fetches them alongside the entry script instead of after it has run. An API answer the
  * browser says it keeps (the `shiplog-kept` cookie, src/app/kept-hint.ts) is left out: the page
- * reads it from IndexedDB, and preloading it again only costs that page time.
+ * reads it from IndexedDB, and preloading it again only costs that page time. A page with an
+ * immutable answer also gets the kept-answer store's module: such an answer is looked up there
+ * before it is fetched, so the module is on that page's way to its first paint either way.
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { preloadPlan } from '../src/app/route-preload.ts'
 import { keptHint } from '../src/app/kept-hint.ts'
 import { escapeHtml } from './config.ts'
+import { isImmutableAnswer } from './proxy.ts'
 
 interface ManifestChunk {
   file: string
@@ -32,6 +35,18 @@ export interface Preloader {
 }
 
 const NONE: Preloader = { tags: () => '' }
+
+/** The kept answers' store (src/app/query-client.ts imports it when the app starts). */
+const KEPT_STORE_MODULE = 'src/app/persist-store.ts'
+
+function hasImmutableAnswer(urls: ReadonlyArray<string>): boolean {
+  return urls.some((url) => {
+    const query = url.indexOf('?')
+    return query < 0
+      ? isImmutableAnswer(url, '')
+      : isImmutableAnswer(url.slice(0, query), url.slice(query))
+  })
+}
 
 /** Every chunk `key` imports statically, depth first, itself included. */
 function staticClosure(manifest: Manifest, key: string, into = new Set<string>()): Set<string> {
@@ -71,7 +86,9 @@ export function createPreloader(manifest: Manifest): Preloader {
                 `<link rel="preload" as="fetch" crossorigin="anonymous" href="${escapeHtml(url)}" />`,
             )
         : []
-      const modules = moduleFiles(plan.module).map(
+      const files = [...moduleFiles(plan.module)]
+      if (hasImmutableAnswer(plan.api)) files.push(...moduleFiles(KEPT_STORE_MODULE))
+      const modules = [...new Set(files)].map(
         (file) => `<link rel="modulepreload" crossorigin href="/${escapeHtml(file)}" />`,
       )
       return [...api, ...modules].join('')
