@@ -34,7 +34,8 @@ export function firstPageReady(router: DataRouter, waitMs: number): Promise<void
 export function prepareFormattersWhenIdle(): void {
   const make = () => {
     formatCount(0)
-    formatRelative(0, 0)
+    // An hour apart: under 45 seconds it says 'just now' without the formatter.
+    formatRelative(0, 3_600_000)
     formatAbsolute(0, { timeZone: 'local' })
   }
   if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(make)
